@@ -1,0 +1,58 @@
+import * as z from "zod";
+import { Place } from "./place.js";
+
+/** Stable, kebab-case diagnostic codes. Listed with explanations in docs/diagnostics.md. */
+export const Code = z.enum([
+  // file level
+  "unsupported-format",
+  "corrupt-file",
+  "empty-file",
+  "limit-exceeded",
+  "encoding-guessed",
+  "no-table",
+  // layout
+  "unknown-layout",
+  "missing-column",
+  "ignored-table",
+  // rows
+  "blank-row",
+  "unparsed-row",
+  "split-recommendation",
+  "missing-id",
+  "empty-text",
+  "duplicate-id",
+  "conflicting-position",
+  "csv-quotes",
+  "csv-parse",
+  // cells
+  "unknown-position",
+  "unknown-theme",
+  "unknown-state",
+  "invalid-field",
+  "formula-cell",
+  // classification
+  "theme-disagreement",
+  // tracking
+  "ledger-torn-line",
+  "ledger-invalid-event",
+  "unknown-status",
+  "status-conflict",
+  "unknown-recommendation",
+]);
+export type Code = z.infer<typeof Code>;
+
+export const Severity = z.enum(["error", "warning", "info"]);
+export type Severity = z.infer<typeof Severity>;
+
+/** A problem found in the input, with where it is. Data, not an exception. */
+export const Diagnostic = z.object({
+  code: Code,
+  severity: Severity,
+  message: z.string(),
+  place: Place.optional(),
+  /** The offending value, quoted from the source. */
+  actual: z.string().optional(),
+  /** What would have been accepted. */
+  expected: z.array(z.string()).optional(),
+});
+export type Diagnostic = z.infer<typeof Diagnostic>;

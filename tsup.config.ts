@@ -1,0 +1,18 @@
+import { defineConfig } from "tsup";
+
+// One bundle per entry point: the core stays free of Node built-ins and heavy dependencies.
+export default defineConfig({
+  entry: {
+    index: "src/index.ts",
+    xlsx: "src/xlsx.ts",
+    docx: "src/docx.ts",
+    node: "src/node/index.ts",
+    cli: "src/cli/main.ts",
+  },
+  format: ["esm"],
+  target: "node20",
+  platform: "node",
+  clean: true,
+  splitting: true,
+  dts: { entry: { index: "src/index.ts", xlsx: "src/xlsx.ts", docx: "src/docx.ts", node: "src/node/index.ts" } },
+});
