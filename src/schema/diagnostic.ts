@@ -4,6 +4,7 @@ import { Place } from "./place.js";
 /** Stable, kebab-case diagnostic codes. Listed with explanations in docs/diagnostics.md. */
 export const Code = z.enum([
   // file level
+  "file-error",
   "unsupported-format",
   "corrupt-file",
   "empty-file",

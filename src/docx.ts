@@ -1,0 +1,2 @@
+// upr-matrix/docx: reading Word matrices (fflate + saxes, browser-safe).
+export { parseDocx, readDocxContent, type DocxContent } from "./ingest/docx.js";

@@ -1,0 +1,66 @@
+import * as z from "zod";
+import { Field } from "./fields.js";
+
+/** Limits that keep a hostile or broken file from exhausting memory or time. */
+export const Limits = z.object({
+  /** Rows read per table; the rest are counted and reported, not read. */
+  maxRows: z.int().positive().default(2_000_000),
+  /** Characters per cell; longer cells are cut and reported. */
+  maxCellLength: z.int().positive().default(100_000),
+  /** Bytes of a file, and bytes a zip (xlsx, docx) may expand to. */
+  maxBytes: z.int().positive().default(512 * 1024 * 1024),
+});
+export type Limits = z.infer<typeof Limits>;
+
+/** Options shared by every reader. */
+export const ParseOptions = z.object({
+  /** Name shown in places and sources (the path, or a label). */
+  file: z.string().default("input"),
+  /** Only this sheet (XLSX). */
+  sheet: z.string().optional(),
+  /** 1-based header row; 0 when the table has none. Detected when absent. */
+  headerRow: z.int().nonnegative().optional(),
+  /** Explicit column mapping, field → header text, column letter ("C") or 1-based number. */
+  columns: z.partialRecord(Field, z.union([z.string().min(1), z.int().positive()])).optional(),
+  /** Use this when the file does not say (title rows, columns). */
+  stateUnderReview: z.string().optional(),
+  cycle: z.int().positive().optional(),
+  session: z.int().positive().optional(),
+  limits: Limits.default(Limits.parse({})),
+});
+export type ParseOptions = z.input<typeof ParseOptions>;
+
+/** Options after defaults, with the column mapping as a Map (keys never touch an object prototype). */
+export interface ResolvedParseOptions extends Omit<z.output<typeof ParseOptions>, "columns"> {
+  columns: Map<Field, string | number> | undefined;
+}
+
+/**
+ * Validate options once, up front; throws a `z.ZodError` on bad options.
+ * @example
+ * resolveParseOptions({ file: "uganda.docx" }).limits.maxRows; // 2000000
+ */
+export function resolveParseOptions(options: ParseOptions = {}): ResolvedParseOptions {
+  const o = ParseOptions.parse(options);
+  const columns = o.columns ? new Map(Object.entries(o.columns) as [Field, string | number][]) : undefined;
+  return { ...o, columns };
+}
+
+/**
+ * Parse a CLI column mapping: "text=B,position=Response,id=1".
+ * @example
+ * parseColumnMapping("text=B,position=C"); // { text: "B", position: "C" }
+ */
+export function parseColumnMapping(spec: string): NonNullable<z.input<typeof ParseOptions>["columns"]> {
+  const out: Partial<Record<Field, string | number>> = {};
+  for (const pair of spec.split(",")) {
+    const [k, ...rest] = pair.split("=");
+    const key = (k ?? "").trim();
+    const value = rest.join("=").trim();
+    const field = Field.safeParse(key);
+    if (!field.success) throw new Error(`Unknown field "${key}" in column mapping; fields are: ${Field.options.join(", ")}.`);
+    if (!value) throw new Error(`No column given for "${key}" in column mapping.`);
+    out[field.data] = /^\d+$/.test(value) ? Number(value) : value;
+  }
+  return out;
+}

@@ -1,0 +1,36 @@
+import type { Diagnostic } from "../schema/diagnostic.js";
+import type { ParseResult } from "../schema/result.js";
+import type { ResolvedParseOptions } from "./options.js";
+import { TableReader } from "./interpret.js";
+import type { Table } from "./table.js";
+
+/** An empty result holding only file-level diagnostics. */
+export function failed(...diagnostics: Diagnostic[]): ParseResult {
+  return { recommendations: [], diagnostics, sources: [] };
+}
+
+/**
+ * Concatenate results (several sheets, tables or files) in order.
+ * @example
+ * mergeResults([a, b]).recommendations.length === a.recommendations.length + b.recommendations.length;
+ */
+export function mergeResults(results: readonly ParseResult[]): ParseResult {
+  const out: ParseResult = { recommendations: [], diagnostics: [], sources: [] };
+  for (const r of results) {
+    for (const x of r.recommendations) out.recommendations.push(x);
+    for (const x of r.diagnostics) out.diagnostics.push(x);
+    for (const x of r.sources) out.sources.push(x);
+  }
+  return out;
+}
+
+/** Read whole tables (DOCX tables, XLSX sheets) with one TableReader each. */
+export function readTables(tables: readonly Table[], opts: ResolvedParseOptions): ParseResult {
+  return mergeResults(
+    tables.map((t) => {
+      const reader = new TableReader(t, opts);
+      for (const row of t.rows) reader.push(row);
+      return reader.finish();
+    }),
+  );
+}

@@ -1,0 +1,27 @@
+import type { Format } from "../schema/source.js";
+
+/** One row of a table as a reader delivers it: cells by logical column, merged areas filled in. */
+export interface TableRow {
+  /** 1-based row number in the sheet, table or CSV record list. */
+  row: number;
+  cells: string[];
+  /** 1-based physical line where a CSV record starts. */
+  line?: number;
+}
+
+/** Where a table comes from, and what its surroundings say (page header, document title). */
+export interface TableInfo {
+  file: string;
+  format: Format;
+  /** Sheet name (XLSX) or "Table N" (DOCX); absent for CSV. */
+  sheet?: string;
+  /** 1-based table index in a DOCX document. */
+  table?: number;
+  /** Text around the table that may name the State, cycle and session (DOCX page header, file title). */
+  title?: string;
+}
+
+/** A whole table, for readers that hold it in memory. */
+export interface Table extends TableInfo {
+  rows: TableRow[];
+}

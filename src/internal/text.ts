@@ -1,0 +1,53 @@
+// Text helpers shared by the pipeline stages. Never exported from the package.
+
+const SPACES = /[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t\f\v]/g;
+const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
+
+/** Collapse runs of spaces (non-breaking ones included) inside a line; keep line breaks. */
+export function cleanLine(s: string): string {
+  return s.replace(INVISIBLE, "").replace(SPACES, " ").replace(/ {2,}/g, " ").trim();
+}
+
+const ENTITY = /&(?:#(\d{1,7})|#x([0-9a-f]{1,6})|(amp|nbsp|lt|gt|quot|apos));/gi;
+const NAMED: Record<string, string> = { amp: "&", nbsp: " ", lt: "<", gt: ">", quot: '"', apos: "'" };
+
+/** HTML entities left in exported text by web databases ("&#40;Unknown&#41;", "&nbsp;"). */
+export function decodeEntities(s: string): string {
+  if (!s.includes("&")) return s;
+  return s.replace(ENTITY, (m, dec: string | undefined, hex: string | undefined, name: string | undefined) => {
+    if (name) return NAMED[name.toLowerCase()] ?? m;
+    const code = dec ? Number(dec) : Number.parseInt(hex ?? "", 16);
+    return code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff) ? String.fromCodePoint(code) : m;
+  });
+}
+
+/** Normalise whitespace of a multi-line cell: each line cleaned, blank lines dropped. */
+export function cleanCell(s: string): string {
+  if (!s) return "";
+  const lines = decodeEntities(s).replace(/\r\n?/g, "\n").split("\n");
+  let out = "";
+  for (const line of lines) {
+    const c = cleanLine(line);
+    if (c) out = out ? `${out}\n${c}` : c;
+  }
+  return out;
+}
+
+/** The lines of a cleaned cell. */
+export function lines(s: string): string[] {
+  return s ? s.split("\n") : [];
+}
+
+/** A matching key: lower case, accents and punctuation folded, "&" read as "and". */
+export function fold(s: string): string {
+  return s
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/œ/g, "oe")
+    .replace(/æ/g, "ae")
+    .replace(/&/g, " and ")
+    .replace(/[’‘`´]/g, "'")
+    .replace(/[^\p{L}\p{N}']+/gu, " ")
+    .trim();
+}

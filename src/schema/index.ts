@@ -1,0 +1,5 @@
+export * from "./place.js";
+export * from "./diagnostic.js";
+export * from "./recommendation.js";
+export * from "./source.js";
+export * from "./result.js";
