@@ -24,13 +24,25 @@ export function mergeResults(results: readonly ParseResult[]): ParseResult {
   return out;
 }
 
-/** Read whole tables (DOCX tables, XLSX sheets) with one TableReader each. */
+/**
+ * Read whole tables (DOCX tables, XLSX sheets) with one TableReader each. When some table holds
+ * recommendations, the others (an instructions sheet, a legend table) are noted, not flagged.
+ */
 export function readTables(tables: readonly Table[], opts: ResolvedParseOptions): ParseResult {
-  return mergeResults(
-    tables.map((t) => {
-      const reader = new TableReader(t, opts);
-      for (const row of t.rows) reader.push(row);
-      return reader.finish();
-    }),
-  );
+  const results = tables.map((t) => {
+    const reader = new TableReader(t, opts);
+    for (const row of t.rows) reader.push(row);
+    return reader.finish();
+  });
+  if (results.some((r) => r.recommendations.length > 0)) {
+    for (const r of results) {
+      if (r.recommendations.length > 0) continue;
+      r.diagnostics = r.diagnostics.map((d) =>
+        d.code === "unknown-layout"
+          ? { ...d, code: "ignored-table", severity: "info", message: `Not a recommendations table; not read. ${d.message}` }
+          : d,
+      );
+    }
+  }
+  return mergeResults(results);
 }
