@@ -19,5 +19,6 @@ export function escapeHtml(text: string): string {
 
 /** Escape text for Markdown table cells and inline text (pipes, HTML, line breaks). */
 export function escapeMarkdown(text: string): string {
-  return escapeHtml(text).replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>").replace(/([\\`*_[\]])/g, "\\$1");
+  // Markdown specials (backslash first), then pipes, so the backslash before a pipe is not escaped again.
+  return escapeHtml(text).replace(/([\\`*_[\]])/g, "\\$1").replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>");
 }

@@ -11,6 +11,8 @@ export const Code = z.enum([
   "limit-exceeded",
   "encoding-guessed",
   "no-table",
+  "unsafe-xml",
+  "no-recommendations",
   // layout
   "unknown-layout",
   "missing-column",
@@ -31,6 +33,7 @@ export const Code = z.enum([
   "unknown-state",
   "invalid-field",
   "formula-cell",
+  "streamed-read",
   // classification
   "theme-disagreement",
   // tracking
@@ -39,6 +42,7 @@ export const Code = z.enum([
   "unknown-status",
   "status-conflict",
   "unknown-recommendation",
+  "ledger-duplicate-event",
 ]);
 export type Code = z.infer<typeof Code>;
 

@@ -14,10 +14,13 @@ export type Status = z.infer<typeof Status>;
 
 /** Who reported an event, and from where (a returned workbook, the CLI, an app). */
 export const EventSource = z.object({
+  /** The institution or person who reported ("Ministry of Justice"), or null when unknown. */
   reporter: z.string().nullable(),
   file: z.string().nullable(),
   sheet: z.string().nullable(),
   row: z.int().positive().nullable(),
+  /** The export round a returned workbook belongs to (`track export` writes it into every workbook). */
+  round: z.string().nullable().default(null),
 });
 export type EventSource = z.infer<typeof EventSource>;
 
@@ -26,7 +29,7 @@ export type EventSource = z.infer<typeof EventSource>;
  * a recommendation is derived from its events.
  */
 export const StatusEvent = z.object({
-  /** Unique event id (stable hash of its content, or a random id). */
+  /** Unique event id: a stable hash of the event's content (see `eventIdOf`). */
   eventId: z.string().min(1),
   /** The recommendation's key: see `recommendationKey`. */
   recommendation: z.string().min(1),
@@ -36,7 +39,9 @@ export const StatusEvent = z.object({
   statusRaw: z.string().nullable(),
   /** The date the update refers to (YYYY-MM-DD). */
   date: z.iso.date(),
+  /** Responsible institutions; a non-empty list replaces the previous assignment, an empty one keeps it. */
   institutions: z.array(z.string()),
+  /** Lead institution; null keeps the previous one. */
   lead: z.string().nullable(),
   /** What was done, in the reporter's words. */
   action: z.string().nullable(),
@@ -50,10 +55,24 @@ export const StatusEvent = z.object({
 });
 export type StatusEvent = z.infer<typeof StatusEvent>;
 
+/** One institution's claim in a status conflict. */
+export const StatusClaim = z.object({
+  status: Status,
+  reporter: z.string().nullable(),
+  date: z.iso.date(),
+  eventId: z.string(),
+  file: z.string().nullable(),
+  row: z.int().positive().nullable(),
+});
+export type StatusClaim = z.infer<typeof StatusClaim>;
+
 /** The current state of one recommendation, derived from its events. */
 export const TrackedState = z.object({
   recommendation: z.string(),
+  /** The latest status (by update date, then recording time). */
   status: Status.nullable(),
+  /** The reporter's wording of that status, when it differed from the canonical value. */
+  statusRaw: z.string().nullable(),
   /** Date of the latest status change. */
   since: z.iso.date().nullable(),
   lead: z.string().nullable(),
@@ -64,5 +83,10 @@ export const TrackedState = z.object({
   /** Date of the latest event of any kind. */
   lastUpdate: z.iso.date().nullable(),
   events: z.int().nonnegative(),
+  /**
+   * Different statuses reported by different institutions in the latest export round and not yet
+   * settled by a later update: every claim, latest per reporter. Empty when there is no conflict.
+   */
+  conflicts: z.array(StatusClaim),
 });
 export type TrackedState = z.infer<typeof TrackedState>;

@@ -1,0 +1,307 @@
+// The national-report (or mid-term report) skeleton as a Word document, with the `docx` package:
+// title page, writer's guide, word budget, numbered sections with cluster subsections, highlighted
+// placeholders, shaded working notes from the ledger, and the annex matrix in the OHCHR layout. The
+// large tables (annex, mid-term status tables) are written as WordprocessingML strings: see RawTables.
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Footer,
+  HeadingLevel,
+  Packer,
+  PageNumber,
+  PageOrientation,
+  Paragraph,
+  ShadingType,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+  type ISectionOptions,
+} from "docx";
+import type { Recommendation } from "../schema/recommendation.js";
+import { labelsFor } from "../report/labels.js";
+import { clusterTitle } from "../report/model.js";
+import { assessmentCell, recommendationCell, themesCell } from "../report/matrix-cells.js";
+import { buildSkeletonOutline, type SkeletonBlock, type SkeletonOptions, type SkeletonOutline } from "../report/skeleton.js";
+import { documentDate, stabilizeZip } from "../report/stable-zip.js";
+import { wordTableXml, type WordRow, type WordTable } from "../report/wordml-table.js";
+import { formatCount, skeletonLabelsFor } from "../report/skeleton-labels.js";
+
+/** Options of the Word skeleton writer. */
+export interface SkeletonDocxOptions extends SkeletonOptions {
+  /** The date written into the document properties (default: the ledger's latest update, else 2000-01-01). */
+  date?: Date;
+}
+
+const LOCALE = { en: "en-GB", fr: "fr-FR", es: "es-ES" } as const;
+const A4 = { width: 11906, height: 16838 };
+const MARGIN = 1134; // 2 cm
+const PORTRAIT_TEXT = A4.width - 2 * MARGIN;
+const LANDSCAPE_TEXT = A4.height - 2 * MARGIN;
+const NOTE_FILL = "F2F2F2";
+const HEAD_FILL = "D9E1F2";
+const CLUSTER_FILL = "EDF2F9";
+const THIN = { style: BorderStyle.SINGLE, size: 4, color: "999999" };
+// Borders on the table, not on each cell: with 10,000 rows, per-cell properties double the writing time.
+const TABLE_BORDERS = { top: THIN, bottom: THIN, left: THIN, right: THIN, insideHorizontal: THIN, insideVertical: THIN };
+
+const placeholderRun = (text: string) => new TextRun({ text: `[${text}]`, highlight: "yellow" });
+
+/** A cell's text as one paragraph, its lines separated by line breaks (read back as lines). */
+function lines(text: string, opts: { bold?: boolean; size?: number } = {}): Paragraph[] {
+  const parts = text === "" ? [""] : text.split("\n");
+  return [new Paragraph({ children: parts.map((t, i) => new TextRun({ text: t, ...(i > 0 ? { break: 1 } : {}), ...opts })) })];
+}
+
+function cell(children: Paragraph[], extra: { fill?: string; columnSpan?: number } = {}): TableCell {
+  return new TableCell({
+    children,
+    ...(extra.columnSpan ? { columnSpan: extra.columnSpan } : {}),
+    ...(extra.fill ? { shading: { type: ShadingType.CLEAR, fill: extra.fill, color: "auto" } } : {}),
+  });
+}
+
+function table(header: string[], rows: { cells: string[]; placeholder?: boolean[] }[], widths: number[]): Table {
+  return new Table({
+    width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
+    columnWidths: widths,
+    borders: TABLE_BORDERS,
+    rows: [
+      new TableRow({ tableHeader: true, children: header.map((h) => cell(lines(h, { bold: true }), { fill: HEAD_FILL })) }),
+      ...rows.map(
+        (r) =>
+          new TableRow({
+            children: r.cells.map((c, i) => cell(r.placeholder?.[i] ? [new Paragraph({ children: [placeholderRun(c)] })] : lines(c))),
+          }),
+      ),
+    ],
+  });
+}
+
+/**
+ * Large tables are written as WordprocessingML strings (src/report/wordml-table.ts) in place of a
+ * marker paragraph: `docx` takes about 0.5 ms per table row, too slow for 10,000 recommendations.
+ */
+class RawTables {
+  readonly tables: WordTable[] = [];
+  marker(table: WordTable): Paragraph {
+    this.tables.push(table);
+    return new Paragraph({ children: [new TextRun(RawTables.mark(this.tables.length - 1))] });
+  }
+  static mark(i: number): string {
+    return `UPRMATRIX-RAW-TABLE-${i}-END`;
+  }
+  /** Replace each marker paragraph of document.xml by its table, in one pass. */
+  insert(xml: string): string {
+    const parts: string[] = [];
+    const re = /UPRMATRIX-RAW-TABLE-(\d+)-END/g;
+    let pos = 0;
+    let done = 0;
+    for (let m = re.exec(xml); m; m = re.exec(xml)) {
+      const start = Math.max(xml.lastIndexOf("<w:p>", m.index), xml.lastIndexOf("<w:p ", m.index));
+      const end = xml.indexOf("</w:p>", m.index);
+      const table = this.tables[Number(m[1])];
+      if (!table || start < pos || end < 0) throw new Error(`unexpected marker paragraph for table ${m[1]}`);
+      parts.push(xml.slice(pos, start), wordTableXml(table));
+      pos = end + "</w:p>".length;
+      re.lastIndex = pos;
+      done++;
+    }
+    if (done !== this.tables.length) throw new Error(`docx wrote ${done} of ${this.tables.length} table markers`);
+    parts.push(xml.slice(pos));
+    return parts.join("");
+  }
+}
+
+function blockToDocx(b: SkeletonBlock, outline: SkeletonOutline, raw: RawTables): (Paragraph | Table)[] {
+  const SL = skeletonLabelsFor(outline.lang);
+  switch (b.kind) {
+    case "text":
+      return [new Paragraph({ children: [new TextRun(b.text)] })];
+    case "placeholder":
+      return [new Paragraph({ spacing: { after: 120 }, children: [placeholderRun(b.text)] })];
+    case "budget":
+      return [new Paragraph({ children: [new TextRun({ text: SL.aboutWords(b.words), italics: true, color: "666666", size: 18 })] })];
+    case "references":
+      return [new Paragraph({ spacing: { after: 80 }, children: [new TextRun({ text: b.text, bold: true })] })];
+    case "notes": {
+      // One shaded paragraph per block (items on their own lines): one click to select and delete.
+      const shading = { type: ShadingType.CLEAR, fill: NOTE_FILL, color: "auto" };
+      return [
+        new Paragraph({
+          shading,
+          children: [
+            new TextRun({ text: b.title, italics: true, bold: true, size: 18 }),
+            ...b.items.map((item) => new TextRun({ text: `• ${item}`, size: 18, break: 1 })),
+          ],
+        }),
+        new Paragraph({ children: [] }),
+      ];
+    }
+    case "table": {
+      const w = PORTRAIT_TEXT / 10;
+      const rows: WordRow[] = [
+        { header: true, cells: b.header.map((h) => ({ text: h, bold: true, fill: HEAD_FILL })) },
+        ...b.rows.map((r) => ({ cells: r.cells.map((text, i) => ({ text, placeholder: r.placeholder[i] ?? false })) })),
+      ];
+      return [raw.marker({ widths: [2.6, 1.7, 2.3, 1.6, 1.8].map((f) => Math.floor(f * w)), rows }), new Paragraph({ children: [] })];
+    }
+  }
+}
+
+function titlePage(outline: SkeletonOutline): (Paragraph | Table)[] {
+  const SL = skeletonLabelsFor(outline.lang);
+  const out: (Paragraph | Table)[] = outline.masthead.map(
+    (m, i) => new Paragraph({ children: [new TextRun({ text: m, bold: i === 0, size: i === 0 ? 24 : 20 })] }),
+  );
+  out.push(new Paragraph({ children: [] }));
+  const half = Math.floor(PORTRAIT_TEXT / 2);
+  out.push(
+    new Table({
+      width: { size: 2 * half, type: WidthType.DXA },
+      columnWidths: [half, half],
+      borders: TABLE_BORDERS,
+      rows: outline.fields.map(
+        (f) =>
+          new TableRow({
+            children: [
+              cell(lines(f.label, { bold: true })),
+              cell([new Paragraph({ children: [f.value === null ? placeholderRun(SL.toComplete) : new TextRun(f.value)] })]),
+            ],
+          }),
+      ),
+    }),
+  );
+  out.push(
+    new Paragraph({ children: [] }),
+    new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(outline.title)] }),
+    new Paragraph({
+      spacing: { after: 240 },
+      children: [outline.subject ? new TextRun({ text: outline.subject, bold: true, size: 32 }) : placeholderRun(SL.fields.state)],
+    }),
+  );
+  // The writer's guide, in a shaded box.
+  out.push(
+    new Table({
+      width: { size: PORTRAIT_TEXT, type: WidthType.DXA },
+      columnWidths: [PORTRAIT_TEXT],
+      borders: TABLE_BORDERS,
+      rows: [
+        new TableRow({
+          children: [
+            cell(
+              [
+                new Paragraph({ children: [new TextRun({ text: outline.guide.title, bold: true })] }),
+                ...outline.guide.lines.map((l) => new Paragraph({ bullet: { level: 0 }, children: [new TextRun(l)] })),
+              ],
+              { fill: NOTE_FILL },
+            ),
+          ],
+        }),
+      ],
+    }),
+    new Paragraph({ children: [] }),
+    new Paragraph({ heading: HeadingLevel.HEADING_3, children: [new TextRun(outline.budget.title)] }),
+  );
+  const wide = Math.floor(PORTRAIT_TEXT * 0.8);
+  const narrow = PORTRAIT_TEXT - wide;
+  out.push(
+    table(
+      [outline.budget.header[0], outline.budget.header[1]],
+      [
+        ...outline.budget.rows.map((r) => ({ cells: [`${r.number}. ${r.title}`, formatCount(r.words, outline.lang)] })),
+        { cells: [outline.budget.totalLabel, formatCount(outline.budget.total, outline.lang)] },
+      ],
+      [wide, narrow],
+    ),
+  );
+  return out;
+}
+
+function annexMatrix(outline: SkeletonOutline): WordTable {
+  const { report } = outline.annex;
+  const L = labelsFor(outline.lang);
+  const widths = [0.36, 0.1, 0.24, 0.3].map((f) => Math.floor(LANDSCAPE_TEXT * f));
+  const rows: WordRow[] = [
+    { header: true, cells: [L.matrix.recommendation, L.matrix.position, L.matrix.themes, L.matrix.assessment].map((h) => ({ text: h, bold: true, fill: HEAD_FILL })) },
+  ];
+  for (const g of report.clusters) {
+    rows.push({ keep: true, cells: [{ text: `${L.matrix.themePrefix} ${clusterTitle(g.cluster, outline.lang)}`, bold: true, fill: CLUSTER_FILL, span: 4 }] });
+    for (const r of g.items) {
+      rows.push({
+        cells: [
+          { text: recommendationCell(r.rec, L) },
+          { text: L.position[r.rec.position] },
+          { text: themesCell(r.rec, L, outline.lang), size: 18 },
+          { text: assessmentCell(r, L) },
+        ],
+      });
+    }
+  }
+  return { widths, rows };
+}
+
+function footer(): Footer {
+  return new Footer({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT] })] })] });
+}
+
+/**
+ * Write a skeleton outline as a Word document (.docx bytes).
+ * @example
+ * const bytes = await renderSkeletonDocx(buildSkeletonOutline(recommendations, { states }));
+ */
+export async function renderSkeletonDocx(outline: SkeletonOutline, options: { date?: Date } = {}): Promise<Uint8Array> {
+  const raw = new RawTables();
+  const body: (Paragraph | Table)[] = [];
+  for (const s of outline.sections) {
+    body.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(`${s.number}. ${s.title}`)] }));
+    for (const b of s.blocks) body.push(...blockToDocx(b, outline, raw));
+    for (const sub of s.subsections) {
+      body.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(`${sub.letter}. ${sub.title}`)] }));
+      for (const b of sub.blocks) body.push(...blockToDocx(b, outline, raw));
+    }
+  }
+  const portrait = { size: { width: A4.width, height: A4.height }, margin: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN } };
+  const sections: ISectionOptions[] = [
+    { properties: { page: portrait }, footers: { default: footer() }, children: titlePage(outline) },
+    { properties: { page: portrait }, footers: { default: footer() }, children: body },
+    {
+      properties: { page: { ...portrait, size: { ...portrait.size, orientation: PageOrientation.LANDSCAPE } } },
+      footers: { default: footer() },
+      children: [
+        new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(outline.annex.title)] }),
+        new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(outline.annex.subtitle)] }),
+        new Paragraph({ children: [new TextRun({ text: outline.annex.note, italics: true })] }),
+        raw.marker(annexMatrix(outline)),
+      ],
+    },
+  ];
+  const date = documentDate(options.date, outline.annex.report.meta.asOf);
+  const doc = new Document({
+    creator: "upr-matrix",
+    lastModifiedBy: "upr-matrix",
+    title: outline.title,
+    ...(outline.subject ? { subject: outline.subject } : {}),
+    styles: {
+      default: {
+        document: { run: { font: "Times New Roman", size: 22, language: { value: LOCALE[outline.lang] } } },
+      },
+    },
+    sections,
+  });
+  const bytes = new Uint8Array(await Packer.toArrayBuffer(doc));
+  return stabilizeZip(bytes, date, { "word/document.xml": (xml) => raw.insert(xml) });
+}
+
+/**
+ * Build the outline and write the Word skeleton of a national report (default) or, with
+ * `kind: "mid-term"`, of a voluntary mid-term report.
+ * @example
+ * import { writeSkeletonDocx } from "upr-matrix/docx";
+ * await writeFile("national-report.docx", await writeSkeletonDocx(recommendations, { states, lang: "fr" }));
+ */
+export async function writeSkeletonDocx(recommendations: readonly Recommendation[], options: SkeletonDocxOptions = {}): Promise<Uint8Array> {
+  return renderSkeletonDocx(buildSkeletonOutline(recommendations, options), options);
+}

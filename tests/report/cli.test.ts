@@ -1,0 +1,85 @@
+// `upr-matrix report` and `upr-matrix skeleton`, run as a user would (a child process), and the
+// committed samples in docs/examples/ checked against what the code now generates.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import ExcelJS from "exceljs";
+import { describe, expect, test } from "vitest";
+import { EXAMPLES, examplesDir, generateExamples } from "../../docs/examples/generate.js";
+import { headings, readDocxBlocks, sampleFile } from "./helpers.js";
+
+const root = fileURLToPath(new URL("../../", import.meta.url));
+const ledger = join(examplesDir, EXAMPLES.ledger);
+const tmp = mkdtempSync(join(tmpdir(), "upr-report-cli-"));
+
+function cli(...args: string[]): { code: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, ["--import", "tsx", "src/cli/main.ts", ...args], { cwd: root, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe("upr-matrix report / skeleton", () => {
+  test("report --format md prints the sample report (the committed docs/examples/report.md)", () => {
+    const r = cli("report", sampleFile, "--ledger", ledger, "--format", "md");
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(readFileSync(join(examplesDir, EXAMPLES.md), "utf8"));
+  });
+
+  test("report --format xlsx --lang fr writes the workbook; binary formats need --out", async () => {
+    const out = join(tmp, "matrice.xlsx");
+    const r = cli("report", sampleFile, "--ledger", ledger, "--format", "xlsx", "--lang", "fr", "--out", out);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain("Wrote the XLSX report on 179 recommendations");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(out) as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Matrice", "Synthèse"]);
+    const noOut = cli("report", sampleFile, "--format", "docx");
+    expect([noOut.code, noOut.stderr]).toEqual([2, "upr-matrix: --format docx writes a binary file: give --out PATH.\n"]);
+  });
+
+  test("skeleton --mid-term writes the mid-term skeleton", () => {
+    const out = join(tmp, "mid.docx");
+    const r = cli("skeleton", sampleFile, "--ledger", ledger, "--mid-term", "--out", out);
+    expect(r.code).toBe(0);
+    expect(headings(readDocxBlocks(new Uint8Array(readFileSync(out))), "Heading1")[0]).toBe("I. Introduction and methodology");
+  });
+
+  test("usage errors: one line, exit 2, never a stack trace", () => {
+    const several = cli("skeleton", sampleFile, join(root, "fixtures/upr-info.csv"), "--out", join(tmp, "x.docx"));
+    expect(several.code).toBe(2);
+    expect(several.stderr).toMatch(/^upr-matrix: A skeleton covers one review, and the files hold \d+: Kenya, cycle 2 \(179\);.*Choose one with --state and --cycle\.\n$/);
+    const missing = cli("report", sampleFile, "--ledger", join(tmp, "nope.jsonl"));
+    expect([missing.code, missing.stderr.trim()]).toEqual([2, `upr-matrix: ${join(tmp, "nope.jsonl")}: No such ledger file.`]);
+    const lang = cli("report", sampleFile, "--lang", "de");
+    expect([lang.code, lang.stderr.trim()]).toEqual([2, 'upr-matrix: --lang must be en, fr or es, not "de".']);
+  });
+
+  test("a damaged ledger: complete events still count, the bad line is reported, exit 1", () => {
+    const bad = join(tmp, "bad.jsonl");
+    const lines = readFileSync(ledger, "utf8").trimEnd().split("\n");
+    writeFileSync(bad, `${lines.slice(0, 20).join("\n")}\n{"eventId":"x","recommendation":""}\n${lines.slice(20).join("\n")}\n{"eventId":"torn`);
+    const r = cli("report", sampleFile, "--ledger", bad, "--format", "json");
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("ledger-invalid-event");
+    expect(r.stderr).toContain("ledger-torn-line");
+    const json = JSON.parse(r.stdout) as { stats: { tracked: number } };
+    expect(json.stats.tracked).toBe(168);
+  });
+});
+
+describe("docs/examples", () => {
+  test("the committed samples are what the code generates now (run `npx tsx docs/examples/generate.ts`)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "upr-examples-"));
+    const fresh = await generateExamples(dir);
+    for (const k of ["ledger", "md", "html", "json"] as const) {
+      expect(readFileSync(fresh[k], "utf8"), EXAMPLES[k]).toBe(readFileSync(join(examplesDir, EXAMPLES[k]), "utf8"));
+    }
+    for (const k of ["docx", "midTerm"] as const) {
+      const a = readDocxBlocks(new Uint8Array(readFileSync(fresh[k])));
+      const b = readDocxBlocks(new Uint8Array(readFileSync(join(examplesDir, EXAMPLES[k]))));
+      expect(a, EXAMPLES[k]).toEqual(b);
+    }
+  });
+});

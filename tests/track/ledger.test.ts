@@ -1,0 +1,154 @@
+import fc from "fast-check";
+import { describe, expect, test } from "vitest";
+import { Status, TrackedState, type StatusEvent } from "../../src/schema/status.js";
+import { createEvent, eventIdOf, type EventInput } from "../../src/track/event.js";
+import { currentStates, historyOf, planAppend } from "../../src/track/ledger.js";
+import { memoryLedgerStore, recordEvents } from "../../src/track/store.js";
+
+const K = "Kenya|2|142.28";
+let clock = 0;
+const at = () => `2025-06-01T00:00:${String(clock++ % 60).padStart(2, "0")}.${String(Math.floor(clock / 60)).padStart(3, "0")}Z`;
+const ev = (input: Partial<EventInput> & { date: string }) => createEvent({ recommendation: K, ...input }, { recordedAt: at() });
+
+describe("events", () => {
+  test("the id is a hash of the content: same content, same id; any change, another id", () => {
+    const a = createEvent({ recommendation: K, status: "in-progress", date: "2025-01-01" }, { recordedAt: "2025-01-02T00:00:00.000Z" });
+    const b = createEvent({ recommendation: K, status: "in-progress", date: "2025-01-01" }, { recordedAt: "2025-01-02T00:00:00.000Z" });
+    const c = createEvent({ recommendation: K, status: "fully-implemented", date: "2025-01-01" }, { recordedAt: "2025-01-02T00:00:00.000Z" });
+    expect(a.eventId).toBe(b.eventId);
+    expect(a.eventId).not.toBe(c.eventId);
+    expect(a.eventId).toMatch(/^ev-[0-9a-f]{16}$/);
+    expect(eventIdOf(a)).toBe(a.eventId);
+  });
+
+  test("lists are trimmed and deduplicated; blanks become null", () => {
+    const e = createEvent({ recommendation: K, date: "2025-01-01", evidence: [" a ", "a", ""], action: "  ", lead: " MoJ " }, { recordedAt: "2025-01-02T00:00:00.000Z" });
+    expect(e.evidence).toEqual(["a"]);
+    expect(e.action).toBeNull();
+    expect(e.lead).toBe("MoJ");
+    expect(e.source).toEqual({ reporter: null, file: null, sheet: null, row: null, round: null });
+  });
+});
+
+describe("currentStates", () => {
+  test("latest status by update date wins, whatever the recording order; since = when it last changed", () => {
+    const events = [
+      ev({ date: "2025-03-01", status: "in-progress", action: "Draft bill" }),
+      ev({ date: "2025-01-01", status: "not-started", lead: "Ministry of Justice", institutions: ["Ministry of Justice", "Police"] }),
+      ev({ date: "2025-05-01", status: "in-progress", evidence: ["https://parliament.example/bill-12"] }),
+      ev({ date: "2025-04-01", action: "Bill tabled", indicators: ["16.3.1"] }),
+    ];
+    const s = currentStates(events).get(K)!;
+    expect(TrackedState.parse(s)).toEqual(s);
+    expect(s).toMatchObject({
+      status: "in-progress",
+      since: "2025-03-01",
+      lead: "Ministry of Justice",
+      institutions: ["Ministry of Justice", "Police"],
+      evidence: ["https://parliament.example/bill-12"],
+      indicators: ["16.3.1"],
+      lastUpdate: "2025-05-01",
+      events: 4,
+      conflicts: [],
+    });
+    expect(s.actions.map((a) => a.text)).toEqual(["Draft bill", "Bill tabled"]);
+    expect(historyOf(events, K).map((e) => e.date)).toEqual(["2025-01-01", "2025-03-01", "2025-04-01", "2025-05-01"]);
+  });
+
+  test("an empty institution list keeps the assignment; a new list replaces it; the lead is always listed", () => {
+    const s = currentStates([
+      ev({ date: "2025-01-01", institutions: ["A", "B"], lead: "A" }),
+      ev({ date: "2025-02-01", status: "in-progress" }),
+      ev({ date: "2025-03-01", lead: "C" }),
+    ]).get(K)!;
+    expect(s.lead).toBe("C");
+    expect(s.institutions).toEqual(["C", "A", "B"]);
+  });
+
+  test("two institutions disagreeing in one export round is a conflict; a later update settles it", () => {
+    const round = "20250601T000000Z";
+    const justice = ev({ date: "2025-06-10", status: "fully-implemented", source: { reporter: "Ministry of Justice", file: "justice.xlsx", row: 5, round } });
+    const police = ev({ date: "2025-06-12", status: "in-progress", source: { reporter: "Police", file: "police.xlsx", row: 9, round } });
+    const open = currentStates([justice, police]).get(K)!;
+    expect(open.status).toBe("in-progress"); // the latest, but flagged
+    expect(open.conflicts.map((c) => [c.reporter, c.status, c.file, c.row])).toEqual([
+      ["Ministry of Justice", "fully-implemented", "justice.xlsx", 5],
+      ["Police", "in-progress", "police.xlsx", 9],
+    ]);
+    const settled = currentStates([justice, police, ev({ date: "2025-06-15", status: "partially-implemented", source: { reporter: "NMRF" } })]).get(K)!;
+    expect(settled.conflicts).toEqual([]);
+    expect(settled.status).toBe("partially-implemented");
+  });
+
+  test("no conflict when they agree, when one reporter changes its mind, or across rounds", () => {
+    const r1 = "r1";
+    const agree = [
+      ev({ date: "2025-06-10", status: "in-progress", source: { reporter: "A", round: r1 } }),
+      ev({ date: "2025-06-11", status: "in-progress", source: { reporter: "B", round: r1 } }),
+    ];
+    expect(currentStates(agree).get(K)!.conflicts).toEqual([]);
+    const mind = [
+      ev({ date: "2025-06-10", status: "in-progress", source: { reporter: "A", round: r1 } }),
+      ev({ date: "2025-06-11", status: "fully-implemented", source: { reporter: "A", round: r1 } }),
+    ];
+    expect(currentStates(mind).get(K)!.conflicts).toEqual([]);
+    const rounds = [
+      ev({ date: "2025-06-10", status: "in-progress", source: { reporter: "A", round: "r1" } }),
+      ev({ date: "2025-09-11", status: "fully-implemented", source: { reporter: "B", round: "r2" } }),
+    ];
+    expect(currentStates(rounds).get(K)!.conflicts).toEqual([]);
+  });
+
+  test("property: the states do not depend on the order of the events", () => {
+    const arbEvent = fc.record({
+      rec: fc.constantFrom("S|1|1.1", "S|1|1.2", "S|1|1.3"),
+      status: fc.option(fc.constantFrom(...Status.options), { nil: null }),
+      day: fc.integer({ min: 1, max: 28 }),
+      sec: fc.integer({ min: 0, max: 59 }),
+      reporter: fc.constantFrom("A", "B", "C", null),
+      round: fc.constantFrom("r1", "r2", null),
+      action: fc.option(fc.constantFrom("x", "y"), { nil: null }),
+      lead: fc.option(fc.constantFrom("A", "B"), { nil: null }),
+    });
+    fc.assert(
+      fc.property(fc.array(arbEvent, { maxLength: 25 }), fc.infiniteStream(fc.nat()), (specs, rand) => {
+        const events: StatusEvent[] = specs.map((s) =>
+          createEvent(
+            { recommendation: s.rec, status: s.status, date: `2025-02-${String(s.day).padStart(2, "0")}`, action: s.action, lead: s.lead, source: { reporter: s.reporter, round: s.round } },
+            { recordedAt: `2025-03-01T00:00:${String(s.sec).padStart(2, "0")}.000Z` },
+          ),
+        );
+        const shuffled = [...events];
+        for (let i = shuffled.length - 1; i > 0; i--) {
+          const j = rand.next().value! % (i + 1);
+          [shuffled[i], shuffled[j]] = [shuffled[j]!, shuffled[i]!];
+        }
+        expect(currentStates(shuffled)).toEqual(currentStates(events));
+        // Nothing is lost: every event is counted in its recommendation's state.
+        const total = [...currentStates(events).values()].reduce((n, s) => n + s.events, 0);
+        expect(total).toBe(events.length);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe("appending", () => {
+  test("planAppend leaves out known ids and answers already recorded from the same reporter and round", () => {
+    const round = "r1";
+    const a = ev({ date: "2025-06-10", status: "in-progress", source: { reporter: "A", round, file: "a.xlsx", row: 3 } });
+    const reimport = createEvent({ recommendation: K, date: "2025-06-20", status: "in-progress", source: { reporter: "A", round, file: "a (1).xlsx", row: 7 } }, { recordedAt: at() });
+    const manual = ev({ date: "2025-06-10", status: "in-progress", source: { reporter: "A" } });
+    const plan = planAppend([a], [a, reimport, manual]);
+    expect(plan.duplicateIds).toEqual([a]);
+    expect(plan.sameAnswers).toEqual([reimport]);
+    expect(plan.added).toEqual([manual]); // a manual update is never merged away
+  });
+
+  test("memory store and recordEvents", async () => {
+    const store = memoryLedgerStore();
+    const e1 = ev({ date: "2025-01-01", status: "not-started" });
+    expect((await recordEvents(store, [e1, e1])).added).toEqual([e1]);
+    expect(store.events).toEqual([e1]);
+  });
+});
