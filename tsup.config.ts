@@ -8,6 +8,8 @@ export default defineConfig({
     docx: "src/docx.ts",
     node: "src/node/index.ts",
     cli: "src/cli/main.ts",
+    // processFiles starts its worker threads from this file, next to the bundle that imports it.
+    worker: "src/node/worker.ts",
   },
   format: ["esm"],
   target: "node20",

@@ -14,6 +14,9 @@ const PARTIAL = [
   /\bpartiellement\b/, /\ben partie\b/, /\bparcial(?:mente)?\b/, /\ben parte\b/,
 ];
 const NEGATED_SUPPORT = [
+  /\b(?:did|does|do) not (?:enjoy|have|receive|obtain) (?:the |its )?support\b/, /\bnot enjoy(?:ing)? (?:the |its )?support\b/,
+  /\bnot in a position to (?:accept|support)\b/, /\bno cuentan? con (?:el )?apoyo\b/,
+  /\bn ?'?(?:ont|a) pas (?:recueilli|obtenu) (?:l'?)?(?:appui|adhesion|soutien)\b/, /\bne recueille(?:nt)? pas\b/,
   /\bnot (?:be )?(?:supported|accepted)\b/, /\bdoes not (?:support|accept)\b/, /\bdid not enjoy\b/,
   /\brejected?\b/, /\bnon (?:acceptee?s?|soutenue?s?|retenue?s?)\b/, /\brejetee?s?\b/,
   /\bno (?:aceptad[ao]s?|apoyad[ao]s?)\b/, /\brechazad[ao]s?\b/,
@@ -26,7 +29,7 @@ const NOTED = [
 const SUPPORTED = [
   /\bsupport(?:ed|s)?\b/, /\baccept(?:ed|s)?\b/, /\bvoluntary pledge\b/, /\benjoys? the support\b/,
   /\bsoutenue?s?\b/, /\bappuyee?s?\b/, /\bacceptee?s?\b/, /\bapprouvee?s?\b/, /\badhesion\b/,
-  /\bapoyad[ao]s?\b/, /\baceptad[ao]s?\b/, /\bacepta\b/, /\bcuenta con el apoyo\b/,
+  /\bapoyad[ao]s?\b/, /\baceptad[ao]s?\b/, /\bacepta\b/, /\bcuentan? con el apoyo\b/, /\brecueilli\b/, /\bapoya\b/,
 ];
 const PENDING = [
   /\bpending\b/, /\bdeferred\b/, /\bwill be examined\b/, /\bto be examined\b/, /\bunder consideration\b/,

@@ -1,28 +1,29 @@
-import { readdir, stat } from "node:fs/promises";
-import { join } from "node:path";
-
-const READABLE = /\.(xlsx|xlsm|csv|tsv|txt|docx|doc|xls|pdf)$/i;
+// Command-line inputs: files, folders (read recursively) and glob patterns.
+import { expandPaths as expandAll, type ExpandedPaths } from "../node/expand-paths.js";
+import { CliError } from "./io.js";
 
 /**
- * Expand command-line paths: files as given, folders recursively (files with a matrix extension),
- * sorted so that runs are repeatable. Missing paths are returned too: reading them reports the error.
+ * Expand command-line inputs: files as given, folders recursively (files with a matrix extension),
+ * glob patterns (`"exports/**\/*.xlsx"`, quoted for the shell); sorted so that runs are repeatable.
+ * A usage error (exit 2) when nothing at all is found.
+ * @example
+ * const { files, unmatched } = await expandInputs(["matrices/", "extra/*.csv"]);
+ */
+export async function expandInputs(paths: readonly string[]): Promise<ExpandedPaths> {
+  const found = await expandAll(paths);
+  if (found.files.length === 0) {
+    if (found.unmatched.length > 0) throw new CliError(`No file matches ${found.unmatched.map((p) => `"${p}"`).join(", ")}.`);
+    throw new CliError("No input files found.");
+  }
+  return found;
+}
+
+/**
+ * Expand command-line paths into the files to read (folders recursively, glob patterns). Missing paths
+ * are returned too: reading them reports the error.
+ * @example
+ * const files = await expandPaths(["returned/"]);
  */
 export async function expandPaths(paths: readonly string[]): Promise<string[]> {
-  const out: string[] = [];
-  const walk = async (dir: string, depth: number): Promise<void> => {
-    if (depth > 32) return;
-    const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
-    for (const e of entries) {
-      if (e.name.startsWith(".")) continue;
-      const p = join(dir, e.name);
-      if (e.isDirectory()) await walk(p, depth + 1);
-      else if (e.isFile() && READABLE.test(e.name) && !/\.expected\.json$/.test(e.name)) out.push(p);
-    }
-  };
-  for (const p of paths) {
-    const info = await stat(p).catch(() => null);
-    if (info?.isDirectory()) await walk(p, 0);
-    else out.push(p);
-  }
-  return out;
+  return (await expandAll(paths)).files;
 }

@@ -2,6 +2,7 @@
 // title page, writer's guide, word budget, numbered sections with cluster subsections, highlighted
 // placeholders, shaded working notes from the ledger, and the annex matrix in the OHCHR layout. The
 // large tables (annex, mid-term status tables) are written as WordprocessingML strings: see RawTables.
+import { neutralizeFormula } from "../internal/safe-cell.js";
 import {
   AlignmentType,
   BorderStyle,
@@ -51,7 +52,8 @@ const placeholderRun = (text: string) => new TextRun({ text: `[${text}]`, highli
 
 /** A cell's text as one paragraph, its lines separated by line breaks (read back as lines). */
 function lines(text: string, opts: { bold?: boolean; size?: number } = {}): Paragraph[] {
-  const parts = text === "" ? [""] : text.split("\n");
+  // Table text pasted from Word into a spreadsheet must not run as formulas.
+  const parts = text === "" ? [""] : neutralizeFormula(text).split("\n");
   return [new Paragraph({ children: parts.map((t, i) => new TextRun({ text: t, ...(i > 0 ? { break: 1 } : {}), ...opts })) })];
 }
 

@@ -1,9 +1,172 @@
 import Papa from "papaparse";
+import type { Diagnostic } from "../schema/diagnostic.js";
 import type { ParseResult } from "../schema/result.js";
 import { decodeText } from "./decode.js";
 import { TableReader } from "./interpret.js";
-import { type ParseOptions, resolveParseOptions } from "./options.js";
+import { type ParseOptions, type ResolvedParseOptions, resolveParseOptions } from "./options.js";
+import { requireRecommendations } from "./guard.js";
 import { failed } from "./result.js";
+
+/** The delimiters CSV exports use, in the order papaparse tries them. */
+export const CSV_DELIMITERS: readonly string[] = [",", ";", "\t", "|"];
+
+/** A record as papaparse's `step` callback gives it. */
+export interface CsvRecord {
+  data: string[];
+  errors: readonly Papa.ParseError[];
+  /** Offset in the whole text just after the record (its line break included). */
+  cursor: number;
+}
+
+/**
+ * Feeds papaparse's records, one at a time, into a TableReader: CSV errors become diagnostics and each
+ * record keeps the physical line it starts on. The text comes whole (parseCsv) or in chunks (a stream
+ * reader appends each chunk before papaparse parses it); only the part not yet counted is kept.
+ * @example
+ * const feed = new CsvFeed(resolveParseOptions({ file: "a.csv" }));
+ * feed.append(text, true);
+ * Papa.parse<string[]>(text, { delimiter: guessDelimiter(text), step: (r) => feed.record({ data: r.data, errors: r.errors, cursor: r.meta.cursor }) });
+ * const result = feed.finish();
+ */
+export class CsvFeed {
+  readonly reader: TableReader;
+  private readonly file: string;
+  private diagnostics: Diagnostic[] = [];
+  // The text from offset `base` on; `length` characters were appended in all.
+  private text = "";
+  private base = 0;
+  private length = 0;
+  private ended = false;
+  private lastCursor = -1;
+  private row = 0;
+  private line = 1;
+  private offset = 0;
+  // The next "\n" and "\r" (global offsets, -1 for none up to `scanned`). They are remembered between
+  // records so the text is scanned once: UPR Info files end lines with a bare "\r" and hold no "\n".
+  private readonly next: [number, number] = [-1, -1];
+  private readonly scanned: [number, number] = [0, 0];
+
+  constructor(opts: ResolvedParseOptions) {
+    this.file = opts.file;
+    this.reader = new TableReader({ file: opts.file, format: "csv" }, opts);
+  }
+
+  /** Add the next chunk of text; `last` when no more will come. */
+  append(chunk: string, last: boolean): void {
+    // Drop what is counted already, in large steps so that slicing stays rare.
+    if (this.offset - this.base > 1 << 22) {
+      this.text = this.text.slice(this.offset - this.base);
+      this.base = this.offset;
+    }
+    this.text = this.text ? this.text + chunk : chunk;
+    this.length += chunk.length;
+    if (last) this.ended = true;
+  }
+
+  /** A diagnostic about the file as a whole (e.g. its encoding), listed before the rows' ones. */
+  note(d: Diagnostic): void {
+    this.diagnostics.push(d);
+  }
+
+  /** Take the next record. */
+  record(r: CsvRecord): void {
+    // The newline that ends the last line is not a row of its own: papaparse gives it as an empty
+    // record that reads nothing (a blank last line, "a\r\n\r\n", does read its line break).
+    const consumed = r.cursor !== this.lastCursor;
+    this.lastCursor = r.cursor;
+    if (r.data.length === 1 && r.data[0] === "" && this.ended && r.cursor >= this.length && !consumed) return;
+    this.row++;
+    const startLine = this.line;
+    const at = this.row;
+    for (const e of r.errors) {
+      if (e.code === "UndetectableDelimiter") continue; // one column: fine
+      this.diagnostics.push({
+        code: e.type === "Quotes" ? "csv-quotes" : "csv-parse",
+        severity: "error",
+        message: `${e.message} (record ${at}).`,
+        place: { file: this.file, row: at, line: startLine },
+      });
+    }
+    this.reader.push({ row: at, line: startLine, cells: r.data });
+    this.countLines(r.cursor);
+  }
+
+  /** Recommendations and diagnostics read so far (see TableReader.drain). */
+  drain(): Pick<ParseResult, "recommendations" | "diagnostics"> {
+    const part = this.reader.drain();
+    const diagnostics = this.diagnostics.length ? [...this.diagnostics, ...part.diagnostics] : part.diagnostics;
+    this.diagnostics = [];
+    return { recommendations: part.recommendations, diagnostics };
+  }
+
+  /** Finish: what is left of the result (all of it unless drain() was called). */
+  finish(): ParseResult {
+    const out = this.reader.finish();
+    return { ...out, diagnostics: [...this.diagnostics, ...out.diagnostics] };
+  }
+
+  private countLines(to: number): void {
+    const text = this.text;
+    const base = this.base;
+    for (let i = this.offset; i < to; ) {
+      const n = this.find(0, i);
+      const r = this.find(1, i);
+      const next = n < 0 ? r : r < 0 ? n : Math.min(n, r);
+      if (next < 0 || next >= to) break;
+      this.line++;
+      i = next + (text.charCodeAt(next - base) === 13 && text.charCodeAt(next - base + 1) === 10 ? 2 : 1);
+    }
+    this.offset = to;
+  }
+
+  /** The offset of the next "\n" (k = 0) or "\r" (k = 1) at or after `i`, or -1 when the text so far has none. */
+  private find(k: 0 | 1, i: number): number {
+    const at = this.next[k]!;
+    if (at >= i) return at;
+    if (at === -1 && this.scanned[k]! >= this.length) return -1;
+    const from = at === -1 ? Math.max(i, this.scanned[k]!) : i;
+    const found = this.text.indexOf(k === 0 ? "\n" : "\r", from - this.base);
+    this.next[k] = found < 0 ? -1 : found + this.base;
+    this.scanned[k] = this.length;
+    return this.next[k]!;
+  }
+}
+
+/**
+ * The delimiter of a CSV text (",", ";", tab or "|"), chosen by papaparse's rule (the most fields per
+ * record, as even as any other candidate, and at least two) over the first 20 records, with quoted
+ * fields blanked out first: a ";" or "," inside a quoted recommendation is not a delimiter.
+ * @example
+ * guessDelimiter('Recommendation,"Ratify OP-CAT (Ghana);"\r\nRecommendation\r\n'); // ","
+ */
+export function guessDelimiter(text: string): string {
+  // The first 16 KiB hold dozens of records of any real export; papaparse itself looks at 10.
+  const head = text.slice(0, 1 << 14);
+  const lines = head.replace(/"(?:[^"]|"")*"/g, "x").split(/\r\n|\r|\n/, 21);
+  // The last piece is cut short, or the empty "line" after the final line break.
+  if (lines.length > 1 && (lines.length === 21 || head.length < text.length || lines[lines.length - 1] === "")) lines.pop();
+  let best = ",";
+  let bestDelta = Infinity;
+  let maxFields = -Infinity;
+  for (const d of CSV_DELIMITERS) {
+    let delta = 0;
+    let total = 0;
+    let previous: number | undefined;
+    for (const line of lines) {
+      const fields = line.split(d).length;
+      total += fields;
+      if (previous !== undefined) delta += Math.abs(fields - previous);
+      previous = fields;
+    }
+    const average = lines.length ? total / lines.length : 0;
+    if (delta <= bestDelta && average > maxFields && average > 1.99) {
+      best = d;
+      bestDelta = delta;
+      maxFields = average;
+    }
+  }
+  return best;
+}
 
 /**
  * Parse a CSV (or tab-separated) export: UHRI, UPR Info or a home-made sheet. Bytes are decoded with
@@ -23,50 +186,23 @@ export function parseCsv(input: Uint8Array | string, options: ParseOptions = {})
   if (text.trim() === "") {
     return failed({ code: "empty-file", severity: "error", message: "The file is empty.", place: { file } });
   }
-  const reader = new TableReader({ file, format: "csv" }, opts);
-  const diagnostics: ParseResult["diagnostics"] = [];
-  if (decoded?.guessed) {
-    diagnostics.push({ code: "encoding-guessed", severity: "info", message: `No byte-order mark and not UTF-8: read as ${decoded.encoding}.`, place: { file }, actual: decoded.encoding });
-  }
-  // Lines are counted from record offsets with indexOf, which is cheap next to the parse itself.
-  let row = 0;
-  let line = 1;
-  let offset = 0;
-  const countLines = (to: number) => {
-    for (let i = offset; i < to; ) {
-      const n = text.indexOf("\n", i);
-      const r = text.indexOf("\r", i);
-      const next = n < 0 ? r : r < 0 ? n : Math.min(n, r);
-      if (next < 0 || next >= to) break;
-      line++;
-      i = next + (text[next] === "\r" && text[next + 1] === "\n" ? 2 : 1);
-    }
-    offset = to;
-  };
+  const feed = new CsvFeed(opts);
+  if (decoded?.guessed) feed.note(encodingGuessed(file, decoded.encoding));
+  feed.append(text, true);
   Papa.parse<string[]>(text, {
-    delimiter: "",
-    delimitersToGuess: [",", ";", "\t", "|"],
+    delimiter: guessDelimiter(text),
     skipEmptyLines: false,
-    step: (result) => {
-      // The newline that ends the last line is not a row of its own.
-      if (result.data.length === 1 && result.data[0] === "" && result.meta.cursor >= text.length) return;
-      row++;
-      const startLine = line;
-      const at = row;
-      for (const e of result.errors) {
-        if (e.code === "UndetectableDelimiter") continue; // one column: fine
-        diagnostics.push({
-          code: e.type === "Quotes" ? "csv-quotes" : "csv-parse",
-          severity: "error",
-          message: `${e.message} (record ${at}).`,
-          place: { file, row: at, line: startLine },
-        });
-      }
-      reader.push({ row: at, line: startLine, cells: result.data });
-      countLines(result.meta.cursor);
-    },
+    step: (result) => feed.record({ data: result.data, errors: result.errors, cursor: result.meta.cursor }),
   });
-  const out = reader.finish();
-  // A trailing newline gives papaparse a last empty record: it is counted as a blank row like any other.
-  return { ...out, diagnostics: [...diagnostics, ...out.diagnostics] };
+  // A trailing newline gives papaparse a last empty record: it is not a row (see CsvFeed.record).
+  return requireRecommendations(feed.finish(), file);
+}
+
+/**
+ * The note that a file's encoding was inferred from its content.
+ * @example
+ * encodingGuessed("a.csv", "macintosh").code; // "encoding-guessed"
+ */
+export function encodingGuessed(file: string, encoding: string): Diagnostic {
+  return { code: "encoding-guessed", severity: "info", message: `No byte-order mark and not UTF-8: read as ${encoding}.`, place: { file }, actual: encoding };
 }

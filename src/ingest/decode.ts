@@ -10,6 +10,29 @@ export interface Decoded {
 // Accented letters common in English, French and Spanish UN texts (names, quotes).
 const PLAUSIBLE = /[a-zA-Z][àâäáãåçéèêëíìîïñóòôöõúùûüÿœæßÀÂÄÁÇÉÈÊËÍÎÏÑÓÔÖÚÙÛÜ]|[àâäáãåçéèêëíìîïñóòôöõúùûüÿœæÀÂÄÁÇÉÈÊËÍÎÏÑÓÔÖÚÙÛÜ][a-z]|[‘’“”–—…«»€]/g;
 
+// Windows-1252's 0x80-0x9F (euro sign, curly quotes, dashes...). Node 20's TextDecoder("windows-1252")
+// decodes these bytes as latin1 C1 controls, so they are mapped here; the five bytes the code page leaves
+// undefined stay C1 controls, as the WHATWG decoder (and a browser) gives them.
+const CP1252_HIGH = "€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ";
+
+/**
+ * Repair text that `new TextDecoder("windows-1252")` decoded: on Node 20 it gives latin1 C1 controls for
+ * 0x80-0x9F ("\u0093" for a curly quote). Safe on text from a correct decoder (nothing left to map), and on
+ * any chunk of a stream, since every byte is one character.
+ * @example
+ * repairWindows1252(new TextDecoder("windows-1252").decode(new Uint8Array([0x93, 0x41, 0x94]))); // "“A”"
+ */
+export function repairWindows1252(text: string): string {
+  return text.replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]!);
+}
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  return repairWindows1252(new TextDecoder("windows-1252").decode(bytes));
+}
+
+/** Bytes of a single-byte file compared in both code pages before the whole file is decoded. */
+const SAMPLE_BYTES = 1024 * 1024;
+
 function score(text: string): number {
   return text.match(PLAUSIBLE)?.length ?? 0;
 }
@@ -52,11 +75,14 @@ export function decodeText(bytes: Uint8Array): Decoded {
   } catch {
     // Not UTF-8: a single-byte code page. Compare the two in use for the plausibility of accented letters.
   }
-  const win = new TextDecoder("windows-1252").decode(bytes);
-  const mac = new TextDecoder("macintosh").decode(bytes);
+  // The two code pages are compared on a sample, and only the winner decodes the whole file: a large
+  // file is not held three times over.
+  const sample = bytes.subarray(0, SAMPLE_BYTES);
+  const win = decodeWindows1252(sample);
+  const mac = new TextDecoder("macintosh").decode(sample);
   const crOnly = /\r(?!\n)/.test(win.slice(0, 65536)) && !/\n/.test(win.slice(0, 65536));
   const macBetter = score(mac) > score(win) || (score(mac) === score(win) && crOnly);
-  return macBetter
-    ? { text: mac, encoding: "macintosh", guessed: true, bom: false }
-    : { text: win, encoding: "windows-1252", guessed: true, bom: false };
+  const encoding = macBetter ? "macintosh" : "windows-1252";
+  const text = bytes.length <= SAMPLE_BYTES ? (macBetter ? mac : win) : macBetter ? new TextDecoder("macintosh").decode(bytes) : decodeWindows1252(bytes);
+  return { text, encoding, guessed: true, bom: false };
 }

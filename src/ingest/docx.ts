@@ -1,9 +1,10 @@
-import { unzipSync } from "fflate";
 import { SaxesParser } from "saxes";
 import type { ParseResult } from "../schema/result.js";
-import { type ParseOptions, resolveParseOptions } from "./options.js";
+import { type Limits, type ParseOptions, resolveLimits, resolveParseOptions } from "./options.js";
+import { requireRecommendations } from "./guard.js";
 import { failed, readTables } from "./result.js";
 import type { Table, TableRow } from "./table.js";
+import { quote, ZipError, ZipReader } from "./zip.js";
 
 interface DocxCell {
   paras: string[];
@@ -28,15 +29,25 @@ const W = "w:";
  * Walk WordprocessingML with a SAX parser and collect tables (cells as paragraph lists, with
  * `gridSpan` and `vMerge`) and the paragraphs outside tables. Nested tables are read into their cell.
  */
-function readDocumentXml(xml: string): { tables: DocxTable[]; paragraphsBefore: string[] } {
+function readDocumentXml(feed: (write: (text: string) => void) => void, maxDepth: number, maxCells: number): { tables: DocxTable[]; paragraphsBefore: string[] } {
   const tables: DocxTable[] = [];
   const paragraphsBefore: string[] = [];
   const stack: { table: DocxTable; cell: DocxCell | null }[] = [];
   let para: string | null = null;
   let inText = false;
   let gridBefore = 0;
+  let depth = 0;
+  // Grid cells laid out so far (a cell spanning 63 columns counts 63): bounds the table toTable builds.
+  let cells = 0;
+  const charge = (n: number) => {
+    cells += n;
+    if (cells > maxCells) throw new ZipError("limit-exceeded", `the document's tables hold more than ${maxCells} cells (limits.maxCells)`);
+  };
   const parser = new SaxesParser({ xmlns: false, position: false });
   parser.on("opentag", (tag) => {
+    // Nesting is bounded: nested tables are folded into their parent cell level by level, so their depth
+    // multiplies the work.
+    if (++depth > maxDepth) throw new ZipError("limit-exceeded", `the document nests XML elements more than ${maxDepth} deep (limits.maxDepth)`);
     const name = tag.name;
     if (!name.startsWith(W)) return;
     const top = stack[stack.length - 1];
@@ -50,11 +61,16 @@ function readDocumentXml(xml: string): { tables: DocxTable[]; paragraphsBefore: 
         break;
       case "w:gridBefore": {
         const v = Number(tag.attributes["w:val"]);
-        if (top && Number.isInteger(v) && v > 0 && v < 64) top.table.rows[top.table.rows.length - 1]!.gridBefore = v;
+        const last = top?.table.rows[top.table.rows.length - 1];
+        if (last && Number.isInteger(v) && v > 0 && v < 64) {
+          charge(v - last.gridBefore);
+          last.gridBefore = v;
+        }
         gridBefore = v;
         break;
       }
       case "w:tc":
+        charge(1);
         if (top) {
           top.cell = { paras: [], span: 1, vmerge: null };
           top.table.rows[top.table.rows.length - 1]?.cells.push(top.cell);
@@ -62,7 +78,10 @@ function readDocumentXml(xml: string): { tables: DocxTable[]; paragraphsBefore: 
         break;
       case "w:gridSpan": {
         const v = Number(tag.attributes["w:val"]);
-        if (top?.cell && Number.isInteger(v) && v > 1 && v < 64) top.cell.span = v;
+        if (top?.cell && Number.isInteger(v) && v > 1 && v < 64) {
+          charge(v - top.cell.span);
+          top.cell.span = v;
+        }
         break;
       }
       case "w:vMerge":
@@ -90,6 +109,7 @@ function readDocumentXml(xml: string): { tables: DocxTable[]; paragraphsBefore: 
     if (inText && para !== null) para += text;
   });
   parser.on("closetag", (tag) => {
+    depth--;
     const name = tag.name;
     if (name === "w:t") inText = false;
     else if (name === "w:p") {
@@ -111,7 +131,11 @@ function readDocumentXml(xml: string): { tables: DocxTable[]; paragraphsBefore: 
     }
   });
   void gridBefore;
-  parser.write(xml).close();
+  // The XML comes in pieces as it is inflated: a large document is never held whole as a string.
+  feed((text) => {
+    parser.write(text);
+  });
+  parser.close();
   return { tables, paragraphsBefore };
 }
 
@@ -135,16 +159,19 @@ function toTable(t: DocxTable, index: number, file: string): Table {
   return { file, format: "docx", sheet: `Table ${index + 1}`, table: index + 1, rows };
 }
 
-function textOfXml(xml: string): string {
+function textOfXml(xml: string, maxDepth: number): string {
   const parts: string[] = [];
   let inText = false;
   let para = "";
+  let depth = 0;
   const parser = new SaxesParser({ xmlns: false, position: false });
   parser.on("opentag", (t) => {
+    if (++depth > maxDepth) throw new ZipError("limit-exceeded", `a page header nests XML elements more than ${maxDepth} deep (limits.maxDepth)`);
     if (t.name === "w:t") inText = true;
     else if (t.name === "w:tab") para += " ";
   });
   parser.on("closetag", (t) => {
+    depth--;
     if (t.name === "w:t") inText = false;
     else if (t.name === "w:p") {
       if (para.trim()) parts.push(para.trim());
@@ -158,59 +185,80 @@ function textOfXml(xml: string): string {
   return parts.join(" ");
 }
 
-function mainPart(files: Record<string, Uint8Array>): string {
-  const rels = files["_rels/.rels"];
+/** The main document part named by `_rels/.rels` (read with a SAX parser: no regex over file text). */
+function mainPart(zip: ZipReader, maxDepth: number): string {
+  const rels = zip.read("_rels/.rels");
   if (rels) {
-    const m = /Type="[^"]*\/officeDocument"[^>]*Target="\/?([^"]+)"|Target="\/?([^"]+)"[^>]*Type="[^"]*\/officeDocument"/.exec(new TextDecoder().decode(rels));
-    const target = m?.[1] ?? m?.[2];
-    if (target && files[target]) return target;
+    let target: string | undefined;
+    let depth = 0;
+    const parser = new SaxesParser({ xmlns: false, position: false });
+    parser.on("opentag", (tag) => {
+      if (++depth > maxDepth) throw new ZipError("limit-exceeded", `_rels/.rels nests XML elements more than ${maxDepth} deep (limits.maxDepth)`);
+      const type = tag.attributes["Type"];
+      const t = tag.attributes["Target"];
+      if (target === undefined && typeof type === "string" && type.endsWith("/officeDocument") && typeof t === "string") target = t.replace(/^\//, "");
+    });
+    parser.on("closetag", () => {
+      depth--;
+    });
+    try {
+      parser.write(new TextDecoder().decode(rels)).close();
+    } catch (e) {
+      if (e instanceof ZipError) throw e;
+      // A damaged relationships part: fall back to the usual name.
+    }
+    if (target && WANTED.test(target) && zip.has(target)) return target;
   }
   return "word/document.xml";
 }
 
+const WANTED = /^word\/(document\d*|header\d+)\.xml$/;
+
 /**
- * Read the tables of a .docx (and the page-header title) without interpreting them.
- * Throws an Error with a one-line message when the file is not a readable .docx.
+ * Read the tables of a .docx (and the page-header title) without interpreting them. The zip is read under
+ * `limits` (`maxBytes` bounds the inflated size, `maxZipEntries`, `maxDepth`; a number is `maxBytes`).
+ * Throws an Error with a one-line message when the file is not a readable .docx: a `ZipError` whose `code`
+ * is `corrupt-file`, `limit-exceeded` or `unsafe-xml` for damaged, oversized or hostile files.
  * @example
  * const { tables, title } = readDocxContent(bytes, "uganda.docx");
  */
-export function readDocxContent(bytes: Uint8Array, file = "input.docx", maxBytes = 512 * 1024 * 1024): DocxContent {
-  let total = 0;
-  let files: Record<string, Uint8Array>;
+export function readDocxContent(bytes: Uint8Array, file = "input.docx", limits: number | Partial<Limits> = {}): DocxContent {
+  const lim = resolveLimits(typeof limits === "number" ? { maxBytes: limits } : limits);
+  let zip: ZipReader;
+  let part: string;
   try {
-    files = unzipSync(bytes, {
-      filter: (f) => {
-        const wanted = /^word\/(document\d*|header\d+)\.xml$/.test(f.name) || f.name === "_rels/.rels";
-        if (!wanted) return false;
-        total += f.originalSize;
-        if (total > maxBytes) throw new Error(`expands to more than ${maxBytes} bytes (limits.maxBytes)`);
-        return true;
-      },
-    });
+    // Only the parts read count against maxBytes (a large embedded image is never inflated).
+    zip = new ZipReader(bytes, { maxBytes: lim.maxBytes, maxEntries: lim.maxZipEntries }, (name) => WANTED.test(name) || name === "_rels/.rels");
+    part = mainPart(zip, lim.maxDepth);
   } catch (e) {
-    throw new Error(`Cannot unzip this .docx: ${(e as Error).message}. The file is damaged or not a Word document.`);
+    if (e instanceof ZipError) throw new ZipError(e.code, `Cannot read this .docx: ${e.message}.`);
+    throw new ZipError("corrupt-file", `Cannot unzip this .docx: ${(e as Error).message}. The file is damaged or not a Word document.`);
   }
-  const part = mainPart(files);
-  const doc = files[part];
-  if (!doc) throw new Error(`No ${part} inside: this zip is not a Word document.`);
-  const decoder = new TextDecoder("utf-8");
+  if (!zip.has(part)) throw new ZipError("corrupt-file", `No ${quote(part)} inside: this zip is not a Word document.`);
   let body: ReturnType<typeof readDocumentXml>;
   try {
-    body = readDocumentXml(decoder.decode(doc));
+    body = readDocumentXml((write) => zip.stream(part, write), lim.maxDepth, lim.maxCells);
   } catch (e) {
-    throw new Error(`The document XML is not well formed: ${(e as Error).message.split("\n")[0]}`);
+    if (e instanceof ZipError) throw new ZipError(e.code, `Cannot read this .docx: ${e.message}.`);
+    throw new ZipError("corrupt-file", `The document XML is not well formed: ${oneLine((e as Error).message)}`);
   }
   const headers: string[] = [];
-  for (const name of Object.keys(files).filter((n) => /^word\/header\d+\.xml$/.test(n)).sort()) {
+  for (const name of [...zip.entries.keys()].filter((n) => /^word\/header\d+\.xml$/.test(n)).sort()) {
     try {
-      const t = textOfXml(decoder.decode(files[name]!)).replace(/\bPage\s+\d*\s*of\s*\d*\s*$/i, "").trim();
+      const t = textOfXml(zip.text(name) ?? "", lim.maxDepth).replace(/\bPage\s+\d*\s*of\s*\d*\s*$/i, "").trim();
       if (t && !headers.includes(t)) headers.push(t);
-    } catch {
-      // A damaged page header does not stop the table from being read.
+    } catch (e) {
+      // A damaged page header does not stop the table from being read; a bomb in one does.
+      if (e instanceof ZipError && e.code !== "corrupt-file") throw new ZipError(e.code, `Cannot read this .docx: ${e.message}.`);
     }
   }
   const title = [...headers, ...body.paragraphsBefore.map((p) => p.trim()).filter(Boolean)].join("\n");
   return { tables: body.tables.map((t, i) => ({ ...toTable(t, i, file), title })), title };
+}
+
+/** The first line of a parser message, without the stack or the XML that follows it. */
+function oneLine(message: string): string {
+  return (message.split("\n")[0] ?? "").slice(0, 300);
 }
 
 /**
@@ -222,12 +270,13 @@ export function parseDocx(bytes: Uint8Array, options: ParseOptions = {}): ParseR
   const opts = resolveParseOptions(options);
   let content: DocxContent;
   try {
-    content = readDocxContent(bytes, opts.file, opts.limits.maxBytes);
+    content = readDocxContent(bytes, opts.file, opts.limits);
   } catch (e) {
-    return failed({ code: "corrupt-file", severity: "error", message: (e as Error).message, place: { file: opts.file } });
+    const code = e instanceof ZipError ? e.code : "corrupt-file";
+    return failed({ code, severity: "error", message: oneLine((e as Error).message), place: { file: opts.file } });
   }
   if (content.tables.length === 0) {
     return failed({ code: "no-table", severity: "error", message: "The document has no table: OHCHR matrices are Word tables. Check that this is the matrix, not the report.", place: { file: opts.file } });
   }
-  return readTables(content.tables, opts);
+  return requireRecommendations(readTables(content.tables, opts), opts.file);
 }

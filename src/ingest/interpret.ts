@@ -7,15 +7,53 @@ import { readPosition } from "../classify/position.js";
 import { cleanCell, cleanLine, fold } from "../internal/text.js";
 import { splitKnown } from "../internal/split.js";
 import { findIssue, findPerson, findSdg, findState, findTheme } from "../taxonomy/index.js";
-import { normalizeId, readIdPrefix, readRecommendationCell, readSourceOfPosition, reportSymbol } from "./cell.js";
+import { normalizeId, readIdPrefix, readRecommendationCell, readSourceOfPosition, reportSymbol, type RecommendationCell } from "./cell.js";
 import { EXPECTED_COLUMNS, type Field, matchHeader } from "./fields.js";
 import type { ResolvedParseOptions } from "./options.js";
 import type { TableInfo, TableRow } from "./table.js";
-import { readThemeHeader, readThemesCell } from "./themes-cell.js";
+import { readThemeHeader, readThemesCell, type ThemesCell } from "./themes-cell.js";
 import { cycleOfSession, readTitle } from "./title.js";
+
+/** Rows a split recommendation may run over after its first row. */
+const MAX_JOINED_ROWS = 5;
 
 /** Rows looked at to find the header. Title blocks in real files are a few rows high. */
 const HEADER_SCAN = 30;
+
+// A cell holding none of these is clean but for spaces at its ends (see cleanCell in internal/text.ts:
+// entities, line breaks, the spaces it folds, the invisible characters it drops, double spaces; the
+// only other whitespace left is " "). Nearly every cell takes this fast path.
+const NEEDS_CLEANING = /[\t-\r\u00a0\u1680\u2000-\u200d\u2028\u2029\u202f\u205f\u2060\u3000\ufeff\u00ad&]/;
+
+/** Entries a per-table memo keeps before it starts again; bounds memory on files of unique values. */
+const MEMO_SIZE = 4096;
+
+/**
+ * Remembers a pure function of a cell's text: States, issues, positions and themes cells repeat a lot
+ * (UPR Info exports hold some 200 States and 55 issues over tens of thousands of rows). Values are
+ * shared between rows, so callers copy whatever ends up inside a Recommendation.
+ */
+class Memo<V> {
+  private readonly map = new Map<string, V>();
+  // Consecutive rows often repeat a value (the State under review, the session): no hashing then.
+  private lastKey: string | undefined;
+  private lastValue: V | undefined;
+  constructor(private readonly compute: (key: string) => V) {}
+  get(key: string): V {
+    if (key === this.lastKey) return this.lastValue!;
+    let v = this.map.get(key);
+    if (v === undefined) {
+      // A cell is a slice of its file's text and would keep the whole text alive: keep a copy instead.
+      const own = ` ${key}`.slice(1);
+      v = this.compute(own);
+      if (this.map.size >= MEMO_SIZE) this.map.clear();
+      this.map.set(own, v);
+    }
+    this.lastKey = key;
+    this.lastValue = v;
+    return v;
+  }
+}
 
 interface Column {
   index: number; // 0-based
@@ -54,6 +92,26 @@ function isBlank(cells: readonly string[]): boolean {
   return cells.every((c) => c === "");
 }
 
+/**
+ * matchHeader, without folding long texts it would reject anyway: its folded key may hold at most 120
+ * characters, and fold keeps every ASCII letter and digit. Header detection looks at every cell of the
+ * first rows, recommendation texts included.
+ */
+function headerMatch(cell: string): ReturnType<typeof matchHeader> {
+  if (cell.length <= 120) return headers.get(cell) ?? undefined;
+  let alnum = 0;
+  for (let i = 0; i < cell.length; i++) {
+    const c = cell.charCodeAt(i) | 32; // ASCII letters in lower case; digits stay digits
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
+      if (++alnum > 120) return undefined;
+    }
+  }
+  return matchHeader(cell);
+}
+
+// Short cells repeat across the first rows of many files (State names, "Accepted", issue lists).
+const headers = new Memo((cell) => matchHeader(cell) ?? null);
+
 /** All non-empty cells hold the same text: a merged row spanning the table (theme rows, titles). */
 function spanningText(cells: readonly string[]): string | null {
   let value: string | null = null;
@@ -72,12 +130,82 @@ function readPositionSection(text: string) {
   return reading.position === "unknown" ? null : reading;
 }
 
+/**
+ * A cell's text as a message quotes it: in double quotes, on one line, control characters escaped, cut
+ * at `max` characters. Messages are printed on terminals: a line break or an ESC sequence from a file
+ * must not reach them as such.
+ */
+function quoteCell(s: string, max = 120): string {
+  return JSON.stringify(s.length > max ? s.slice(0, max) : s).replace(/[\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
+/** A value from a cell (an id, a sheet name) in a message without quotes: one line, control characters escaped. */
+function plain(s: string): string {
+  return /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(s) ? quoteCell(s, 200).slice(1, -1) : s;
+}
+
 const ORDINAL_WORDS = new Map([["first", 1], ["second", 2], ["third", 3], ["fourth", 4], ["fifth", 5]]);
 
+/** A session or cycle number: a positive safe integer ("34", "34th", "third"), else null. */
 function readInt(value: string): number | null {
   const m = /\d+/.exec(value);
-  if (m) return Number(m[0]);
+  if (m) {
+    const n = Number(m[0]);
+    return Number.isSafeInteger(n) && n > 0 ? n : null;
+  }
   return ORDINAL_WORDS.get(fold(value).split(" ")[0] ?? "") ?? null;
+}
+
+// Memoised cell readers: pure functions of a cell's text, shared by all tables (see Memo).
+
+const issueName = new Memo((label): string | null => findIssue(label)?.name ?? null);
+
+const positions = new Memo((raw) => readPosition(raw));
+const ints = new Memo((value) => readInt(value));
+const stateNames = new Memo((cell) => findState(cell)?.name ?? cell);
+
+const statesLists = new Memo((value): readonly string[] => {
+  if (/^\(?\s*(?:unknown|n\/?a|none|-+|inconnu|desconocido)\s*\)?$/i.test(value)) return []; // placeholders, not States
+  return splitKnown(value, /\s*(?:\n|;|,(?![^()]*\)))\s*/, (s) => findState(s) !== undefined, ", ").map((s) => findState(s)?.name ?? s);
+});
+
+const themesCells = new Memo((cell) =>
+  readThemesCell(cell.includes("\n") ? cell : splitKnown(cell, /\s*;\s*/, (s) => findTheme(s) !== undefined).join("\n")),
+);
+
+/** Persons named in a persons column: [as written (bullet removed), the taxonomy's name]. */
+const personsCells = new Memo((cell): readonly (readonly [string, string])[] => {
+  const out: [string, string][] = [];
+  for (const name of splitKnown(cell.replace(/^(?:affected persons|groups of persons)\s*:\s*/i, ""), /\s*(?:\n|;|,(?![^()]*\)))\s*/, (s) => findPerson(s) !== undefined, ", ")) {
+    const clean = name.replace(/^[-–•]\s*/, "");
+    if (clean) out.push([clean, findPerson(clean)?.name ?? clean]);
+  }
+  return out;
+});
+
+/** Goals in an SDG column: read as a themes cell, and the bare numbers for when that finds none. */
+const sdgCells = new Memo((cell) => {
+  const lines = cell.includes("\n") ? cell : cell.split(/\s*;\s*/).join("\n");
+  const read = readThemesCell(lines, "sdgs").sdgs;
+  const numbers = /^\s*$/.test(cell) ? [] : cell.split(/[^0-9]+/).filter(Boolean).map(Number);
+  return { read, numbers };
+});
+
+const issueNames = new Memo((cell): readonly string[] =>
+  splitKnown(cell, /\s*[,;\n]\s*/, (s) => issueName.get(s) !== null, ",").map((name) => issueName.get(name) ?? name),
+);
+
+const NO_THEMES: ThemesCell = Object.freeze({ themes: [], persons: [], sdgs: [], unknownThemes: [] });
+
+// A one-line text cell, cleaned, without "(" and not starting with a digit (a paragraph id) or s/f (a
+// "Source of position" / "Fuente de la posición" line): readRecommendationCell (ingest/cell.ts) finds
+// no id, no States group and no source line in it. Most UPR Info and UHRI texts are such cells.
+const PLAIN_TEXT = /^[^0-9sSf\n(F][^\n(]*$/;
+
+/** readRecommendationCell, without its work on plain cells (see PLAIN_TEXT). */
+function readTextCell(cell: string, tailFallback: boolean): RecommendationCell {
+  if (tailFallback || !PLAIN_TEXT.test(cell)) return readRecommendationCell(cell, tailFallback);
+  return { paragraphId: null, text: cell, recommendingStates: [], unknownStates: [], positionSource: null, positionSourceParagraph: null };
 }
 
 /**
@@ -103,7 +231,10 @@ export class TableReader {
   private sectionPosition: ReturnType<typeof readPosition> | null = null;
   private blankRun: { start: number; end: number } | null = null;
   private last: Recommendation | null = null;
-  private readonly seen = new Map<string, Recommendation>();
+  // First sighting of each paragraph id: only what the duplicate diagnostics quote, so drained
+  // recommendations are not held.
+  private readonly seen = new Map<string, { row: number | undefined; position: Recommendation["position"]; positionRaw: string | null }>();
+  private drained = 0;
   private readonly unknownThemes = new Map<string, Place>();
   private readonly recommendations: Recommendation[] = [];
   private readonly diagnostics: Diagnostic[] = [];
@@ -125,8 +256,16 @@ export class TableReader {
       this.counts.skipped++;
       return;
     }
-    const cells = row.cells.map((c) => this.cleanCellValue(c, row.row));
-    const clean: TableRow = { ...row, cells };
+    // Most rows are clean already: they are used as they are, without a copy.
+    const raw = row.cells;
+    let cells: string[] | null = null;
+    for (let i = 0; i < raw.length; i++) {
+      const c = raw[i]!;
+      const v = this.cleanCellValue(c, row.row);
+      if (v !== c && cells === null) cells = raw.slice(0, i);
+      if (cells !== null) cells.push(v);
+    }
+    const clean: TableRow = cells === null ? row : { ...row, cells };
     if (this.decided) {
       this.interpret(clean);
       return;
@@ -135,12 +274,31 @@ export class TableReader {
     if (this.buffer.length >= HEADER_SCAN) this.decide();
   }
 
+  /** Recommendations read and not yet handed over by drain(). */
+  get pending(): number {
+    return this.recommendations.length;
+  }
+
+  /**
+   * Hand over the recommendations and diagnostics read so far, so that a large table streams out in
+   * parts with bounded memory. The last recommendation stays: a continuation row may still extend it.
+   * finish() then returns the rest, with the source counting every part.
+   * @example
+   * if (reader.pending >= 5000) send(reader.drain());
+   */
+  drain(): { recommendations: Recommendation[]; diagnostics: Diagnostic[] } {
+    const keep = this.recommendations.length > 0 ? 1 : 0;
+    const recommendations = this.recommendations.splice(0, this.recommendations.length - keep);
+    this.drained += recommendations.length;
+    return { recommendations, diagnostics: this.diagnostics.splice(0) };
+  }
+
   /** Finish the table and return what was read. */
   finish(): ParseResult {
     if (!this.decided) this.decide();
     this.flushBlank();
     for (const [label, place] of this.unknownThemes) {
-      this.diagnostics.push({ code: "unknown-theme", severity: "info", message: `Theme "${label}" is not in the UHRI taxonomy shipped with upr-matrix; kept as written.`, place, actual: label });
+      this.diagnostics.push({ code: "unknown-theme", severity: "info", message: `Theme ${quoteCell(label, 200)} is not in the UHRI taxonomy shipped with upr-matrix; kept as written.`, place, actual: label });
     }
     const source: Source = {
       file: this.info.file,
@@ -149,7 +307,7 @@ export class TableReader {
       layout: this.layout,
       language: this.language,
       rows: this.rows,
-      recommendations: this.recommendations.length,
+      recommendations: this.drained + this.recommendations.length,
       rowCounts: this.counts,
       columns: this.columns.map((c) => ({ column: c.index + 1, header: c.header, field: c.field })),
       title: this.title.length ? this.title.join("\n") : null,
@@ -169,6 +327,9 @@ export class TableReader {
       this.diag("limit-exceeded", "warning", `Cell longer than ${max} characters; cut to that length (raise limits.maxCellLength to keep it whole).`, { row });
       v = v.slice(0, max);
     }
+    if (v === "") return v;
+    // Without those characters, cleanCell() would only trim the spaces at both ends.
+    if (!NEEDS_CLEANING.test(v) && !v.includes("  ")) return v.charCodeAt(0) === 32 || v.charCodeAt(v.length - 1) === 32 ? v.trim() : v;
     return cleanCell(v);
   }
 
@@ -177,7 +338,8 @@ export class TableReader {
     if (!t) return;
     this.title.push(t);
     const info = readTitle(t);
-    this.titleInfo.stateUnderReview ??= info.stateUnderReview;
+    // The canonical name, as a "State under review" column gives, so a re-read export keeps the name.
+    this.titleInfo.stateUnderReview ??= info.stateUnderReview ? stateNames.get(info.stateUnderReview) : null;
     this.titleInfo.cycle ??= info.cycle;
     this.titleInfo.session ??= info.session;
     if (!this.language) {
@@ -202,7 +364,7 @@ export class TableReader {
         const fields = new Set<Field>();
         let long = 0;
         for (const c of r.cells) {
-          const m = c ? matchHeader(c) : undefined;
+          const m = c ? headerMatch(c) : undefined;
           if (m) fields.add(m.field);
           if (c.length > 150) long++;
         }
@@ -220,17 +382,27 @@ export class TableReader {
       if (names.length) headerAt = rows.findIndex((r) => r.cells.some((c) => names.includes(fold(c))));
     }
 
+    // A two-level header picked at its lower row ("Assessment/comments..." merged over "Level of
+    // implementation | Comments"): start at the upper row.
+    if (headerAt > 0 && this.opts.headerRow === undefined) {
+      const above = rows[headerAt - 1]!;
+      if (above.cells.some((c) => c && headerMatch(c)) && this.isSecondHeader(above.cells, rows[headerAt]!.cells)) headerAt--;
+    }
+
     if (headerAt >= 0) {
       const header = rows[headerAt]!;
       let headers = header.cells.slice();
+      this.headerTexts = header.cells.slice();
       this.headerRowNumbers.add(header.row);
       // A second header row under merged cells ("Position" over "Supported | Noted", or a two-level header).
       const next = rows[headerAt + 1];
       if (next && this.isSecondHeader(header.cells, next.cells)) {
         headers = headers.map((h, i) => {
           const sub = next.cells[i] ?? "";
-          return sub && sub !== h ? (h ? `${h} ${sub}` : sub) : h;
+          if (!sub || sub === h) return h;
+          return !h || headerMatch(sub) ? sub : `${h} ${sub}`;
         });
+        this.headerTexts.push(...next.cells);
         this.headerRowNumbers.add(next.row);
       }
       this.mapColumns(headers, explicit);
@@ -270,7 +442,7 @@ export class TableReader {
     this.layout = "unknown";
     const firstRow = rows.find((r) => !isBlank(r.cells));
     const found = firstRow ? firstRow.cells.filter(Boolean).map((c) => c.slice(0, 60)) : [];
-    const sheet = this.info.sheet ? ` in ${this.info.sheet}` : "";
+    const sheet = this.info.sheet ? ` in ${plain(this.info.sheet)}` : "";
     this.columns = (firstRow?.cells ?? []).map((h, i) => ({ index: i, header: h.slice(0, 120), field: null }));
     if (rows.length === 0) {
       // Nothing to say about an empty table; the file-level reader reports empty files.
@@ -280,7 +452,7 @@ export class TableReader {
       this.diag(
         "unknown-layout",
         this.info.format === "docx" || this.info.sheet ? "warning" : "error",
-        `No recommendation column found${sheet}. Columns found: ${found.map((f) => `"${f}"`).join(", ")}. ` +
+        `No recommendation column found${sheet}. Columns found: ${found.map((f) => quoteCell(f, 60)).join(", ")}. ` +
           `Expected a header row naming at least the recommendation text; pass a column mapping (--columns text=B,position=C) to read it anyway.`,
         { row: firstRow!.row },
         { expected: [...EXPECTED_COLUMNS] },
@@ -288,6 +460,9 @@ export class TableReader {
     }
     for (const r of rows) this.interpret(r);
   }
+
+  /** Every header cell text, both rows of a two-level header included (tells OHCHR's own wording). */
+  private headerTexts: string[] = [];
 
   private isSecondHeader(header: readonly string[], next: readonly string[]): boolean {
     let matched = 0;
@@ -314,7 +489,7 @@ export class TableReader {
       for (const [field, ref] of explicit) {
         const idx = columnIndex(ref, headers);
         if (idx === undefined || idx < 0) {
-          this.diag("missing-column", "error", `Column "${ref}" given for ${field} is not in the header row (${headers.filter(Boolean).map((h) => `"${h}"`).join(", ")}).`, {});
+          this.diag("missing-column", "error", `Column ${quoteCell(String(ref))} given for ${field} is not in the header row (${headers.filter(Boolean).map((h) => quoteCell(h)).join(", ")}).`, {});
           continue;
         }
         mapping.set(field, [idx]);
@@ -356,7 +531,7 @@ export class TableReader {
       this.diag(
         "missing-column",
         "error",
-        `No recommendation text column${this.info.sheet ? ` in ${this.info.sheet}` : ""}. Columns found: ${found.map((f) => `"${f}"`).join(", ") || "none"}. ` +
+        `No recommendation text column${this.info.sheet ? ` in ${plain(this.info.sheet)}` : ""}. Columns found: ${found.map((f) => quoteCell(f)).join(", ") || "none"}. ` +
           `Name one column "Recommendation" (or Recommandation, Recomendación), or pass a column mapping (--columns text=B).`,
         {},
         { expected: [...EXPECTED_COLUMNS] },
@@ -371,6 +546,8 @@ export class TableReader {
     if (keys.has("to") && keys.has("from") && (keys.has("response") || keys.has("action"))) return "upr-info";
     if (keys.has("countries concerned") || keys.has("reccomending body") || keys.has("recommending body") || keys.has("upr position") || keys.has("ohchr annotation id")) return "uhri-export";
     if (has("text") && has("position") && (has("themes") || has("sdgs") || (has("assessment") && !has("status") && !has("id")))) return "ohchr-matrix";
+    const ohchr = /^(assessment comments on level of implementation|full list of themes|position of the state under review|human rights themes and groups of persons)$/;
+    if (has("text") && has("position") && this.headerTexts.some((h) => ohchr.test(fold(h)))) return "ohchr-matrix";
     return has("text") ? "user-sheet" : "unknown";
   }
 
@@ -407,7 +584,18 @@ export class TableReader {
 
   private interpret(r: TableRow): void {
     const cells = r.cells;
-    if (isBlank(cells)) {
+    // One pass: how many cells are filled, and whether they all hold the same text (a spanning row).
+    let filled = 0;
+    let span: string | null = null;
+    let spanning = true;
+    for (let i = 0; i < cells.length; i++) {
+      const c = cells[i]!;
+      if (c === "") continue;
+      filled++;
+      if (span === null) span = c;
+      else if (c !== span) spanning = false;
+    }
+    if (filled === 0) {
       this.countBlank(r.row);
       return;
     }
@@ -418,9 +606,7 @@ export class TableReader {
     }
 
     // Theme header rows: one text spanning the table ("Theme: A12 ..."), or a lone known theme label.
-    const span = spanningText(cells);
-    const filled = cells.filter(Boolean).length;
-    if (span !== null) {
+    if (spanning && span !== null) {
       const theme = readThemeHeader(span);
       const loneLabel = filled === 1 && cells[0] === span && !this.value(cells, "position") && !readIdPrefix(span);
       if (theme) {
@@ -440,16 +626,26 @@ export class TableReader {
           return;
         }
       }
-      if (filled > 1 && this.headerRowNumbers.size > 0 && cells.every((c, i) => c === "" || fold(c) === fold(this.columns[i]?.header ?? ""))) {
+      if (filled > 1 && this.headerRowNumbers.size > 0 && this.repeatsHeader(cells, true)) {
         this.counts.header++; // the header repeated further down (pasted tables)
         return;
       }
     }
-    if (this.headerRowNumbers.size > 0 && filled > 1 && cells.every((c, i) => c === "" || c === this.columns[i]?.header)) {
+    if (this.headerRowNumbers.size > 0 && filled > 1 && this.repeatsHeader(cells, false)) {
       this.counts.header++;
       return;
     }
     this.readRecommendationRow(r);
+  }
+
+  /** Every filled cell repeats the header of its column (compared folded, or exactly). */
+  private repeatsHeader(cells: readonly string[], folded: boolean): boolean {
+    for (let i = 0; i < cells.length; i++) {
+      const c = cells[i]!;
+      if (c === "") continue;
+      if (folded ? fold(c) !== fold(this.columns[i]?.header ?? "") : c !== this.columns[i]?.header) return false;
+    }
+    return true;
   }
 
   private section(r: TableRow, theme: { code: string | null; name: string }): void {
@@ -458,42 +654,71 @@ export class TableReader {
     this.sectionPosition = null;
   }
 
+  /** The place of a row, or of one of its fields (column and A1 cell when the field is mapped). */
+  private placeOf(r: TableRow, field?: Field): Place {
+    const p: Place = { file: this.info.file, row: r.row };
+    if (this.info.sheet !== undefined) p.sheet = this.info.sheet;
+    if (this.info.table !== undefined) p.table = this.info.table;
+    if (r.line !== undefined) p.line = r.line;
+    if (field) {
+      const col = this.mapping.get(field)?.[0];
+      if (col !== undefined) {
+        p.column = col + 1;
+        p.cell = `${columnLetter(col)}${r.row}`;
+      }
+      p.field = field;
+    }
+    return p;
+  }
+
+  /** Is any cell outside the text column(s) filled? */
+  private otherFilled(cells: readonly string[]): boolean {
+    const text = this.mapping.get("text");
+    const above = this.lastCells;
+    for (let i = 0; i < cells.length; i++) {
+      // A cell equal to the one above is a merged cell running down (a theme column), not new content.
+      if (cells[i] && !(text ?? []).includes(i) && cells[i] !== above?.[i]) return true;
+    }
+    return false;
+  }
+
+  /** Rows joined to the last recommendation so far. */
+  private joins = 0;
+
+  /** Cells of the last recommendation row, to recognise cells merged down from it. */
+  private lastCells: readonly string[] | null = null;
+
   private readRecommendationRow(r: TableRow): void {
     const cells = r.cells;
-    const place = (field?: Field): Place => {
-      const p: Place = { file: this.info.file, row: r.row };
-      if (this.info.sheet !== undefined) p.sheet = this.info.sheet;
-      if (this.info.table !== undefined) p.table = this.info.table;
-      if (r.line !== undefined) p.line = r.line;
-      if (field) {
-        const col = this.mapping.get(field)?.[0];
-        if (col !== undefined) {
-          p.column = col + 1;
-          p.cell = `${columnLetter(col)}${r.row}`;
-        }
-        p.field = field;
-      }
-      return p;
-    };
-
     const textCell = this.value(cells, "text");
     const idCell = this.value(cells, "id");
     const positionCell = this.value(cells, "position");
     // With a States column, States are not guessed from the last words of the text.
-    const parsed = readRecommendationCell(textCell, !this.mapping.has("recommendingStates"));
+    const parsed = readTextCell(textCell, !this.mapping.has("recommendingStates"));
     let paragraphId = idCell ? normalizeId(idCell) : parsed.paragraphId;
+    let strayId: string | null = null;
+    if (idCell && paragraphId !== null && !/^[\p{L}\p{N}][\p{L}\p{N}.\-/]{0,19}$/u.test(paragraphId)) {
+      strayId = idCell; // kept in `extra` below, or quoted in the unparsed-row diagnostic
+      paragraphId = parsed.paragraphId;
+    }
     if (idCell && parsed.paragraphId && parsed.paragraphId !== paragraphId) {
       parsed.text = `${parsed.paragraphId} ${parsed.text}`; // the number in the text is not the id: keep it
     }
 
     // A recommendation whose text runs over two rows: no id, no position, only text, after an open text.
-    const otherFilled = cells.some((c, i) => c && !(this.mapping.get("text") ?? []).includes(i));
-    if (!paragraphId && !positionCell && parsed.text && !otherFilled && this.last && this.continues(this.last, parsed.text)) {
+    // Only a recommendation with a paragraph id can be split (the id is on its first row), and at most
+    // over a few rows: a plain list of texts is a list of recommendations, and joining stays linear.
+    if (
+      !paragraphId && !positionCell && parsed.text && this.last?.paragraphId && this.joins < MAX_JOINED_ROWS &&
+      !this.otherFilled(cells) && this.continues(this.last, parsed.text)
+    ) {
+      this.joins++;
       this.last.text = `${this.last.text}\n${parsed.text}`;
-      const more = readRecommendationCell(this.last.text, !this.mapping.has("recommendingStates"));
+      // States of the joined text: the new part, and a group that the join completed across the break.
+      const more = readRecommendationCell(this.last.text.slice(-2000), !this.mapping.has("recommendingStates"));
       this.last.recommendingStates = this.mergeStates(this.last.recommendingStates, more.recommendingStates);
       this.counts.continuation++;
-      this.diag("split-recommendation", "warning", `Row continues the text of recommendation ${this.last.id} (row ${this.last.place.row}); joined to it.`, place("text"), { actual: parsed.text.slice(0, 200) });
+      this.diag("split-recommendation", "warning", `Row continues the text of recommendation ${plain(this.last.id)} (row ${this.last.place.row}); joined to it.`, this.placeOf(r, "text"), { actual: parsed.text.slice(0, 200) });
       return;
     }
 
@@ -501,25 +726,24 @@ export class TableReader {
       // Neither id nor text: a row we cannot read as a recommendation. Report it, quoting it.
       this.counts.skipped++;
       const shown = cells.filter(Boolean).join(" | ").slice(0, 200);
-      this.diag("unparsed-row", "warning", `Row has no recommendation text or id; not read as a recommendation: "${shown}".`, place(), { actual: shown });
+      this.diag("unparsed-row", "warning", `Row has no recommendation text or id; not read as a recommendation: ${quoteCell(shown, 200)}.`, this.placeOf(r), { actual: shown });
       return;
     }
 
-    const given = this.readLabels(cells, r.row, place);
-    let statesFromColumn = this.value(cells, "recommendingStates");
+    const given = this.readLabels(cells, r);
+    const statesFromColumn = this.value(cells, "recommendingStates");
     const recommendingStates = statesFromColumn
-      ? this.mergeStates(this.readStatesList(statesFromColumn), parsed.recommendingStates)
+      ? this.mergeStates(statesLists.get(statesFromColumn), parsed.recommendingStates)
       : parsed.recommendingStates;
     for (const u of parsed.unknownStates) {
-      this.diag("unknown-state", "info", `"${u}" looks like a recommending State but is not in the list of States; kept as written.`, place("text"), { actual: u });
+      this.diag("unknown-state", "info", `${quoteCell(u)} looks like a recommending State but is not in the list of States; kept as written.`, this.placeOf(r, "text"), { actual: u });
     }
-    statesFromColumn = "";
 
     const positionRaw = positionCell || null;
-    const reading = positionRaw ? readPosition(positionRaw) : this.sectionPosition;
-    const position = reading?.position ?? (this.mapping.has("position") ? "unknown" : "unknown");
+    const reading = positionRaw ? positions.get(positionRaw) : this.sectionPosition;
+    const position = reading?.position ?? "unknown";
     if (positionRaw && position === "unknown") {
-      this.diag("unknown-position", "warning", `Position "${positionRaw}" is not a known wording (English, French or Spanish); read as unknown.`, place("position"), {
+      this.diag("unknown-position", "warning", `Position ${quoteCell(positionRaw)} is not a known wording (English, French or Spanish); read as unknown.`, this.placeOf(r, "position"), {
         actual: positionRaw,
         expected: ["Supported", "Noted", "Supported/Noted", "Accepted", "Pending", "Soutenue", "Notée", "Apoyada", "Se toma nota"],
       });
@@ -528,10 +752,12 @@ export class TableReader {
     const sessionCell = this.value(cells, "session");
     const cycleCell = this.value(cells, "cycle");
     // The file's own columns first, then its title, then what the caller said.
-    const session = sessionCell ? readInt(sessionCell) : (this.titleInfo.session ?? this.opts.session ?? null);
-    const cycle = cycleCell ? readInt(cycleCell) : (this.titleInfo.cycle ?? this.opts.cycle ?? (session ? cycleOfSession(session) : null));
+    const session = sessionCell ? ints.get(sessionCell) : (this.titleInfo.session ?? this.opts.session ?? null);
+    const cycle = cycleCell ? ints.get(cycleCell) : (this.titleInfo.cycle ?? this.opts.cycle ?? (session ? cycleOfSession(session) : null));
+    if (sessionCell && session === null) this.notANumber(r, "session", sessionCell);
+    if (cycleCell && cycle === null) this.notANumber(r, "cycle", cycleCell);
     const surCell = this.value(cells, "stateUnderReview");
-    const stateUnderReview = surCell ? (findState(surCell)?.name ?? surCell) : (this.titleInfo.stateUnderReview ?? this.opts.stateUnderReview ?? null);
+    const stateUnderReview = surCell ? stateNames.get(surCell) : (this.titleInfo.stateUnderReview ?? this.opts.stateUnderReview ?? null);
     let documentSymbol = this.value(cells, "documentSymbol") || null;
     let positionSource = parsed.positionSource;
     let positionSourceParagraph = parsed.positionSourceParagraph;
@@ -546,7 +772,8 @@ export class TableReader {
     const clusterCell = this.value(cells, "cluster");
     const cluster = clusterCell ? (readThemeHeader(`Theme: ${clusterCell}`) ?? this.cluster) : this.cluster;
 
-    const id = paragraphId ?? `${this.info.table !== undefined ? `t${this.info.table}-` : ""}${this.info.sheet && this.info.format === "xlsx" ? `${this.info.sheet}-` : ""}row-${r.row}`;
+    const id = paragraphId ?? `${this.info.idPrefix ?? ""}row-${r.row}`;
+    const institutions = this.value(cells, "institutions");
     const rec: Recommendation = {
       id,
       paragraphId,
@@ -568,34 +795,40 @@ export class TableReader {
       actionCategory: given.action,
       assessment: this.value(cells, "assessment") || null,
       status: this.value(cells, "status") || null,
-      institutions: this.value(cells, "institutions") ? this.value(cells, "institutions").split(/\s*[;\n]\s*/).filter(Boolean) : [],
-      extra: this.extra(cells),
-      place: place(),
+      institutions: institutions ? institutions.split(/\s*[;\n]\s*/).filter(Boolean) : [],
+      extra: strayId ? [{ column: this.columns[this.mapping.get("id")![0]!]?.header || "id", value: strayId }, ...this.extra(cells)] : this.extra(cells),
+      place: this.placeOf(r),
     };
     if (cluster && !rec.themes.some((t) => t.name === cluster.name || (t.code !== null && t.code === cluster.code))) {
       rec.themes.unshift({ code: cluster.code, name: cluster.name, source: "matrix" });
     }
 
     if (!parsed.text) {
-      this.diag("empty-text", "error", `Recommendation ${id} has no text.`, place("text"));
+      this.diag("empty-text", "error", `Recommendation ${plain(id)} has no text.`, this.placeOf(r, "text"));
     }
     if (paragraphId) {
       const key = `${rec.stateUnderReview ?? ""}\u0000${rec.cycle ?? ""}\u0000${paragraphId}`;
       const before = this.seen.get(key);
       if (before) {
         if (before.position !== rec.position) {
-          this.diag("conflicting-position", "warning", `Recommendation ${paragraphId} appears again (first at row ${before.place.row}) with another position: "${before.positionRaw ?? ""}" then "${positionRaw ?? ""}". Both kept.`, place("position"), { actual: positionRaw ?? "" });
+          this.diag("conflicting-position", "warning", `Recommendation ${plain(paragraphId)} appears again (first at row ${before.row}) with another position: ${quoteCell(before.positionRaw ?? "")} then ${quoteCell(positionRaw ?? "")}. Both kept.`, this.placeOf(r, "position"), { actual: positionRaw ?? "" });
         } else {
-          this.diag("duplicate-id", "warning", `Paragraph id ${paragraphId} appears again (first at row ${before.place.row}). Both kept.`, place("id"), { actual: paragraphId });
+          this.diag("duplicate-id", "warning", `Paragraph id ${plain(paragraphId)} appears again (first at row ${before.row}). Both kept.`, this.placeOf(r, "id"), { actual: paragraphId });
         }
-      } else this.seen.set(key, rec);
+      } else this.seen.set(key, { row: rec.place.row, position: rec.position, positionRaw: rec.positionRaw });
     } else if (this.layout === "ohchr-matrix" || this.mapping.has("id")) {
-      this.diag("missing-id", "warning", `Recommendation without a paragraph id; identified as ${id}.`, place("text"), { actual: parsed.text.slice(0, 120) });
+      this.diag("missing-id", "warning", `Recommendation without a paragraph id; identified as ${plain(id)}.`, this.placeOf(r, "text"), { actual: parsed.text.slice(0, 120) });
     }
 
     this.counts.recommendation++;
     this.recommendations.push(rec);
     this.last = rec;
+    this.lastCells = cells;
+    this.joins = 0;
+  }
+
+  private notANumber(r: TableRow, field: "session" | "cycle", cell: string): void {
+    this.diag("invalid-field", "warning", `${field === "session" ? "Session" : "Cycle"} ${quoteCell(cell)} is not a positive whole number; ignored.`, this.placeOf(r, field), { actual: cell });
   }
 
   /** Does `text` (a row with text only) continue the previous recommendation? */
@@ -606,64 +839,62 @@ export class TableReader {
     return open || lower;
   }
 
-  private mergeStates(a: string[], b: string[]): string[] {
+  private mergeStates(a: readonly string[], b: readonly string[]): string[] {
     const out = a.slice();
     for (const s of b) if (!out.includes(s)) out.push(s);
     return out;
   }
 
-  private readStatesList(value: string): string[] {
-    if (/^\(?\s*(?:unknown|n\/?a|none|-+|inconnu|desconocido)\s*\)?$/i.test(value)) return []; // placeholders, not States
-    return splitKnown(value, /\s*(?:\n|;|,(?![^()]*\)))\s*/, (s) => findState(s) !== undefined, ", ").map((s) => findState(s)?.name ?? s);
-  }
-
-  private readLabels(cells: readonly string[], row: number, place: (f?: Field) => Place) {
+  private readLabels(cells: readonly string[], r: TableRow) {
     const themesCell = this.value(cells, "themes");
-    const read = themesCell
-      ? readThemesCell(themesCell.includes("\n") ? themesCell : splitKnown(themesCell, /\s*;\s*/, (s) => findTheme(s) !== undefined).join("\n"))
-      : { themes: [] as ThemeLabel[], persons: [], sdgs: [], unknownThemes: [] as string[] };
-    for (const u of read.unknownThemes) if (!this.unknownThemes.has(u)) this.unknownThemes.set(u, place("themes"));
-    const persons = read.persons.slice();
+    const read: ThemesCell = themesCell ? themesCells.get(themesCell) : NO_THEMES;
+    for (const u of read.unknownThemes) if (!this.unknownThemes.has(u)) this.unknownThemes.set(u, this.placeOf(r, "themes"));
+    // Copies: memoised values are shared between rows, a Recommendation owns its labels.
+    const themes = read.themes.map((t) => ({ ...t }));
+    const persons = read.persons.map((p) => ({ ...p }));
     const personsCell = this.value(cells, "affectedPersons");
     if (personsCell) {
-      for (const name of splitKnown(personsCell.replace(/^(?:affected persons|groups of persons)\s*:\s*/i, ""), /\s*(?:\n|;|,(?![^()]*\)))\s*/, (s) => findPerson(s) !== undefined, ", ")) {
-        const clean = name.replace(/^[-–•]\s*/, "");
-        if (clean && !persons.some((p) => p.name === clean)) persons.push({ name: findPerson(clean)?.name ?? clean, source: "matrix" });
+      for (const [clean, name] of personsCells.get(personsCell)) {
+        if (!persons.some((p) => p.name === clean)) persons.push({ name, source: "matrix" });
       }
     }
-    const sdgs = read.sdgs.slice();
+    const sdgs = read.sdgs.map((s) => ({ ...s }));
     const sdgCell = this.value(cells, "sdgs");
     if (sdgCell) {
-      const lines = sdgCell.includes("\n") ? sdgCell : sdgCell.split(/\s*;\s*/).join("\n");
-      for (const s of readThemesCell(lines, "sdgs").sdgs) if (!sdgs.some((x) => x.goal === s.goal)) sdgs.push(s);
-      if (sdgs.length === 0 && !/^\s*$/.test(sdgCell)) {
-        for (const n of sdgCell.split(/[^0-9]+/).filter(Boolean).map(Number)) if (n >= 1 && n <= 17 && !sdgs.some((x) => x.goal === n)) sdgs.push({ goal: n, source: "matrix" });
+      const goals = sdgCells.get(sdgCell);
+      for (const s of goals.read) if (!sdgs.some((x) => x.goal === s.goal)) sdgs.push({ ...s });
+      if (sdgs.length === 0) {
+        for (const n of goals.numbers) if (n >= 1 && n <= 17 && !sdgs.some((x) => x.goal === n)) sdgs.push({ goal: n, source: "matrix" });
       }
     }
-    const issues = [];
+    const issues: { name: string; source: "matrix" }[] = [];
     const issuesCell = this.value(cells, "issues");
-    if (issuesCell) {
-      for (const name of splitKnown(issuesCell, /\s*[,;\n]\s*/, (s) => findIssue(s) !== undefined, ",")) {
-        issues.push({ name: findIssue(name)?.name ?? name, source: "matrix" as const });
-      }
-    }
+    if (issuesCell) for (const name of issueNames.get(issuesCell)) issues.push({ name, source: "matrix" });
     let action: Recommendation["actionCategory"] = null;
     const actionCell = this.value(cells, "actionCategory");
     if (actionCell) {
       const n = /^\s*([1-5])\b/.exec(actionCell);
       if (n) action = { category: Number(n[1]), source: "matrix" };
-      else this.diag("invalid-field", "warning", `Action category "${actionCell}" is not a number from 1 to 5; ignored.`, place("actionCategory"), { actual: actionCell, expected: ["1", "2", "3", "4", "5"] });
+      else this.diag("invalid-field", "warning", `Action category ${quoteCell(actionCell)} is not a number from 1 to 5; ignored.`, this.placeOf(r, "actionCategory"), { actual: actionCell, expected: ["1", "2", "3", "4", "5"] });
     }
-    void row;
-    return { themes: read.themes, persons, sdgs, issues, action };
+    return { themes, persons, sdgs, issues, action };
   }
 
+  /** Unmapped columns (index, display name), worked out once the columns are known. */
+  private extraColumns: { index: number; name: string }[] | null = null;
+
   private extra(cells: readonly string[]) {
+    if (!this.extraColumns) {
+      this.extraColumns = [];
+      for (const col of this.columns) {
+        if (col.field) continue;
+        this.extraColumns.push({ index: col.index, name: col.header || `Column ${columnLetter(col.index)}` });
+      }
+    }
     const out: { column: string; value: string }[] = [];
-    for (const col of this.columns) {
-      if (col.field) continue;
+    for (const col of this.extraColumns) {
       const v = cells[col.index];
-      if (v) out.push({ column: col.header || `Column ${columnLetter(col.index)}`, value: v });
+      if (v) out.push({ column: col.name, value: v });
     }
     // Cells beyond the header's width are kept too.
     for (let i = this.columns.length; i < cells.length; i++) {

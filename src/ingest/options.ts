@@ -1,16 +1,40 @@
 import * as z from "zod";
 import { Field } from "./fields.js";
 
-/** Limits that keep a hostile or broken file from exhausting memory or time. */
+/**
+ * Limits that keep a hostile or broken file from exhausting memory or time. Each one reached gives a
+ * `limit-exceeded` diagnostic naming the option to raise. See docs/security.md.
+ */
 export const Limits = z.object({
   /** Rows read per table; the rest are counted and reported, not read. */
   maxRows: z.int().positive().default(2_000_000),
   /** Characters per cell; longer cells are cut and reported. */
   maxCellLength: z.int().positive().default(100_000),
-  /** Bytes of a file, and bytes a zip (xlsx, docx) may expand to. */
+  /**
+   * Bytes of a file, and bytes a zip (xlsx, docx) may expand to: the sizes its directory declares are
+   * checked first, then the real inflated bytes are counted and inflating stops at the limit.
+   */
   maxBytes: z.int().positive().default(512 * 1024 * 1024),
+  /** Entries a zip (xlsx, docx) may list. Real workbooks and documents have tens, rarely hundreds. */
+  maxZipEntries: z.int().positive().default(10_000),
+  /**
+   * Cells per XLSX sheet or DOCX table, counting the empty ones a row holds before its last value and
+   * those a merged area fills: a sparse sheet (one value in column XFD of every row) stays bounded.
+   */
+  maxCells: z.int().positive().default(20_000_000),
+  /** XML element nesting depth in XLSX and DOCX parts (nested tables are folded level by level). */
+  maxDepth: z.int().positive().default(256),
 });
 export type Limits = z.infer<typeof Limits>;
+
+/**
+ * Limits with their defaults filled in; throws a `z.ZodError` on bad values.
+ * @example
+ * resolveLimits({ maxBytes: 1_000_000 }).maxZipEntries; // 10000
+ */
+export function resolveLimits(limits: Partial<Limits> = {}): Limits {
+  return Limits.parse(limits);
+}
 
 /** Options shared by every reader. */
 export const ParseOptions = z.object({

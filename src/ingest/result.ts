@@ -29,20 +29,26 @@ export function mergeResults(results: readonly ParseResult[]): ParseResult {
  * recommendations, the others (an instructions sheet, a legend table) are noted, not flagged.
  */
 export function readTables(tables: readonly Table[], opts: ResolvedParseOptions): ParseResult {
-  const results = tables.map((t) => {
-    const reader = new TableReader(t, opts);
+  const results = tables.map((t, i) => {
+    const idPrefix = t.idPrefix ?? (i === 0 ? "" : t.table !== undefined ? `t${t.table}-` : `${t.sheet ?? i + 1}:`);
+    const reader = new TableReader({ ...t, idPrefix }, opts);
     for (const row of t.rows) reader.push(row);
     return reader.finish();
   });
-  if (results.some((r) => r.recommendations.length > 0)) {
-    for (const r of results) {
-      if (r.recommendations.length > 0) continue;
-      r.diagnostics = r.diagnostics.map((d) =>
-        d.code === "unknown-layout"
-          ? { ...d, code: "ignored-table", severity: "info", message: `Not a recommendations table; not read. ${d.message}` }
-          : d,
-      );
-    }
-  }
+  noteOtherTables(results);
   return mergeResults(results);
+}
+
+/**
+ * When some table of a file holds recommendations, turn the other tables' `unknown-layout` into an
+ * `ignored-table` note (an instructions sheet or a legend is not a problem). Changes `results` in place.
+ */
+export function noteOtherTables(results: ParseResult[]): void {
+  if (!results.some((r) => r.recommendations.length > 0 || (r.sources[0]?.recommendations ?? 0) > 0)) return;
+  for (const r of results) {
+    if (r.recommendations.length > 0 || (r.sources[0]?.recommendations ?? 0) > 0) continue;
+    r.diagnostics = r.diagnostics.map((d) =>
+      d.code === "unknown-layout" ? { ...d, code: "ignored-table", severity: "info", message: `Not a recommendations table; not read. ${d.message}` } : d,
+    );
+  }
 }

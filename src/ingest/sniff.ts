@@ -1,4 +1,4 @@
-import { unzipSync } from "fflate";
+import { readZipDirectory } from "./zip.js";
 
 /** What the bytes of a file really are, whatever its name says. */
 export type Sniffed =
@@ -22,18 +22,41 @@ function hasUtf16Name(bytes: Uint8Array, name: string): boolean {
 
 /** Entry names of a zip, read from its directory without inflating anything; null when it is not readable. */
 export function zipEntries(bytes: Uint8Array): string[] | null {
-  const names: string[] = [];
   try {
-    unzipSync(bytes, {
-      filter: (f) => {
-        names.push(f.name);
-        return false;
-      },
-    });
+    // The count is bounded by the directory's own size: each entry is checked to lie inside the file.
+    return readZipDirectory(bytes, Number.MAX_SAFE_INTEGER).map((e) => e.name);
   } catch {
     return null;
   }
+}
+
+/**
+ * Names from the local headers at the start of a zip whose directory is lost (a truncated download):
+ * enough to tell a damaged .docx or .xlsx from another zip, so that its reader explains what is wrong.
+ */
+function localEntryNames(bytes: Uint8Array, max = 64): string[] {
+  const names: string[] = [];
+  const decoder = new TextDecoder("utf-8");
+  let p = 0;
+  while (names.length < max && p + 30 <= bytes.length && bytes[p] === 0x50 && bytes[p + 1] === 0x4b && bytes[p + 2] === 0x03 && bytes[p + 3] === 0x04) {
+    const flags = bytes[p + 6]! | (bytes[p + 7]! << 8);
+    const size = (bytes[p + 18]! | (bytes[p + 19]! << 8) | (bytes[p + 20]! << 16) | (bytes[p + 21]! << 24)) >>> 0;
+    const nameLen = bytes[p + 26]! | (bytes[p + 27]! << 8);
+    const extraLen = bytes[p + 28]! | (bytes[p + 29]! << 8);
+    if (p + 30 + nameLen > bytes.length) break;
+    names.push(decoder.decode(bytes.subarray(p + 30, p + 30 + nameLen)));
+    // With a data descriptor (flag bit 3) the size is not known here: stop at the first such entry.
+    if (flags & 8) break;
+    p += 30 + nameLen + extraLen + size;
+  }
   return names;
+}
+
+function officeKind(names: readonly string[]): "docx" | "xlsx" | "odf" | null {
+  if (names.includes("word/document.xml") || names.some((n) => /^word\/document\d*\.xml$/.test(n))) return "docx";
+  if (names.includes("xl/workbook.xml") || names.some((n) => /^xl\/workbook\d*\.xml$/.test(n))) return "xlsx";
+  if (names.includes("mimetype") || names.includes("content.xml")) return "odf";
+  return null;
 }
 
 /**
@@ -45,10 +68,13 @@ export function sniffFormat(bytes: Uint8Array): Sniffed {
   if (bytes.length === 0) return "empty";
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) {
     const names = zipEntries(bytes);
-    if (!names) return "zip";
-    if (names.includes("word/document.xml") || names.some((n) => /^word\/document\d*\.xml$/.test(n))) return "docx";
-    if (names.includes("xl/workbook.xml") || names.some((n) => /^xl\/workbook\d*\.xml$/.test(n))) return "xlsx";
-    if (names.includes("mimetype") || names.includes("content.xml")) return "odf";
+    if (names) return officeKind(names) ?? "zip";
+    // A damaged directory: the local headers may still say what the file was; its reader then explains.
+    const local = localEntryNames(bytes);
+    const kind = officeKind(local);
+    if (kind === "docx" || kind === "xlsx") return kind;
+    if (local.some((n) => n.startsWith("word/"))) return "docx";
+    if (local.some((n) => n.startsWith("xl/"))) return "xlsx";
     return "zip";
   }
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) {

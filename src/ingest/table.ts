@@ -17,6 +17,8 @@ export interface TableInfo {
   sheet?: string;
   /** 1-based table index in a DOCX document. */
   table?: number;
+  /** Prefix of ids generated for rows without a paragraph id ("row-12"): set for every table but the first. */
+  idPrefix?: string;
   /** Text around the table that may name the State, cycle and session (DOCX page header, file title). */
   title?: string;
 }

@@ -33,4 +33,4 @@ export async function parseMatrix(bytes: Uint8Array, options: ParseOptions = {})
 }
 
 /** Diagnostic codes that mean a file could not be read at all (CLI exit code 2). */
-export const UNREADABLE = new Set(["file-error", "unsupported-format", "corrupt-file", "empty-file", "no-table"]);
+export const UNREADABLE = new Set(["file-error", "unsupported-format", "corrupt-file", "empty-file", "no-table", "unsafe-xml"]);

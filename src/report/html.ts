@@ -1,6 +1,9 @@
 // The report as one self-contained HTML page: no script, no external resource (a Content-Security-Policy
 // says so), the charts as inline SVG. Every piece of text from a file goes through escapeHtml.
-import { escapeHtml } from "../internal/safe-cell.js";
+import { escapeHtml, neutralizeFormula } from "../internal/safe-cell.js";
+
+/** A table cell: escaped, and neutralised against formulas for when the table is pasted into a spreadsheet. */
+const td = (s: string) => escapeHtml(neutralizeFormula(s));
 import type { Recommendation } from "../schema/recommendation.js";
 import { COLORS, stackedBarChart } from "./charts.js";
 import { labelsFor } from "./labels.js";
@@ -27,7 +30,7 @@ function htmlTable(t: StatTable, totalRow: boolean): string {
   const head = `<tr>${t.header.map((h, i) => `<th scope="col"${cls(i)}>${e(h)}</th>`).join("")}</tr>`;
   const rows = t.rows.map((r, k) => {
     const total = totalRow && k === t.rows.length - 1;
-    return `<tr${total ? ' class="total"' : ""}>${r.map((c, i) => `<td${cls(i)}>${e(c)}</td>`).join("")}</tr>`;
+    return `<tr${total ? ' class="total"' : ""}>${r.map((c, i) => `<td${cls(i)}>${td(c)}</td>`).join("")}</tr>`;
   });
   return `<table id="table-${e(t.id)}"><thead>${head}</thead><tbody>${rows.join("")}</tbody></table>`;
 }
@@ -145,7 +148,7 @@ export function renderHtml(report: Report): string {
       const r = row.rec;
       const id = r.paragraphId ?? r.id;
       out.push(
-        `<tr><td class="id">${e(id)}${r.documentSymbol ? `<br><small>${e(r.documentSymbol)}</small>` : ""}</td><td>${e(r.text)}</td><td>${e(L.position[r.position])}</td><td class="status">${statusHtml(row, report)}</td></tr>`,
+        `<tr><td class="id">${td(id)}${r.documentSymbol ? `<br><small>${e(r.documentSymbol)}</small>` : ""}</td><td>${td(r.text)}</td><td>${e(L.position[r.position])}</td><td class="status">${statusHtml(row, report)}</td></tr>`,
       );
     }
     out.push(`</tbody></table>`);

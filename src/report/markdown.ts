@@ -1,12 +1,13 @@
 // The report as Markdown: title, summary, the statistics tables, and the recommendations cluster by
 // cluster. Every piece of text from a file goes through md.
-import { escapeMarkdown } from "../internal/safe-cell.js";
+import { escapeMarkdown, neutralizeFormula } from "../internal/safe-cell.js";
 import type { Recommendation } from "../schema/recommendation.js";
 import { labelsFor } from "./labels.js";
 import { buildReport, clusterTitle, type Report, type ReportOptions, type ReportRow } from "./model.js";
 import { statTables, summaryLines, type StatTable } from "./tables.js";
 
-const md = escapeMarkdown;
+// Table text pasted from a rendered page into a spreadsheet must not run as formulas.
+const md = (text: string) => escapeMarkdown(neutralizeFormula(text));
 
 function mdTable(t: StatTable): string {
   const head = `| ${t.header.map(md).join(" | ")} |`;

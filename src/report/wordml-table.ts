@@ -1,3 +1,4 @@
+import { neutralizeFormula } from "../internal/safe-cell.js";
 // Large Word tables written directly as WordprocessingML strings. The `docx` package builds an object
 // per paragraph, run and property (about 0.5 ms per table row); a 10,000-row annex took 7 s that way.
 // src/docx/skeleton.ts lets `docx` write the document and puts these tables in place of marker
@@ -49,7 +50,8 @@ function runXml(c: WordCell): string {
   if (c.bold) rPr += "<w:b/><w:bCs/>";
   if (c.size) rPr += `<w:sz w:val="${c.size}"/><w:szCs w:val="${c.size}"/>`;
   if (c.placeholder) rPr += '<w:highlight w:val="yellow"/>';
-  const text = c.placeholder ? `[${c.text}]` : c.text;
+  // A table pasted from Word into a spreadsheet must not run as formulas.
+  const text = c.placeholder ? `[${c.text}]` : neutralizeFormula(c.text);
   const body = text
     .split("\n")
     .map((line) => `<w:t xml:space="preserve">${xmlText(line)}</w:t>`)

@@ -93,7 +93,7 @@ describe("other layouts", () => {
     expect(r.sources[0]!.layout).toBe("upr-info");
     expect(r.recommendations[0]).toMatchObject({
       stateUnderReview: "Albania", recommendingStates: ["Belgium"], position: "noted", session: 6, cycle: 1,
-      actionCategory: { category: 5, source: "matrix" }, paragraphId: null, id: "Sheet1-row-2",
+      actionCategory: { category: 5, source: "matrix" }, paragraphId: null, id: "row-2",
     });
     expect(r.recommendations[0]!.issues.map((i) => i.name)).toEqual(["National plan of action", "Women's rights"]);
     expect(r.recommendations[0]!.extra).toEqual([

@@ -13,8 +13,6 @@ import { buildReport } from "../../report/model.js";
 import { renderMarkdown } from "../../report/markdown.js";
 import { renderHtml } from "../../report/html.js";
 import { renderJson } from "../../report/json.js";
-import { renderReportMatrix } from "../../xlsx/report-matrix.js";
-import { writeSkeletonDocx } from "../../docx/skeleton.js";
 import { parseOptionsFromFlags, readInputs } from "./parse.js";
 import { CliError, type GlobalFlags, note, reportDiagnostics, writeOutput } from "../io.js";
 
@@ -173,13 +171,13 @@ ${COMMON_HELP}`)
       const ledger = await ledgerStates(flags.ledger, recommendations, g);
       const options = { lang, ...(ledger.states ? { states: ledger.states } : {}), ...(flags.title ? { title: flags.title } : {}) };
       let out: string | Uint8Array;
-      if (format === "docx") out = await writeSkeletonDocx(recommendations, { ...options, kind: flags.midTerm ? "mid-term" : "national", ...(date ? { date } : {}) });
+      if (format === "docx") out = await (await import("../../docx/skeleton.js")).writeSkeletonDocx(recommendations, { ...options, kind: flags.midTerm ? "mid-term" : "national", ...(date ? { date } : {}) });
       else {
         const report = buildReport(recommendations, options);
         if (format === "md") out = renderMarkdown(report);
         else if (format === "html") out = renderHtml(report);
         else if (format === "json") out = renderJson(report);
-        else out = await renderReportMatrix(report, date ? { date } : {});
+        else out = await (await import("../../xlsx/report-matrix.js")).renderReportMatrix(report, date ? { date } : {});
       }
       await writeOutput(out, flags.out);
       const diagnostics = [...result.diagnostics, ...ledger.diagnostics];
@@ -219,7 +217,7 @@ ${COMMON_HELP}`)
       const { result, unreadable, recommendations } = await load(paths, flags);
       requireOneReview(recommendations, unreadable);
       const ledger = await ledgerStates(flags.ledger, recommendations, g);
-      const bytes = await writeSkeletonDocx(recommendations, {
+      const bytes = await (await import("../../docx/skeleton.js")).writeSkeletonDocx(recommendations, {
         lang,
         kind: flags.midTerm ? "mid-term" : "national",
         ...(ledger.states ? { states: ledger.states } : {}),

@@ -17,10 +17,12 @@ import { recordEvents } from "../../track/store.js";
 import { normalizeStatus, statusLabel, statusLabels, wordingToKeep } from "../../track/status-words.js";
 import { planTrackExport, type ExportBy } from "../../track/workbook.js";
 import { jsonlLedgerStore, readLedgerFile } from "../../node/ledger-file.js";
-import { readTrackWorkbook, writeTrackWorkbook } from "../../xlsx/track-workbook.js";
 import { expandPaths } from "../files.js";
 import { CliError, type GlobalFlags, note, reportDiagnostics, writeOutput } from "../io.js";
 import { readInputs } from "./parse.js";
+
+// exceljs takes a third of a second to load: only the commands that write or read workbooks load it.
+const xlsxWriters = () => import("../../xlsx/track-workbook.js");
 
 interface DirFlags extends GlobalFlags {
   dir: string;
@@ -266,7 +268,7 @@ Example assignment table:
       if (plans.length === 0) throw new CliError(flags.only ? `No institution or cluster named ${flags.only.map((o) => `"${o}"`).join(", ")}.` : "Nothing to export.");
       const out = flags.out ?? join(flags.dir, "exports", round);
       for (const plan of plans) {
-        await writeOutput(await writeTrackWorkbook(plan), join(out, plan.fileName));
+        await writeOutput(await (await xlsxWriters()).writeTrackWorkbook(plan), join(out, plan.fileName));
         note(g, `  ${join(out, plan.fileName)}: ${plan.rows.length} recommendation(s) for ${plan.meta.target}`);
       }
       note(g, `Wrote ${plans.length} workbook(s) for round ${round}. When they come back: upr-matrix track import ${out} --dir ${flags.dir}`);
@@ -301,7 +303,7 @@ Example assignment table:
           diagnostics.push({ code: "file-error", severity: "error", message: (e as NodeJS.ErrnoException).code === "ENOENT" ? "No such file." : `Cannot read the file: ${(e as Error).message}`, place: { file: f } });
           continue;
         }
-        const read = await readTrackWorkbook(bytes, f);
+        const read = await (await xlsxWriters()).readTrackWorkbook(bytes, f);
         diagnostics.push(...read.diagnostics);
         if (read.workbook) workbooks.push(read.workbook);
         else unreadable++;

@@ -1,0 +1,163 @@
+// Text features shared by training (scripts/train-*.ts) and inference: the same function on both
+// sides is what keeps the committed weights meaningful. Pure and deterministic.
+import { fold } from "../internal/text.js";
+import { findState } from "../taxonomy/index.js";
+import type { FeatureVector } from "./linear.js";
+
+// Unigrams that carry no topic and no action on their own (bigrams keep them: "continue to", "by amending").
+const STOP = new Set([
+  "a", "an", "the", "of", "and", "or", "to", "in", "on", "for", "with", "its", "it", "by", "as", "at", "from",
+  "be", "is", "are", "was", "were", "this", "that", "these", "those", "which", "their", "his", "her", "into",
+  "s", "all", "such", "also", "any", "has", "have", "been", "including", "particular", "particularly",
+]);
+
+const ID_PREFIX = /^\s*\d{1,3}(?:\.{1,2}\d{1,3}){1,2}\.?\s+/;
+// A trailing balanced group "(France)" or "(Venezuela (Bolivarian Republic of))", then ";" or ".".
+const TAIL_GROUP = /\(((?:[^()]|\([^()]*\))*)\)[\s;.,]*$/;
+
+function namesStates(inner: string): boolean {
+  const first = inner.split(/,|;| on behalf of /i)[0]?.trim() ?? "";
+  return /on behalf of/i.test(inner) || (first !== "" && findState(first) !== undefined);
+}
+
+/**
+ * The part of a recommendation that speaks about its content: without a leading paragraph id and
+ * without the trailing recommending-State parentheses, which say who spoke, not what was asked.
+ * @example
+ * textForFeatures("117.1 Ratify OP-CAT (France) (Chile);"); // "Ratify OP-CAT"
+ */
+export function textForFeatures(text: string): string {
+  let t = text.replace(ID_PREFIX, "");
+  for (let i = 0; i < 12; i++) {
+    const m = TAIL_GROUP.exec(t);
+    if (!m || !namesStates(m[1] ?? "")) break;
+    t = t.slice(0, m.index);
+  }
+  return t.trim();
+}
+
+/**
+ * Lower-case, accent-free word tokens; years become "#year", other numbers stay (resolution 1325).
+ * @example
+ * tokenize("Abolish the death penalty in 2015"); // ["abolish", "the", "death", "penalty", "in", "#year"]
+ */
+export function tokenize(text: string): string[] {
+  const out: string[] = [];
+  for (let w of fold(text).replace(/'s\b/g, "").replace(/'/g, " ").split(" ")) {
+    if (!w) continue;
+    if (/^(?:19|20)\d\d$/.test(w)) w = "#year";
+    out.push(w);
+  }
+  return out;
+}
+
+// Words before the lead verb: subjects ("That Chad ...", "The Government should ..."), report
+// formulas ("Recommended ...") and adverbs ("Further strengthen", "Actively consider").
+const LEAD_SKIP = new Set([
+  "that", "the", "government", "state", "should", "to", "it", "is", "recommended", "recommends", "we", "please",
+  "further", "also", "without", "delay", "as", "soon", "possible", "urgently", "immediately",
+]);
+
+function leadIndex(tokens: readonly string[]): number {
+  let s = 0;
+  while (s < tokens.length - 1 && s < 5 && (LEAD_SKIP.has(tokens[s]!) || /ly$/.test(tokens[s]!))) s++;
+  return s;
+}
+
+/**
+ * The lead verb of a recommendation (after subjects, "Recommended" and adverbs), or "".
+ * @example
+ * leadVerb("Further and actively consider ratifying OP-CAT"); // "consider"
+ */
+export function leadVerb(text: string): string {
+  const tokens = tokenize(textForFeatures(text));
+  return tokens[leadIndex(tokens)] ?? "";
+}
+
+/**
+ * The features of a text: unigrams (without stop words), bigrams, and lead features for the first
+ * verb ("^continue", "^continue and", "^v:consider" after adverbs, and "^&strengthen" for "Continue
+ * and strengthen ...", the second verb UPR Info's coders privilege). Each feature once, in first-seen order.
+ * @example
+ * textFeatures("Continue and strengthen efforts").slice(0, 4); // ["^continue", "^continue and", "^&strengthen", "^v:continue"]
+ */
+export function textFeatures(text: string): string[] {
+  return featuresOfTokens(tokenize(textForFeatures(text)));
+}
+
+/** The tokens and features of one text, computed once and shared by every model and rule set. */
+export interface TextAnalysis {
+  /** textForFeatures(text): the content without paragraph id and recommending States. */
+  content: string;
+  tokens: string[];
+  features: string[];
+  /** The text part of every model input (see textVector), computed on first use. */
+  vector?: FeatureVector;
+}
+
+/**
+ * Tokens (for keyword rules) and features (for the models) of a recommendation text.
+ * @example
+ * analyzeText("Abolish the death penalty (France);").tokens; // ["abolish", "the", "death", "penalty"]
+ */
+export function analyzeText(text: string): TextAnalysis {
+  const content = textForFeatures(text);
+  const tokens = tokenize(content);
+  return { content, tokens, features: featuresOfTokens(tokens) };
+}
+
+function featuresOfTokens(tokens: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  const add = (f: string) => {
+    if (!seen.has(f)) {
+      seen.add(f);
+      out.push(f);
+    }
+  };
+  const t0 = tokens[0];
+  if (t0 !== undefined) {
+    add(`^${t0}`);
+    const t1 = tokens[1];
+    if (t1 !== undefined) add(`^${t0} ${t1}`);
+  }
+  const s = leadIndex(tokens);
+  const lead = tokens[s];
+  if (lead !== undefined) {
+    const next = tokens[s + 1];
+    if ((next === "and" || next === "or") && tokens[s + 2] !== undefined) add(`^&${tokens[s + 2]}`);
+    add(`^v:${lead}`);
+  }
+  for (let i = 0; i < tokens.length; i++) {
+    const w = tokens[i]!;
+    if (!STOP.has(w) && w.length > 1) add(w);
+    const next = tokens[i + 1];
+    // Bigrams of two stop words ("of the", "to the") say nothing and are a quarter of all bigrams.
+    if (next !== undefined && !(STOP.has(w) && STOP.has(next))) add(`${w} ${next}`);
+  }
+  return out;
+}
+
+/** The value of a lead feature: constant, so that a long text does not drown its first verb. */
+export const LEAD_VALUE = 0.6;
+
+/**
+ * The model input for a text: its features, lead features at LEAD_VALUE and the others scaled to
+ * unit length (binary, L2-normalised), plus any extra named inputs (stacked model outputs, rules).
+ * @example
+ * textVector("Ratify OP-CAT").names; // ["^ratify", "^ratify op", "^v:ratify", "ratify", ...]
+ */
+export function textVector(text: string | TextAnalysis, extra?: FeatureVector): FeatureVector {
+  let base: FeatureVector;
+  if (typeof text === "string") base = baseVector(textFeatures(text));
+  else base = text.vector ??= baseVector(text.features);
+  if (!extra || extra.names.length === 0) return base;
+  return { names: base.names.concat(extra.names), values: base.values.concat(extra.values) };
+}
+
+function baseVector(names: string[]): FeatureVector {
+  let plain = 0;
+  for (const n of names) if (n.charCodeAt(0) !== 94) plain++; // "^"
+  const v = 1 / Math.sqrt(Math.max(1, plain));
+  return { names, values: names.map((n) => (n.charCodeAt(0) === 94 ? LEAD_VALUE : v)) };
+}

@@ -1,0 +1,66 @@
+// The model input of each task, built the same way for training (scripts/train-models.ts) and for
+// inference (classify): text features plus the task's keyword-rule hits as "#r:<label>" features.
+import { actionCategoryByRules, type ActionRuleResult } from "./action-rules.js";
+import { analyzeText, textVector, type TextAnalysis } from "./features.js";
+import { issueMatcher } from "./issue-rules.js";
+import type { FeatureVector } from "./linear.js";
+import { personMatcher } from "./person-rules.js";
+import { themeMatcher } from "./theme-rules.js";
+
+/** A multi-label task's input: the vector and the keyword hits (label → phrases). */
+export interface RuleInput {
+  x: FeatureVector;
+  hits: Map<string, string[]>;
+}
+
+function ruleFeatures(hits: ReadonlyMap<string, string[]>): FeatureVector {
+  const names = [...hits.keys()].map((k) => `#r:${k}`);
+  return { names, values: names.map(() => 1) };
+}
+
+function analysis(a: string | TextAnalysis): TextAnalysis {
+  return typeof a === "string" ? analyzeText(a) : a;
+}
+
+/**
+ * The input of the UPR Info issues model.
+ * @example
+ * issueInput("Abolish the death penalty").hits.get("Death penalty"); // ["death penalty"]
+ */
+export function issueInput(text: string | TextAnalysis): RuleInput {
+  const a = analysis(text);
+  const hits = issueMatcher().match(a.tokens);
+  return { x: textVector(a, ruleFeatures(hits)), hits };
+}
+
+/**
+ * The input of the UHRI themes model.
+ * @example
+ * themeInput("Abolish the death penalty").hits.get("D23"); // ["death penalty"]
+ */
+export function themeInput(text: string | TextAnalysis): RuleInput {
+  const a = analysis(text);
+  const hits = themeMatcher().match(a.tokens);
+  return { x: textVector(a, ruleFeatures(hits)), hits };
+}
+
+/**
+ * The input of the affected-persons model.
+ * @example
+ * personInput("Protect women journalists").hits.has("Media"); // true
+ */
+export function personInput(text: string | TextAnalysis): RuleInput {
+  const a = analysis(text);
+  const hits = personMatcher().match(a.tokens);
+  return { x: textVector(a, ruleFeatures(hits)), hits };
+}
+
+/**
+ * The input of the action-category model: text features plus the coding manual's rule decision.
+ * @example
+ * actionInput("Ratify OP-CAT").rule?.category; // 5
+ */
+export function actionInput(text: string, a: TextAnalysis = analyzeText(text)): { x: FeatureVector; rule: ActionRuleResult | null } {
+  const rule = actionCategoryByRules(a);
+  return { x: textVector(a, { names: [rule ? `#r:${rule.category}` : "#r:none"], values: [1] }), rule };
+}

@@ -1,0 +1,89 @@
+// Phrase matching over folded word tokens, for the transparent keyword rules. A phrase is matched as
+// consecutive tokens; a word ending in "*" matches any token starting with it ("discriminat*").
+import { tokenize } from "./features.js";
+
+interface Phrase {
+  words: string[];
+  prefix: boolean[];
+  label: string;
+  text: string;
+}
+
+/** A compiled set of keyword rules: label → phrases. */
+export class KeywordMatcher {
+  private readonly byFirst = new Map<string, Phrase[]>();
+  // Phrases whose first word is a prefix ("discriminat*"), indexed by that word's first 3 letters.
+  private readonly prefixed = new Map<number, Phrase[]>();
+
+  /**
+   * Compile the rules (phrases in any case, with or without accents).
+   * @example
+   * new KeywordMatcher([["D23", ["death penalty", "capital punishment"]]]);
+   */
+  constructor(rules: Iterable<readonly [string, readonly string[]]>) {
+    for (const [label, phrases] of rules) {
+      for (const text of phrases) {
+        const words: string[] = [];
+        const prefix: boolean[] = [];
+        for (const part of text.split(/\s+/)) {
+          const star = part.endsWith("*");
+          const toks = tokenize(star ? part.slice(0, -1) : part);
+          toks.forEach((t, i) => {
+            words.push(t);
+            prefix.push(star && i === toks.length - 1);
+          });
+        }
+        if (words.length === 0) continue;
+        const p: Phrase = { words, prefix, label, text };
+        if (prefix[0]) {
+          // Prefixes are at least 3 letters ("ngo*" would be too loose anyway).
+          if (words[0]!.length < 3) throw new Error(`keyword prefix too short: ${text}`);
+          const key = key3(words[0]!);
+          const list = this.prefixed.get(key) ?? [];
+          list.push(p);
+          this.prefixed.set(key, list);
+        } else {
+          const list = this.byFirst.get(words[0]!) ?? [];
+          list.push(p);
+          this.byFirst.set(words[0]!, list);
+        }
+      }
+    }
+  }
+
+  /**
+   * The labels whose phrases occur in the tokens, each with the phrases found (in rule order).
+   * @example
+   * matcher.match(tokenize("Abolish the death penalty")); // Map { "D23" => ["death penalty"] }
+   */
+  match(tokens: readonly string[]): Map<string, string[]> {
+    const found = new Map<string, string[]>();
+    const hit = (p: Phrase) => {
+      const list = found.get(p.label);
+      if (!list) found.set(p.label, [p.text]);
+      else if (!list.includes(p.text)) list.push(p.text);
+    };
+    for (let i = 0; i < tokens.length; i++) {
+      const candidates = this.byFirst.get(tokens[i]!);
+      if (candidates) for (const p of candidates) if (matchesAt(p, tokens, i)) hit(p);
+      const pre = this.prefixed.size ? this.prefixed.get(key3(tokens[i]!)) : undefined;
+      if (pre) for (const p of pre) if (matchesAt(p, tokens, i)) hit(p);
+    }
+    return found;
+  }
+}
+
+// The first three characters of a word as one number (collisions only cost a failed match).
+function key3(w: string): number {
+  return w.length < 3 ? -1 : ((w.charCodeAt(0) & 0x3ff) << 20) | ((w.charCodeAt(1) & 0x3ff) << 10) | (w.charCodeAt(2) & 0x3ff);
+}
+
+function matchesAt(p: Phrase, tokens: readonly string[], i: number): boolean {
+  if (i + p.words.length > tokens.length) return false;
+  for (let j = 0; j < p.words.length; j++) {
+    const t = tokens[i + j]!;
+    const w = p.words[j]!;
+    if (p.prefix[j] ? !t.startsWith(w) : t !== w) return false;
+  }
+  return true;
+}

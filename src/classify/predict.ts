@@ -1,0 +1,168 @@
+// Turning model scores and keyword hits into labels with a confidence and the evidence that decided.
+import { rowsIn, scoreLinear, type Combination, type FeatureVector, type LinearModel } from "./linear.js";
+
+/** One inferred label: the label key, a confidence in 0..1, and the evidence. */
+export interface ScoredLabel {
+  label: string;
+  confidence: number;
+  evidence: string[];
+}
+
+/**
+ * A model feature in words: "^v:ratify" → "lead verb: ratify", "#r:D23" → "keyword rule", bigrams as is.
+ * @example
+ * describeFeature("^v:consider"); // "lead verb \"consider\""
+ */
+export function describeFeature(name: string): string {
+  if (name.startsWith("^v:")) return `lead verb "${name.slice(3)}"`;
+  if (name.startsWith("^&")) return `second verb "${name.slice(2)}"`;
+  if (name.startsWith("^")) return `starts "${name.slice(1)}"`;
+  if (name.startsWith("#r:")) return `keyword rule ${name.slice(3)}`;
+  return `"${name}"`;
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
+const MAX_EVIDENCE = 5;
+
+// Words too common to explain anything on their own ("of the", "de").
+const FILLER = new Set(["a", "an", "the", "of", "and", "or", "to", "in", "on", "for", "with", "its", "by", "as", "at", "from", "all", "that", "de", "la", "le", "les", "des", "du", "el", "los", "las", "y", "et", "en"]);
+
+// Reused flag buffers (classification is synchronous): no typed-array allocation per text.
+let flags = new Uint8Array(256);
+function scratch(n: number): Uint8Array {
+  if (flags.length < n) flags = new Uint8Array(n * 2);
+  return flags;
+}
+let slots = new Int16Array(256).fill(-1);
+
+// Per model row: 2 not decided yet, 1 showable, 0 not (decided on first use).
+const showCache = new WeakMap<LinearModel, Uint8Array>();
+function showableRows(model: LinearModel): Uint8Array {
+  let s = showCache.get(model);
+  if (!s) {
+    s = new Uint8Array(model.rows.size).fill(2);
+    showCache.set(model, s);
+  }
+  return s;
+}
+
+/** Whether a model feature makes sense as evidence for a person (not a rule echo, not filler words). */
+function isShowable(f: string): boolean {
+  if (f.startsWith("#")) return false;
+  if (f.startsWith("^") && !f.startsWith("^v:") && !f.startsWith("^&")) return false;
+  const words = f.replace(/^\^(?:v:|&)/, "").split(" ");
+  // "death penalty" explains; "the convention" and "protection of" only repeat a word.
+  return words.length === 1 ? !FILLER.has(words[0]!) : !words.some((w) => FILLER.has(w));
+}
+
+/**
+ * Multi-label prediction: model probability and keyword hit combined as a noisy-OR
+ * (1 - (1 - p)(1 - ruleConfidence)), labels at or above the threshold, strongest first.
+ * @example
+ * predictLabels(model, vector, hits, { threshold: 0.4, ruleConfidence: 0.5, maxLabels: 6, atLeastOne: true });
+ */
+export function predictLabels(model: LinearModel, x: FeatureVector, hits: ReadonlyMap<string, string[]>, c: Combination): ScoredLabel[] {
+  const margins = scoreLinear(model, x);
+  const sigmoid = (m: number) => 1 / (1 + Math.exp(-m));
+  // Work in margin space: only labels that can pass the threshold need a probability.
+  const cut = c.threshold <= 0 ? -Infinity : c.threshold >= 1 ? Infinity : Math.log(c.threshold / (1 - c.threshold));
+  const hit = scratch(margins.length);
+  const extra: [string, number][] = [];
+  for (const l of hits.keys()) {
+    const k = model.labelIndex.get(l);
+    if (k === undefined) extra.push([l, c.ruleConfidence]);
+    else hit[k] = 1;
+  }
+  const conf: [string, number][] = [];
+  let best: [string, number] | null = null;
+  const consider = (label: string, q: number) => {
+    if (q >= c.threshold) conf.push([label, q]);
+    if (!best || q > best[1] || (q === best[1] && label < best[0])) best = [label, q];
+  };
+  let top = -1;
+  for (let k = 0; k < margins.length; k++) {
+    const m = margins[k]!;
+    if (hit[k]) consider(model.labels[k]!, 1 - (1 - sigmoid(m)) * (1 - c.ruleConfidence));
+    else {
+      if (top < 0 || m > margins[top]!) top = k;
+      if (m >= cut) consider(model.labels[k]!, sigmoid(m));
+    }
+  }
+  if (top >= 0 && margins[top]! < cut) consider(model.labels[top]!, sigmoid(margins[top]!));
+  hit.fill(0);
+  for (const [l, q] of extra) consider(l, q);
+  let chosen = conf.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, c.maxLabels);
+  if (chosen.length === 0 && c.atLeastOne && best) chosen = [best];
+  const why = explainLabels(model, x, chosen.map(([l]) => model.labelIndex.get(l) ?? -1), 3);
+  // The reported confidence of a keyword hit is its measured precision, not its decision weight.
+  const reliability = c.ruleReliability ?? c.ruleConfidence;
+  const report = (label: string, q: number): number => {
+    if (!hits.has(label) || reliability === c.ruleConfidence) return q;
+    const k = model.labelIndex.get(label);
+    const p = k === undefined ? 0 : sigmoid(margins[k]!);
+    return 1 - (1 - p) * (1 - reliability);
+  };
+  return chosen.map(([label, q], i) => {
+    const evidence: string[] = [];
+    for (const phrase of hits.get(label) ?? []) evidence.push(`keyword "${phrase}"`);
+    const phrases = hits.get(label) ?? [];
+    for (const f of why[i]!) if (evidence.length < MAX_EVIDENCE && !phrases.includes(f)) evidence.push(describeFeature(f));
+    return { label, confidence: round(report(label, q)), evidence: evidence.slice(0, MAX_EVIDENCE) };
+  });
+}
+
+// The strongest showable features of several labels in one pass over the input: the k best per
+// label kept in place (no sorting of every contribution).
+function explainLabels(model: LinearModel, x: FeatureVector, labels: readonly number[], k: number): string[][] {
+  const n = labels.length;
+  if (n === 0) return [];
+  if (slots.length < model.labels.length) slots = new Int16Array(model.labels.length * 2).fill(-1);
+  const slot = slots;
+  labels.forEach((l, i) => {
+    if (l >= 0) slot[l] = i;
+  });
+  const bestAt = new Int32Array(n * k).fill(-1);
+  const bestC = new Float64Array(n * k);
+  const rows = rowsIn(model, x);
+  const show = showableRows(model);
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i]!;
+    if (r < 0) continue;
+    for (let j = model.start[r]!, end = model.start[r + 1]!; j < end; j++) {
+      const s = slot[model.label[j]!]!;
+      if (s < 0) continue;
+      const c = model.weight[j]! * x.values[i]!;
+      if (c <= 0 || c <= bestC[s * k + k - 1]! && bestAt[s * k + k - 1]! >= 0) continue;
+      if (show[r] === 2) show[r] = isShowable(x.names[i]!) ? 1 : 0;
+      if (show[r] === 0) continue;
+      // Insert into the slot's sorted top-k (ties: earlier feature first, as a stable sort would).
+      let p = s * k + k - 1;
+      while (p > s * k && (bestAt[p - 1]! < 0 || c > bestC[p - 1]!)) {
+        bestAt[p] = bestAt[p - 1]!;
+        bestC[p] = bestC[p - 1]!;
+        p--;
+      }
+      bestAt[p] = i;
+      bestC[p] = c;
+    }
+  }
+  for (const l of labels) if (l >= 0) slot[l] = -1;
+  const out: string[][] = [];
+  for (let s = 0; s < n; s++) {
+    const names: string[] = [];
+    for (let q = s * k; q < s * k + k && bestAt[q]! >= 0; q++) names.push(x.names[bestAt[q]!]!);
+    out.push(names);
+  }
+  return out;
+}
+
+/**
+ * Keyword rules alone (the baseline): every label with a hit, at the rule confidence.
+ * @example
+ * labelsByRules(new Map([["D23", ["death penalty"]]]), 0.5); // [{ label: "D23", confidence: 0.5, evidence: [...] }]
+ */
+export function labelsByRules(hits: ReadonlyMap<string, string[]>, confidence: number): ScoredLabel[] {
+  return [...hits]
+    .sort((a, b) => (a[0] < b[0] ? -1 : 1))
+    .map(([label, phrases]) => ({ label, confidence, evidence: phrases.map((p) => `keyword "${p}"`) }));
+}

@@ -1,0 +1,186 @@
+import { readFile } from "node:fs/promises";
+import type { Command } from "commander";
+import { unzipSync } from "fflate";
+import type { Diagnostic } from "../../schema/diagnostic.js";
+import type { ParseResult } from "../../schema/result.js";
+import type { Recommendation } from "../../schema/recommendation.js";
+import { hasErrors } from "../../diagnostics/format.js";
+import { applyAddendumPositions, readAddendumPositions } from "../../classify/addendum.js";
+import { classify, ClassifyTask, type ClassifyOptions } from "../../classify/classify.js";
+import { CliError, type GlobalFlags, note, reportDiagnostics, writeOutput } from "../io.js";
+import { parseOptionsFromFlags, readInputs } from "./parse.js";
+
+interface ClassifyFlags extends GlobalFlags {
+  format: string;
+  out?: string;
+  only?: string;
+  threshold?: string;
+  maxLabels?: string;
+  addendum?: string;
+  addendumParagraph?: string;
+  addendumSymbol?: string;
+  columns?: string;
+  sheet?: string;
+  headerRow?: string;
+  strict?: boolean;
+}
+
+// Short names people type for the tasks.
+const TASK_NAMES: ReadonlyMap<string, ClassifyTask> = new Map([
+  ["themes", "themes"],
+  ["persons", "affectedPersons"],
+  ["affected-persons", "affectedPersons"],
+  ["affectedpersons", "affectedPersons"],
+  ["sdgs", "sdgs"],
+  ["sdg", "sdgs"],
+  ["issues", "issues"],
+  ["action", "actionCategory"],
+  ["action-category", "actionCategory"],
+  ["actioncategory", "actionCategory"],
+]);
+
+/**
+ * Classify options from CLI flags; bad values are usage errors.
+ * @example
+ * classifyOptionsFromFlags({ only: "themes,sdgs", threshold: "0.5" }); // { tasks: ["themes", "sdgs"], threshold: 0.5 }
+ */
+export function classifyOptionsFromFlags(flags: { only?: string; threshold?: string; maxLabels?: string }): ClassifyOptions {
+  const options: ClassifyOptions = {};
+  if (flags.only) {
+    const tasks: ClassifyTask[] = [];
+    for (const name of flags.only.split(",").map((s) => s.trim().toLowerCase()).filter(Boolean)) {
+      const t = TASK_NAMES.get(name);
+      if (!t) throw new CliError(`--only takes themes, persons, sdgs, issues, action (comma-separated), not "${name}".`);
+      if (!tasks.includes(t)) tasks.push(t);
+    }
+    options.tasks = tasks;
+  }
+  if (flags.threshold !== undefined) {
+    const n = Number(flags.threshold);
+    if (!Number.isFinite(n) || n < 0 || n > 1) throw new CliError(`--threshold must be a number between 0 and 1, not "${flags.threshold}".`);
+    options.threshold = n;
+  }
+  if (flags.maxLabels !== undefined) {
+    const n = Number(flags.maxLabels);
+    if (!Number.isInteger(n) || n < 1) throw new CliError(`--max-labels must be a whole number of labels (1 or more), not "${flags.maxLabels}".`);
+    options.maxLabels = n;
+  }
+  return options;
+}
+
+// The paragraphs of a .docx as lines of text (an addendum is prose, not a table).
+function docxText(bytes: Uint8Array, file: string): string {
+  let xml: string;
+  try {
+    const files = unzipSync(bytes, { filter: (f) => f.name === "word/document.xml" });
+    const doc = files["word/document.xml"];
+    if (!doc) throw new Error("no word/document.xml inside");
+    xml = new TextDecoder().decode(doc);
+  } catch (e) {
+    throw new CliError(`Cannot read the addendum ${file}: ${(e as Error).message}.`);
+  }
+  const decode = (s: string) => s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
+  return xml
+    .split(/<\/w:p>/)
+    .map((p) => decode([...p.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join("")))
+    .join("\n");
+}
+
+/** Read an addendum (plain text or .docx) into positions, and apply them to recommendations without one. */
+async function withAddendum(recs: Recommendation[], flags: ClassifyFlags): Promise<{ recommendations: Recommendation[]; diagnostics: Diagnostic[]; applied: number }> {
+  const path = flags.addendum!;
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await readFile(path));
+  } catch (e) {
+    throw new CliError(`Cannot read the addendum ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}.`);
+  }
+  const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b;
+  const text = isZip ? docxText(bytes, path) : new TextDecoder().decode(bytes);
+  const read = readAddendumPositions(text, { file: path, ...(flags.addendumParagraph ? { paragraph: flags.addendumParagraph } : {}) });
+  if (read.positions.size === 0) throw new CliError(`No list of recommendations with a position found in ${path}.`);
+  const applied = applyAddendumPositions(recs, read.positions, flags.addendumSymbol ? { source: flags.addendumSymbol } : {});
+  return { recommendations: applied.recommendations, diagnostics: [...read.diagnostics, ...applied.diagnostics], applied: applied.applied };
+}
+
+function summary(result: ParseResult, original: readonly Recommendation[]): string {
+  const count = (pick: (r: Recommendation) => number) => result.recommendations.reduce((n, r) => n + pick(r), 0);
+  const inferred = <T extends { source: string }>(list: readonly T[]) => list.filter((x) => x.source === "classifier").length;
+  const lines = [
+    `${result.recommendations.length} recommendations classified.`,
+    `  themes:           ${count((r) => inferred(r.themes))} inferred (${count((r) => (inferred(r.themes) > 0 ? 1 : 0))} recommendations), ${count((r) => r.themes.length - inferred(r.themes))} given by the files`,
+    `  affected persons: ${count((r) => inferred(r.affectedPersons))} inferred, ${count((r) => r.affectedPersons.length - inferred(r.affectedPersons))} given`,
+    `  SDG goals:        ${count((r) => inferred(r.sdgs))} inferred, ${count((r) => r.sdgs.length - inferred(r.sdgs))} given`,
+    `  UPR Info issues:  ${count((r) => inferred(r.issues))} inferred, ${count((r) => r.issues.length - inferred(r.issues))} given`,
+    `  action category:  ${count((r) => (r.actionCategory?.source === "classifier" ? 1 : 0))} inferred, ${count((r) => (r.actionCategory?.source === "matrix" ? 1 : 0))} given`,
+  ];
+  const themes = new Map<string, number>();
+  for (const r of result.recommendations) for (const t of r.themes) if (t.source === "classifier") themes.set(`${t.code} ${t.name}`, (themes.get(`${t.code} ${t.name}`) ?? 0) + 1);
+  const top = [...themes].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 10);
+  if (top.length) lines.push("  most frequent inferred themes:", ...top.map(([t, n]) => `    ${String(n).padStart(5)}  ${t}`));
+  const positions = result.recommendations.filter((r, i) => r.position !== original[i]?.position).length;
+  if (positions) lines.push(`  positions filled from the addendum: ${positions}`);
+  return `${lines.join("\n")}\n`;
+}
+
+/**
+ * `upr-matrix classify FILE...`: read matrices and fill the themes, affected persons, SDGs, UPR Info
+ * issues and action categories they lack, each with a confidence and its evidence.
+ * @example
+ * registerClassify(program, () => program.opts<GlobalFlags>());
+ */
+export function registerClassify(program: Command, globals: () => GlobalFlags): void {
+  program
+    .command("classify")
+    .description("Fill missing UHRI themes, affected persons, SDG goals, UPR Info issues and action categories (with confidence and evidence); read positions from an addendum.")
+    .argument("<files...>", "matrices (XLSX, CSV, DOCX) or folders")
+    .option("-f, --format <format>", "json | jsonl | summary", "json")
+    .option("-o, --out <path>", "write to this file instead of stdout")
+    .option("--only <tasks>", "comma-separated: themes, persons, sdgs, issues, action (default: all)")
+    .option("--threshold <p>", "confidence (0-1) at and above which a theme, person or issue is assigned (default: each model's own)")
+    .option("--max-labels <n>", "at most this many inferred themes, persons or issues per recommendation", "6")
+    .option("--addendum <file>", "an addendum (.txt or .docx) whose paragraph lists give positions (\"... enjoy the support of X: 117.1-117.45\")")
+    .option("--addendum-paragraph <n>", "the report paragraph of bare numbers in the addendum (\"18\" → 115.18)")
+    .option("--addendum-symbol <symbol>", "the addendum's symbol, recorded as positionSource (e.g. A/HRC/43/15/Add.1)")
+    .option("--columns <mapping>", "explicit column mapping, e.g. text=B,position=Response,id=1")
+    .option("--sheet <name>", "read only this sheet of an XLSX workbook")
+    .option("--header-row <n>", "the header row (1-based; 0 when there is none)")
+    .option("--strict", "treat warnings as errors for the exit code")
+    .addHelpText("after", `
+Labels given by the files are kept; inferred ones have "source": "classifier", a "confidence" (0-1) and
+"evidence" (the keywords and model features that decided). Where the model confidently gives a theme a
+file lacks, a theme-disagreement warning is printed (the file's label is kept; --strict makes it an error).
+
+Examples:
+  upr-matrix classify matrix.docx > classified.json
+  upr-matrix classify exports/ --only themes,sdgs --format jsonl --out themes.jsonl
+  upr-matrix classify tracking.xlsx --format summary
+  upr-matrix classify matrix.docx --addendum add1.docx --addendum-symbol A/HRC/43/15/Add.1
+
+Exit codes: 0 done; 1 the input had errors (output still written); 2 usage error or a file could not be read.`)
+    .action(async (paths: string[], flags: ClassifyFlags) => {
+      const g = { ...globals(), ...flags };
+      if (!["json", "jsonl", "summary"].includes(flags.format)) throw new CliError(`--format must be json, jsonl or summary, not "${flags.format}".`);
+      const options = classifyOptionsFromFlags(flags);
+      const { result, unreadable } = await readInputs(paths, parseOptionsFromFlags(flags));
+      let recs = result.recommendations;
+      const diagnostics = [...result.diagnostics];
+      if (flags.addendum) {
+        const a = await withAddendum(recs, flags);
+        recs = a.recommendations;
+        diagnostics.push(...a.diagnostics);
+        note(g, `Positions from ${flags.addendum}: ${a.applied} recommendation(s) filled.`);
+      }
+      const classified = classify(recs, options);
+      diagnostics.push(...classified.diagnostics);
+      const out: ParseResult = { ...result, recommendations: classified.recommendations, diagnostics };
+      let text: string;
+      if (flags.format === "json") text = `${JSON.stringify(out, null, 2)}\n`;
+      else if (flags.format === "jsonl") text = out.recommendations.map((r) => JSON.stringify(r)).join("\n") + (out.recommendations.length ? "\n" : "");
+      else text = summary(out, result.recommendations);
+      await writeOutput(text, flags.out);
+      reportDiagnostics(diagnostics, g);
+      if (flags.out && flags.out !== "-") note(g, `Wrote ${out.recommendations.length} classified recommendations to ${flags.out}.`);
+      process.exitCode = unreadable > 0 ? 2 : hasErrors(diagnostics, flags.strict) ? 1 : 0;
+    });
+}

@@ -1,0 +1,398 @@
+// A defensive zip reader for .docx and .xlsx: the directory is read with bounds checks, entries are
+// inflated in small steps so that a zip bomb is stopped after a few megabytes, not after it has filled
+// memory, and XML parts that declare a DTD (entity bombs, external entities) are refused.
+import { Inflate } from "fflate";
+
+/** Why a zip could not be read: the diagnostic code it becomes. */
+export type ZipProblem = "corrupt-file" | "limit-exceeded" | "unsafe-xml";
+
+/** A zip that is damaged, too big or hostile; `message` is one line for people. */
+export class ZipError extends Error {
+  readonly code: ZipProblem;
+  constructor(code: ZipProblem, message: string) {
+    super(message);
+    this.code = code;
+    this.name = "ZipError";
+  }
+}
+
+/** One entry of a zip's central directory. Sizes are as declared; inflating checks them. */
+export interface ZipEntry {
+  name: string;
+  /** 0 stored, 8 deflate; anything else is refused when inflated. */
+  method: number;
+  flags: number;
+  crc: number;
+  compressedSize: number;
+  size: number;
+  /** Offset of the entry's local header. */
+  offset: number;
+}
+
+/** The limits a zip is read under (see `Limits` in options.ts). */
+export interface ZipLimits {
+  /** Bytes all inflated entries together may reach. */
+  maxBytes: number;
+  /** Entries the directory may list. */
+  maxEntries: number;
+}
+
+/** Bytes inflated so far, shared by the entries of one file. */
+export interface InflateBudget {
+  used: number;
+  readonly max: number;
+}
+
+/** Compressed bytes pushed to the inflater at a time: one push expands to at most ~1032x this. */
+const STEP = 16 * 1024;
+/** Bytes of an XML part's start searched for a DTD; a longer prolog is refused. */
+const PROLOG_WINDOW = 64 * 1024;
+
+const u16 = (b: Uint8Array, i: number) => b[i]! | (b[i + 1]! << 8);
+const u32 = (b: Uint8Array, i: number) => (b[i]! | (b[i + 1]! << 8) | (b[i + 2]! << 16) | (b[i + 3]! << 24)) >>> 0;
+function u64(b: Uint8Array, i: number): number {
+  const hi = u32(b, i + 4);
+  // Sizes and offsets beyond 2^53 cannot be real in a file held in memory.
+  if (hi > 0x1fffff) throw new ZipError("corrupt-file", "the zip directory holds an impossible 64-bit size or offset");
+  return hi * 0x100000000 + u32(b, i);
+}
+
+/**
+ * A name from a file (zip entry, part, sheet) quoted for a one-line message: line breaks and control
+ * characters escaped, so that a hostile name can neither break the line nor drive the terminal.
+ * @example
+ * quote("a\nb\u001b[2J"); // "\"a\\nb\\u001b[2J\""
+ */
+export function quote(name: string): string {
+  const short = name.length > 200 ? `${name.slice(0, 200)}…` : name;
+  return JSON.stringify(short).replace(/[\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
+function corrupt(why: string): never {
+  throw new ZipError("corrupt-file", why);
+}
+
+/**
+ * Read a zip's central directory (zip64 included) with every offset checked against the file.
+ * Throws a `ZipError` when the directory is missing or damaged, or lists more than `maxEntries` entries.
+ * @example
+ * readZipDirectory(bytes, 10_000).map((e) => e.name); // ["[Content_Types].xml", "word/document.xml", ...]
+ */
+export function readZipDirectory(bytes: Uint8Array, maxEntries: number): ZipEntry[] {
+  const n = bytes.length;
+  if (n < 22) corrupt("the file is too short to be a zip");
+  // The end-of-central-directory record sits in the last 22 + 65535 (comment) bytes.
+  let eocd = -1;
+  for (let i = n - 22, stop = Math.max(0, n - 22 - 0xffff); i >= stop; i--) {
+    if (bytes[i] === 0x50 && bytes[i + 1] === 0x4b && bytes[i + 2] === 0x05 && bytes[i + 3] === 0x06) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) corrupt("no zip directory at the end of the file (truncated or not a zip)");
+  let count = u16(bytes, eocd + 10);
+  let cdSize = u32(bytes, eocd + 12);
+  let cdOffset = u32(bytes, eocd + 16);
+  const loc = eocd - 20;
+  if (loc >= 0 && u32(bytes, loc) === 0x07064b50) {
+    const z = u64(bytes, loc + 8);
+    if (z + 56 > n || u32(bytes, z) !== 0x06064b50) corrupt("the zip64 directory record is missing or damaged");
+    count = u64(bytes, z + 32);
+    cdSize = u64(bytes, z + 40);
+    cdOffset = u64(bytes, z + 48);
+  }
+  if (count > maxEntries) {
+    throw new ZipError("limit-exceeded", `the zip lists ${count} entries, more than ${maxEntries} (limits.maxZipEntries)`);
+  }
+  if (cdOffset + cdSize > n) corrupt("the zip directory points past the end of the file (truncated?)");
+  const entries: ZipEntry[] = [];
+  const decoder = new TextDecoder("utf-8");
+  let p = cdOffset;
+  for (let k = 0; k < count; k++) {
+    if (p + 46 > n || u32(bytes, p) !== 0x02014b50) corrupt(`zip directory entry ${k + 1} of ${count} is damaged`);
+    const flags = u16(bytes, p + 8);
+    const method = u16(bytes, p + 10);
+    const crc = u32(bytes, p + 16);
+    let compressedSize = u32(bytes, p + 20);
+    let size = u32(bytes, p + 24);
+    const nameLen = u16(bytes, p + 28);
+    const extraLen = u16(bytes, p + 30);
+    const commentLen = u16(bytes, p + 32);
+    let offset = u32(bytes, p + 42);
+    const end = p + 46 + nameLen + extraLen + commentLen;
+    if (end > n) corrupt(`zip directory entry ${k + 1} runs past the end of the file`);
+    const name = decoder.decode(bytes.subarray(p + 46, p + 46 + nameLen));
+    if (size === 0xffffffff || compressedSize === 0xffffffff || offset === 0xffffffff) {
+      // Zip64: the real values are in the extra field (id 1), in this order, each only when needed.
+      for (let x = p + 46 + nameLen, xEnd = x + extraLen; x + 4 <= xEnd; ) {
+        const id = u16(bytes, x);
+        const len = u16(bytes, x + 2);
+        if (x + 4 + len > xEnd) break;
+        if (id === 1) {
+          let q = x + 4;
+          const take = () => {
+            if (q + 8 > x + 4 + len) corrupt(`the zip64 sizes of ${quote(name)} are damaged`);
+            const v = u64(bytes, q);
+            q += 8;
+            return v;
+          };
+          if (size === 0xffffffff) size = take();
+          if (compressedSize === 0xffffffff) compressedSize = take();
+          if (offset === 0xffffffff) offset = take();
+        }
+        x += 4 + len;
+      }
+    }
+    entries.push({ name, method, flags, crc, compressedSize, size, offset });
+    p = end;
+  }
+  return entries;
+}
+
+/**
+ * Entries by name: a Map, so that names from the file ("__proto__") never touch an object prototype.
+ * The first of two entries with one name wins.
+ * @example
+ * entriesByName(readZipDirectory(bytes, 10_000)).get("word/document.xml")?.size;
+ */
+export function entriesByName(entries: readonly ZipEntry[]): Map<string, ZipEntry> {
+  const map = new Map<string, ZipEntry>();
+  for (const e of entries) if (!map.has(e.name)) map.set(e.name, e);
+  return map;
+}
+
+let CRC_TABLE: Uint32Array | undefined;
+
+/** CRC-32 as zip files use it, continued from `crc` (0 to start). */
+function crc32(data: Uint8Array, crc = 0): number {
+  let table = CRC_TABLE;
+  if (!table) {
+    table = new Uint32Array(256);
+    for (let i = 0; i < 256; i++) {
+      let c = i;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      table[i] = c >>> 0;
+    }
+    CRC_TABLE = table;
+  }
+  let c = ~crc;
+  for (let i = 0; i < data.length; i++) c = table[(c ^ data[i]!) & 0xff]! ^ (c >>> 8);
+  return ~c >>> 0;
+}
+
+/** Where an entry's compressed bytes are, from its local header. */
+function entryData(bytes: Uint8Array, e: ZipEntry): Uint8Array {
+  const p = e.offset;
+  if (p + 30 > bytes.length || u32(bytes, p) !== 0x04034b50) corrupt(`the local header of ${quote(e.name)} is missing (truncated or damaged zip)`);
+  const start = p + 30 + u16(bytes, p + 26) + u16(bytes, p + 28);
+  if (start + e.compressedSize > bytes.length) corrupt(`${quote(e.name)} runs past the end of the file (truncated zip)`);
+  return bytes.subarray(start, start + e.compressedSize);
+}
+
+/**
+ * Inflate one entry, charging its bytes to `budget`. Stops as soon as the entry grows past its declared
+ * size (a lying directory) or the budget is spent (a zip bomb), and checks the CRC.
+ * Throws a `ZipError`.
+ * @example
+ * const xml = new TextDecoder().decode(inflateEntry(bytes, entry, { used: 0, max: 64 << 20 }));
+ */
+export function inflateEntry(bytes: Uint8Array, e: ZipEntry, budget: InflateBudget, onChunk?: (chunk: Uint8Array) => void): Uint8Array {
+  if (e.flags & 1) corrupt(`${quote(e.name)} is encrypted inside the zip`);
+  if (e.method !== 0 && e.method !== 8) corrupt(`${quote(e.name)} uses zip compression method ${e.method}, which Office never writes`);
+  if (budget.used + e.size > budget.max) {
+    throw new ZipError("limit-exceeded", `the zip expands to more than ${budget.max} bytes (limits.maxBytes)`);
+  }
+  const data = entryData(bytes, e);
+  const keep = !onChunk;
+  // The declared size is checked against the budget above, so this allocation is bounded.
+  const out = keep ? new Uint8Array(e.size) : undefined;
+  let got = 0;
+  let crc = 0;
+  // An error thrown by the consumer (a parser fed chunk by chunk) passes through fflate: kept apart so
+  // that it is not mistaken for a damaged deflate stream.
+  let consumerError: unknown;
+  const take = (chunk: Uint8Array) => {
+    if (got + chunk.length > e.size) corrupt(`${quote(e.name)} expands past its declared ${e.size} bytes (a damaged or hostile zip)`);
+    if (out) out.set(chunk, got);
+    else {
+      try {
+        onChunk!(chunk);
+      } catch (err) {
+        consumerError = err;
+        throw err;
+      }
+    }
+    got += chunk.length;
+    budget.used += chunk.length;
+    crc = crc32(chunk, crc);
+  };
+  if (e.method === 0) {
+    if (e.compressedSize !== e.size) corrupt(`${quote(e.name)} is stored with inconsistent sizes`);
+    for (let i = 0; i < data.length; i += STEP) take(data.subarray(i, Math.min(data.length, i + STEP)));
+  } else {
+    const inflater = new Inflate((chunk) => {
+      if (chunk.length) take(chunk);
+    });
+    try {
+      if (data.length === 0) inflater.push(new Uint8Array(0), true);
+      for (let i = 0; i < data.length; i += STEP) inflater.push(data.subarray(i, Math.min(data.length, i + STEP)), i + STEP >= data.length);
+    } catch (err) {
+      if (consumerError !== undefined || err instanceof ZipError) throw err;
+      corrupt(`${quote(e.name)} cannot be inflated (${(err as Error).message})`);
+    }
+  }
+  if (got !== e.size) corrupt(`${quote(e.name)} inflates to ${got} bytes, not the ${e.size} its directory declares (truncated or damaged zip)`);
+  if (crc !== e.crc) corrupt(`${quote(e.name)} fails its CRC check (the zip is damaged)`);
+  return out ?? new Uint8Array(0);
+}
+
+/**
+ * Does this XML text declare a DTD (`<!DOCTYPE`) before its root element? Office files never do; a DTD is
+ * how entity-expansion bombs and external-entity references get in. Only the prolog is scanned, and a
+ * prolog longer than 64 KB counts as a DTD. Returns the reason, or null when the prolog is clean.
+ * @example
+ * declaresDtd('<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "b">]><x/>'); // "declares a DTD (<!DOCTYPE ...>)"
+ */
+export function declaresDtd(xml: string): string | null {
+  const n = Math.min(xml.length, PROLOG_WINDOW);
+  let i = 0;
+  const skipSpace = () => {
+    while (i < n) {
+      const c = xml.charCodeAt(i);
+      if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0xfeff || c === 0) i++;
+      else break;
+    }
+  };
+  for (;;) {
+    skipSpace();
+    if (i >= n) return xml.length > n ? "has an XML prolog longer than 64 KB" : null;
+    if (xml.startsWith("<?", i)) {
+      const end = xml.indexOf("?>", i + 2);
+      if (end < 0 || end >= n) return xml.length > n ? "has an XML prolog longer than 64 KB" : null;
+      i = end + 2;
+    } else if (xml.startsWith("<!--", i)) {
+      const end = xml.indexOf("-->", i + 4);
+      if (end < 0 || end >= n) return xml.length > n ? "has an XML prolog longer than 64 KB" : null;
+      i = end + 3;
+    } else if (/^<!doctype/i.test(xml.slice(i, i + 9))) {
+      return /<!ENTITY[^>]*\b(?:SYSTEM|PUBLIC)\b/i.test(xml.slice(i, i + 4096))
+        ? "declares an external entity (<!ENTITY ... SYSTEM ...>)"
+        : "declares a DTD (<!DOCTYPE ...>)";
+    } else return null;
+  }
+}
+
+/**
+ * The start of an entry's bytes as text for `declaresDtd`: byte-order mark skipped, UTF-16 NULs dropped.
+ * @example
+ * declaresDtd(prologText(inflatedBytes.subarray(0, 131072)));
+ */
+export function prologText(head: Uint8Array): string {
+  let from = 0;
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) from = 3;
+  else if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) from = 2;
+  // windows-1252 maps every byte to one character: the markup is ASCII whatever the real encoding.
+  return new TextDecoder("windows-1252").decode(head.subarray(from, from + PROLOG_WINDOW * 2)).replace(/\0/g, "");
+}
+
+/**
+ * Reads entries of one zip on demand under shared limits: every entry read is charged to one budget of
+ * `maxBytes` inflated bytes, and XML parts that declare a DTD are refused (`unsafe-xml`).
+ * @example
+ * const zip = new ZipReader(bytes, { maxBytes: 64 << 20, maxEntries: 10_000 });
+ * const xml = zip.text("xl/workbook.xml");
+ */
+export class ZipReader {
+  /** Entries by name (a Map: names come from the file). */
+  readonly entries: Map<string, ZipEntry>;
+  private readonly bytes: Uint8Array;
+  private readonly budget: InflateBudget;
+
+  /**
+   * Reads the directory; throws a `ZipError` when it is damaged, lists too many entries, or declares
+   * more than `maxBytes` for the entries `counted` selects (those that may be read: a bomb is refused
+   * before anything is inflated).
+   */
+  constructor(bytes: Uint8Array, limits: ZipLimits, counted: (name: string) => boolean = () => true) {
+    this.bytes = bytes;
+    const list = readZipDirectory(bytes, limits.maxEntries);
+    let declared = 0;
+    for (const e of list) if (counted(e.name)) declared += e.size;
+    if (declared > limits.maxBytes) {
+      throw new ZipError("limit-exceeded", `the zip declares ${declared} bytes once expanded, more than ${limits.maxBytes} (limits.maxBytes)`);
+    }
+    this.entries = entriesByName(list);
+    this.budget = { used: 0, max: limits.maxBytes };
+  }
+
+  /** Does the zip hold this entry? */
+  has(name: string): boolean {
+    return this.entries.has(name);
+  }
+
+  /** The inflated bytes of an entry (undefined when absent); throws a `ZipError`. */
+  read(name: string): Uint8Array | undefined {
+    const e = this.entries.get(name);
+    if (!e) return undefined;
+    const data = inflateEntry(this.bytes, e, this.budget);
+    const why = declaresDtd(prologText(data.subarray(0, PROLOG_WINDOW * 2)));
+    if (why) throw new ZipError("unsafe-xml", `${quote(name)} ${why}; Office files never do, so it is refused as unsafe (entity expansion or external entities)`);
+    return data;
+  }
+
+  /** An entry decoded as UTF-8 text (undefined when absent); throws a `ZipError`. */
+  text(name: string): string | undefined {
+    const data = this.read(name);
+    return data && new TextDecoder("utf-8").decode(data);
+  }
+
+  /**
+   * Inflate an entry and hand its UTF-8 text to `sink` piece by piece, never holding the whole part:
+   * a large worksheet is parsed while it is inflated. The start is checked for a DTD before any text is
+   * handed over. Returns false when the entry is absent; throws a `ZipError` (or what `sink` throws).
+   */
+  stream(name: string, sink: (text: string) => void): boolean {
+    const e = this.entries.get(name);
+    if (!e) return false;
+    const decoder = new TextDecoder("utf-8");
+    let head: Uint8Array[] | null = [];
+    let headSize = 0;
+    const flushHead = () => {
+      if (!head) return;
+      const start = new Uint8Array(headSize);
+      let at = 0;
+      for (const part of head) {
+        start.set(part, at);
+        at += part.length;
+      }
+      head = null;
+      const why = declaresDtd(prologText(start));
+      if (why) throw new ZipError("unsafe-xml", `${quote(name)} ${why}; Office files never do, so it is refused as unsafe (entity expansion or external entities)`);
+      sink(decoder.decode(start, { stream: true }));
+    };
+    inflateEntry(this.bytes, e, this.budget, (chunk) => {
+      if (head) {
+        head.push(chunk.slice());
+        headSize += chunk.length;
+        if (headSize >= PROLOG_WINDOW * 2) flushHead();
+      } else sink(decoder.decode(chunk, { stream: true }));
+    });
+    flushHead();
+    const rest = decoder.decode();
+    if (rest) sink(rest);
+    return true;
+  }
+}
+
+/**
+ * Check a whole zip without keeping what it inflates: the directory, and every entry `select` picks
+ * (XML parts by default) inflated under the limits, CRC and declared size checked, DTDs refused. For
+ * readers that hand the file to another library afterwards (exceljs's streaming reader).
+ * Throws a `ZipError`.
+ * @example
+ * verifyZip(bytes, { maxBytes: 512 << 20, maxEntries: 10_000 }); // throws on a zip bomb or a damaged entry
+ */
+export function verifyZip(bytes: Uint8Array, limits: ZipLimits, select: (name: string) => boolean = (n) => /\.(xml|rels|vml)$/i.test(n)): void {
+  const zip = new ZipReader(bytes, limits, select);
+  for (const name of zip.entries.keys()) if (select(name)) zip.stream(name, () => {});
+}

@@ -1,0 +1,316 @@
+import { stat } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { availableParallelism } from "node:os";
+import { pathToFileURL } from "node:url";
+import { Worker } from "node:worker_threads";
+import type { Diagnostic } from "../schema/diagnostic.js";
+import type { ParseResult } from "../schema/result.js";
+import { type ParseOptions, resolveParseOptions } from "../ingest/options.js";
+import { expandPaths } from "./expand-paths.js";
+import { UNREADABLE } from "./parse-matrix.js";
+import { DEFAULT_PARTS, type PartsConfig } from "./read-parts.js";
+import { type Delivery, readTask, type Render, type FromWorker, type ToWorker } from "./task.js";
+
+/** Options of processFiles: the parse options every file gets, and how the batch runs. */
+export interface ProcessOptions extends Omit<ParseOptions, "file"> {
+  /** Worker threads reading files in parallel; default: the number of cores. 1 reads in this thread. */
+  jobs?: number;
+  /** Called as files are read (from this thread; keep it cheap). */
+  onProgress?: (progress: BatchProgress) => void;
+  /** Files larger than this many bytes (CSV, XLSX) are read as streams, in parts; default 16 MiB. */
+  streamAbove?: number;
+  /** A streamed file is handed over every `partSize` recommendations or so; default 5,000. */
+  partSize?: number;
+  /** Heap limit of each worker thread in MB; a file needing more is reported, not fatal. Default 1024. */
+  workerMemoryMb?: number;
+  /**
+   * Have the workers write the recommendations as text, in parallel, instead of sending objects back:
+   * "jsonl" (one JSON object per line) or "json" (the elements of the JSON document's array). Then
+   * `recommendations` is empty and `rendered` holds the text. For writers of large outputs.
+   */
+  render?: Render;
+}
+
+/** What one file gave: a ParseResult plus where it stands in the batch. */
+export interface FileResult extends ParseResult {
+  /** The path as expanded (also `place.file` in recommendations and diagnostics). */
+  path: string;
+  /** Position of the file in the batch (results come in this order). */
+  index: number;
+  /** 0 for the first part of a file; a large file read as a stream comes in several parts. */
+  part: number;
+  /** True on the last part of a file (for most files, the only one): it carries the file's `sources`. */
+  final: boolean;
+  /** Size of the file in bytes (0 when it could not be read). */
+  bytes: number;
+  /** Milliseconds spent reading the file (on the final part). */
+  ms: number;
+  /** The file could not be read at all: missing, unsupported or damaged (final part). */
+  unreadable: boolean;
+  /** Recommendations in this result: `recommendations.length`, or those in `rendered`. */
+  count: number;
+  /** With the `render` option: the recommendations as text. */
+  rendered?: string;
+}
+
+/** How far a batch has got. */
+export interface BatchProgress {
+  files: number;
+  filesDone: number;
+  bytes: number;
+  bytesDone: number;
+  recommendations: number;
+  errors: number;
+  warnings: number;
+  elapsedMs: number;
+}
+
+type Sink = (part: Delivery) => Promise<void>;
+
+interface Runner {
+  run(path: string, emit: Sink): Promise<Delivery>;
+  close(): Promise<void>;
+}
+
+function count(progress: BatchProgress, diagnostics: readonly Diagnostic[]): void {
+  for (const d of diagnostics) {
+    if (d.severity === "error") progress.errors++;
+    else if (d.severity === "warning") progress.warnings++;
+  }
+}
+
+// Built: dist/worker.js next to this bundle. From sources (tests, tsx): worker.ts through tsx's loader.
+function spawnWorker(memoryMb: number): Worker {
+  // A small young generation and a heap limit keep each worker small (about 100 MB less at the peak of
+  // the batch benchmark), for some more garbage-collection time.
+  const resourceLimits = { maxOldGenerationSizeMb: memoryMb, maxYoungGenerationSizeMb: 8 };
+  const here = import.meta.url;
+  if (!/\.ts$/.test(here)) return new Worker(new URL("./worker.js", here), { resourceLimits });
+  // tsx's ESM API (the CommonJS one cannot register from an eval'd worker).
+  const tsx = pathToFileURL(createRequire(here).resolve("tsx/esm/api").replace(/\.cjs$/, ".mjs")).href;
+  const entry = new URL("./worker.ts", here).href;
+  const code = `import(${JSON.stringify(tsx)}).then((api) => api.register()).then(() => import(${JSON.stringify(entry)}));`;
+  return new Worker(code, { eval: true, resourceLimits });
+}
+
+class WorkerSlot {
+  private worker: Worker;
+  private task: { id: number; emit: Sink; resolve: (r: Delivery) => void; file: string } | null = null;
+  private nextId = 0;
+
+  constructor(
+    private readonly options: ParseOptions,
+    private readonly config: PartsConfig,
+    private readonly memoryMb: number,
+    private readonly render: Render | undefined,
+  ) {
+    this.worker = this.spawn();
+  }
+
+  private spawn(): Worker {
+    const w = spawnWorker(this.memoryMb);
+    w.unref();
+    w.on("message", (m: FromWorker) => {
+      const t = this.task;
+      if (!t || m.id !== t.id) return;
+      if (m.type === "part") void t.emit(m.part).then(() => w.postMessage({ type: "ack", id: m.id } satisfies ToWorker));
+      else {
+        this.task = null;
+        w.unref();
+        t.resolve(m.result);
+      }
+    });
+    w.on("error", (e: Error & { code?: string }) => this.crashed(w, e));
+    w.on("exit", (code) => this.crashed(w, new Error(`worker stopped with exit code ${code}`)));
+    return w;
+  }
+
+  // A worker that dies (out of memory, a crash in a dependency) fails its file only; a new one takes its place.
+  private crashed(w: Worker, e: Error & { code?: string }): void {
+    if (w !== this.worker) return;
+    const t = this.task;
+    this.task = null;
+    this.worker = this.spawn();
+    if (!t) return;
+    const oom = e.code === "ERR_WORKER_OUT_OF_MEMORY";
+    t.resolve({
+      count: 0,
+      recommendations: [],
+      diagnostics: [
+        oom
+          ? { code: "limit-exceeded", severity: "error", message: `Reading this file needed more than the ${this.memoryMb} MB a worker may use (raise --worker-memory); the other files were read.`, place: { file: t.file } }
+          : { code: "file-error", severity: "error", message: `The reader stopped on this file (${e.message}); the other files were read.`, place: { file: t.file } },
+      ],
+      sources: [],
+    });
+  }
+
+  run(path: string, emit: Sink): Promise<Delivery> {
+    const id = ++this.nextId;
+    return new Promise((resolve) => {
+      this.task = { id, emit, resolve, file: path };
+      this.worker.ref();
+      this.worker.postMessage({ type: "read", id, path, options: { ...this.options, file: path }, config: this.config, render: this.render } satisfies ToWorker);
+    });
+  }
+
+  async close(): Promise<void> {
+    const w = this.worker;
+    this.worker = null as unknown as Worker; // exits after this are expected
+    await w.terminate();
+  }
+}
+
+function workerRunner(options: ParseOptions, config: PartsConfig, memoryMb: number, render: Render | undefined): Runner {
+  const idle: WorkerSlot[] = [];
+  const all: WorkerSlot[] = [];
+  return {
+    async run(path, emit) {
+      let slot = idle.pop();
+      if (!slot) {
+        slot = new WorkerSlot(options, config, memoryMb, render);
+        all.push(slot);
+      }
+      try {
+        return await slot.run(path, emit);
+      } finally {
+        idle.push(slot);
+      }
+    },
+    async close() {
+      await Promise.all(all.map((s) => s.close()));
+    },
+  };
+}
+
+function localRunner(options: ParseOptions, config: PartsConfig, render: Render | undefined): Runner {
+  return {
+    run: (path, emit) => readTask({ type: "read", id: 0, path, options: { ...options, file: path }, config, render }, emit),
+    close: async () => {},
+  };
+}
+
+/**
+ * Read many matrix files (paths, folders read recursively, glob patterns) in parallel worker threads,
+ * yielding one result per file in input order; a large file read as a stream comes in parts (`final`
+ * marks its last one). One bad file never stops the batch: it gives a result with error diagnostics.
+ * Memory stays bounded: a few files are in flight at a time, and parts wait until they are taken.
+ * @example
+ * for await (const r of processFiles(["exports/"], { jobs: 4, onProgress: (p) => console.error(p.filesDone, "/", p.files) })) {
+ *   for (const rec of r.recommendations) out.write(`${JSON.stringify(rec)}\n`);
+ *   if (r.final && r.unreadable) console.error(`${r.path}: could not be read`);
+ * }
+ */
+export async function* processFiles(paths: readonly string[], options: ProcessOptions = {}): AsyncGenerator<FileResult, void, undefined> {
+  const { jobs: jobsOption, onProgress, streamAbove, partSize, workerMemoryMb, render, ...parseOptions } = options;
+  resolveParseOptions(parseOptions); // bad options throw here, once, not in every worker
+  const config: PartsConfig = { streamAbove: streamAbove ?? DEFAULT_PARTS.streamAbove, partSize: partSize ?? DEFAULT_PARTS.partSize };
+  const started = performance.now();
+  const { files, unmatched } = await expandPaths(paths);
+  const sizes = await Promise.all(files.map((f) => stat(f).then((s) => (s.isFile() ? s.size : 0), () => 0)));
+  const progress: BatchProgress = {
+    files: files.length + unmatched.length,
+    filesDone: 0,
+    bytes: sizes.reduce((a, b) => a + b, 0),
+    bytesDone: 0,
+    recommendations: 0,
+    errors: 0,
+    warnings: 0,
+    elapsedMs: 0,
+  };
+  const report = () => {
+    progress.elapsedMs = performance.now() - started;
+    onProgress?.({ ...progress });
+  };
+
+  for (const [i, pattern] of unmatched.entries()) {
+    const diagnostics: Diagnostic[] = [{ code: "file-error", severity: "error", message: "No file matches this pattern.", place: { file: pattern } }];
+    progress.filesDone++;
+    count(progress, diagnostics);
+    report();
+    yield { recommendations: [], diagnostics, sources: [], path: pattern, index: i, part: 0, final: true, bytes: 0, ms: 0, unreadable: true, count: 0 };
+  }
+  if (files.length === 0) return;
+
+  const jobs = Math.max(1, Math.min(Math.floor(jobsOption ?? availableParallelism()), files.length));
+  const runner = jobs === 1 ? localRunner(parseOptions, config, render) : workerRunner(parseOptions, config, workerMemoryMb ?? 1024, render);
+  type Item = { result: FileResult; ack?: () => void };
+  const queues = new Map<number, Item[]>();
+  let wake: (() => void) | null = null;
+  const notify = () => {
+    const w = wake;
+    wake = null;
+    w?.();
+  };
+  let next = 0;
+  let head = 0;
+  let running = 0;
+  // Files read ahead of the one being handed over; bounds what waits in memory.
+  const window = Math.max(jobs * 4, 8);
+  const base = unmatched.length;
+
+  const start = () => {
+    while (running < jobs && next < files.length && next < head + window) {
+      const i = next++;
+      const path = files[i]!;
+      const queue: Item[] = [];
+      queues.set(i, queue);
+      running++;
+      let part = 0;
+      const t0 = performance.now();
+      const shell = (r: Delivery, final: boolean): FileResult => ({
+        recommendations: r.recommendations,
+        diagnostics: r.diagnostics,
+        sources: r.sources,
+        count: r.count,
+        ...(r.rendered !== undefined ? { rendered: r.rendered } : {}),
+        path,
+        index: base + i,
+        part: part++,
+        final,
+        bytes: sizes[i]!,
+        ms: final ? performance.now() - t0 : 0,
+        unreadable: final && r.sources.length === 0 && r.diagnostics.some((d) => UNREADABLE.has(d.code)),
+      });
+      const emit = (p: Delivery) =>
+        new Promise<void>((ack) => {
+          queue.push({ result: shell(p, false), ack });
+          progress.recommendations += p.count;
+          count(progress, p.diagnostics);
+          report();
+          notify();
+        });
+      void runner.run(path, emit).then((r) => {
+        queue.push({ result: shell(r, true) });
+        running--;
+        progress.filesDone++;
+        progress.bytesDone += sizes[i]!;
+        progress.recommendations += r.count;
+        count(progress, r.diagnostics);
+        report();
+        start();
+        notify();
+      });
+    }
+  };
+
+  try {
+    start();
+    while (head < files.length) {
+      const item = queues.get(head)!.shift();
+      if (!item) {
+        await new Promise<void>((resolve) => (wake = resolve));
+        continue;
+      }
+      item.ack?.(); // the reader may go on with its next part
+      yield item.result;
+      if (item.result.final) {
+        queues.delete(head);
+        head++;
+        start();
+      }
+    }
+  } finally {
+    await runner.close();
+  }
+}

@@ -1,0 +1,70 @@
+// One file to read, as processFiles hands it to a worker thread (or reads it in its own thread).
+import type { ParseOptions } from "../ingest/options.js";
+import type { Recommendation } from "../schema/recommendation.js";
+import type { ParseResult } from "../schema/result.js";
+import type { Part } from "./parts.js";
+import { readFileInParts, type PartsConfig } from "./read-parts.js";
+
+/** How recommendations travel back: as objects, or already written as JSON text (see ProcessOptions.render). */
+export type Render = "jsonl" | "json";
+
+/** Main thread → worker. */
+export type ToWorker =
+  | { type: "read"; id: number; path: string; options: ParseOptions; config: PartsConfig; render?: Render }
+  | { type: "ack"; id: number };
+
+/** A part or the rest of a file, with its recommendations as objects or as text. */
+export interface Delivery extends ParseResult {
+  /** Recommendations in this delivery (also when they come as `rendered` text). */
+  count: number;
+  rendered?: string;
+}
+
+/** Worker → main thread. */
+export type FromWorker =
+  | { type: "part"; id: number; part: Delivery }
+  | { type: "done"; id: number; result: Delivery };
+
+/**
+ * Recommendations as text: JSON Lines, or the pretty-printed elements of the `recommendations` array
+ * of the JSON document (4-space indent, joined by ",\n"), exactly as JSON.stringify(doc, null, 2) has them.
+ * @example
+ * renderRecommendations(recs, "jsonl"); // '{"id":"117.1",...}\n{"id":"117.2",...}\n'
+ */
+export function renderRecommendations(recs: readonly Recommendation[], render: Render): string {
+  if (render === "jsonl") {
+    let out = "";
+    for (const r of recs) out += `${JSON.stringify(r)}\n`;
+    return out;
+  }
+  return recs.map((r) => `    ${JSON.stringify(r, null, 2).replace(/\n/g, "\n    ")}`).join(",\n");
+}
+
+function deliver(r: ParseResult, render: Render | undefined): Delivery {
+  if (!render) return { ...r, count: r.recommendations.length };
+  return { recommendations: [], diagnostics: r.diagnostics, sources: r.sources, count: r.recommendations.length, rendered: renderRecommendations(r.recommendations, render) };
+}
+
+/**
+ * Read the file of a task; any unexpected exception becomes a `file-error` diagnostic, so that one bad
+ * file never stops a batch. Recommendations are rendered to text here when the task asks, so that the
+ * work is done in the worker, in parallel, and text (cheap to pass between threads) travels.
+ * @example
+ * const rest = await readTask({ type: "read", id: 1, path: "a.csv", options: {}, config: DEFAULT_PARTS }, async () => {});
+ */
+export async function readTask(task: Extract<ToWorker, { type: "read" }>, emit: (part: Delivery) => Promise<void>): Promise<Delivery> {
+  try {
+    const rest = await readFileInParts(task.path, task.options, task.config, (p: Part) => emit(deliver({ ...p, sources: [] }, task.render)));
+    // A large file read whole is handed over in slices too: no message (or rendered text) larger than a part.
+    const size = task.config.partSize;
+    let from = 0;
+    while (rest.recommendations.length - from > size) {
+      await emit(deliver({ recommendations: rest.recommendations.slice(from, from + size), diagnostics: [], sources: [] }, task.render));
+      from += size;
+    }
+    return deliver(from > 0 ? { ...rest, recommendations: rest.recommendations.slice(from) } : rest, task.render);
+  } catch (e) {
+    const message = (e as Error)?.message?.split("\n")[0] ?? String(e);
+    return { recommendations: [], diagnostics: [{ code: "file-error", severity: "error", message: `Unexpected error while reading this file: ${message}`, place: { file: task.options.file ?? task.path } }], sources: [], count: 0 };
+  }
+}

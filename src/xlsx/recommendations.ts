@@ -1,0 +1,48 @@
+// The recommendations table (src/report/csv.ts) as a plain Excel workbook: one sheet, one row per
+// recommendation, every cell text and neutralised against formula injection.
+import ExcelJS from "exceljs";
+import type { Recommendation } from "../schema/recommendation.js";
+import { neutralizeFormula } from "../internal/safe-cell.js";
+import { buildRecommendationTable } from "../report/csv.js";
+import { documentDate, stabilizeZip } from "../report/stable-zip.js";
+
+/** Options of `writeRecommendationsXlsx`. */
+export interface RecommendationsXlsxOptions {
+  /** Sheet name (default "Recommendations"). */
+  sheetName?: string;
+  /** Date written in the file's properties and zip entries (default 2000-01-01): same input, same bytes. */
+  date?: Date;
+}
+
+/**
+ * Write recommendations as an XLSX table with the column names upr-matrix reads back. Every cell is a text
+ * cell; text starting with = + - @, tab or CR gets a leading apostrophe, so that editing a cell in Excel
+ * never turns it into a formula.
+ * @example
+ * import { writeRecommendationsXlsx } from "upr-matrix/xlsx";
+ * await writeFile("recommendations.xlsx", await writeRecommendationsXlsx(result.recommendations));
+ */
+export async function writeRecommendationsXlsx(recommendations: readonly Recommendation[], options: RecommendationsXlsxOptions = {}): Promise<Uint8Array> {
+  const date = documentDate(options.date, null);
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "upr-matrix";
+  wb.lastModifiedBy = "upr-matrix";
+  wb.created = date;
+  wb.modified = date;
+  // Excel allows 31 characters and no []:*?/\ in a sheet name.
+  const name = (options.sheetName ?? "Recommendations").replace(/[[\]:*?/\\]/g, " ").slice(0, 31).trim() || "Recommendations";
+  const ws = wb.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1 }] });
+  const { header, rows } = buildRecommendationTable(recommendations);
+  const head = ws.addRow(header.map(neutralizeFormula));
+  head.font = { bold: true };
+  for (const r of rows) {
+    const row = ws.addRow(r.map(neutralizeFormula));
+    row.alignment = { wrapText: true, vertical: "top" };
+  }
+  ws.columns.forEach((c, i) => {
+    c.width = i === 1 ? 80 : i === 9 || i >= 12 ? 40 : 16;
+  });
+  if (rows.length) ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: header.length } };
+  const buffer = await wb.xlsx.writeBuffer();
+  return stabilizeZip(new Uint8Array(buffer as ArrayBuffer), date);
+}

@@ -1,0 +1,100 @@
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, test } from "vitest";
+import { classify } from "../../src/classify/classify.js";
+import { readMatrixFile } from "../../src/node/index.js";
+import { Recommendation } from "../../src/schema/recommendation.js";
+import { themeByCode } from "../../src/taxonomy/index.js";
+
+const FIXTURES = fileURLToPath(new URL("../../fixtures/", import.meta.url));
+const read = async (f: string) => (await readMatrixFile(join(FIXTURES, f))).recommendations;
+
+function blank(r: Recommendation): Recommendation {
+  return { ...r, themes: [], affectedPersons: [], sdgs: [], issues: [], actionCategory: null, cluster: null };
+}
+
+describe("classify on the fixtures", () => {
+  test("fills what a UPR Info export lacks (themes, persons, SDGs) and keeps its issues and action categories", async () => {
+    const recs = await read("upr-info.csv");
+    const { recommendations } = classify(recs);
+    expect(recommendations).toHaveLength(recs.length);
+    recommendations.forEach((r, i) => {
+      expect(Recommendation.safeParse(r).success).toBe(true);
+      expect(r.issues).toEqual(recs[i]!.issues); // given: untouched
+      expect(r.actionCategory).toEqual(recs[i]!.actionCategory);
+      expect(r.themes.length).toBeGreaterThan(0);
+      for (const t of r.themes) {
+        expect(t.source).toBe("classifier");
+        expect(themeByCode(t.code!)?.name).toBe(t.name);
+        expect(t.confidence).toBeGreaterThanOrEqual(0);
+        expect(t.confidence).toBeLessThanOrEqual(1);
+        expect(t.evidence!.length).toBeGreaterThan(0);
+      }
+      for (const p of r.affectedPersons) expect(p.source).toBe("classifier");
+    });
+    const optcat = recommendations.find((r) => /Optional Protocol to the Convention against Torture/.test(r.text))!;
+    expect(optcat.themes.map((t) => t.code)).toEqual(expect.arrayContaining(["A12", "D25"]));
+    expect(optcat.sdgs.map((s) => s.goal)).toContain(16);
+  });
+
+  test("never overwrites a matrix's themes and persons; infers the missing issues and action categories", async () => {
+    const recs = await read("ohchr-g1-en.docx");
+    const { recommendations } = classify(recs);
+    recommendations.forEach((r, i) => {
+      expect(r.themes).toEqual(recs[i]!.themes);
+      expect(r.affectedPersons).toEqual(recs[i]!.affectedPersons);
+      expect(r.actionCategory?.source).toBe("classifier");
+      expect(r.actionCategory!.category).toBeGreaterThanOrEqual(1);
+      expect(r.actionCategory!.evidence!.length).toBeGreaterThan(0);
+      expect(r.issues.every((x) => x.source === "classifier")).toBe(true);
+    });
+  });
+
+  test("the same input gives byte-identical output", async () => {
+    const recs = (await read("uhri-export.csv")).map(blank);
+    expect(JSON.stringify(classify(recs))).toBe(JSON.stringify(classify(recs)));
+  });
+
+  test("tasks, thresholds and the cluster: only what was asked, and the file's theme header first", async () => {
+    const recs = await read("ohchr-en.xlsx");
+    const one = { ...blank(recs[0]!), cluster: recs[0]!.cluster };
+    const { recommendations } = classify([one], { tasks: ["themes"] });
+    const r = recommendations[0]!;
+    if (one.cluster) expect(r.themes[0]).toEqual({ code: one.cluster.code, name: one.cluster.name, source: "matrix" });
+    expect(r.issues).toEqual([]);
+    expect(r.actionCategory).toBeNull();
+    expect(r.sdgs).toEqual([]);
+    const strict = classify([blank(recs[0]!)], { tasks: ["themes"], threshold: 0.999, maxLabels: 1 }).recommendations[0]!;
+    expect(strict.themes).toHaveLength(1); // at least one, at most one
+  });
+
+  test("a text the model reads in French or Spanish still gets rule-based labels", () => {
+    const base = blank(Recommendation.parse({
+      id: "1", paragraphId: "1", text: "x", recommendingStates: [], stateUnderReview: null, cycle: null, session: null, documentSymbol: null,
+      position: "unknown", positionRaw: null, positionSource: null, positionSourceParagraph: null, cluster: null, themes: [], affectedPersons: [],
+      sdgs: [], issues: [], actionCategory: null, assessment: null, status: null, institutions: [], extra: [], place: { row: 2 },
+    }));
+    const { recommendations } = classify([
+      { ...base, text: "Abolir la peine de mort et ratifier le deuxième Protocole facultatif (France);" },
+      { ...base, id: "2", text: "Continuar fortaleciendo las políticas de igualdad de género (Chile);" },
+    ]);
+    expect(recommendations[0]!.themes.map((t) => t.code)).toEqual(expect.arrayContaining(["D23", "A12"]));
+    expect(recommendations[0]!.actionCategory).toMatchObject({ category: 5, source: "classifier" });
+    expect(recommendations[1]!.actionCategory).toMatchObject({ category: 2 });
+    expect(recommendations[1]!.affectedPersons.map((p) => p.name)).toContain("Women");
+    expect(classify([{ ...base, text: "" }]).recommendations[0]).toEqual({ ...base, text: "" }); // nothing to read
+  });
+
+  test("a confident disagreement with the file's themes is reported, with its place", () => {
+    const r = Recommendation.parse({
+      id: "117.9", paragraphId: "117.9", text: "Abolish the death penalty and commute all death sentences (France);", recommendingStates: ["France"],
+      stateUnderReview: "Uganda", cycle: 2, session: 26, documentSymbol: null, position: "supported", positionRaw: "Supported", positionSource: null,
+      positionSourceParagraph: null, cluster: null, themes: [{ code: "E51", name: "Right to education - General", source: "matrix" }], affectedPersons: [],
+      sdgs: [], issues: [], actionCategory: null, assessment: null, status: null, institutions: [], extra: [], place: { file: "u.docx", table: 1, row: 9 },
+    });
+    const { recommendations, diagnostics } = classify([r]);
+    expect(recommendations[0]!.themes).toEqual(r.themes);
+    expect(diagnostics).toMatchObject([{ code: "theme-disagreement", severity: "warning", place: { file: "u.docx", row: 9, field: "themes" }, actual: "E51", expected: expect.arrayContaining(["D23"]) }]);
+    expect(classify([r], { tasks: ["issues"] }).diagnostics).toEqual([]); // themes not asked: no comparison
+  });
+});

@@ -1,0 +1,54 @@
+// `upr-matrix classify` through the built CLI, as a user runs it.
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { beforeAll, describe, expect, test } from "vitest";
+import { cli, ensureBuilt, tempDir } from "../cli/built.js";
+import type { ParseResult } from "../../src/schema/result.js";
+
+beforeAll(async () => {
+  await ensureBuilt();
+}, 120_000);
+
+describe("upr-matrix classify", () => {
+  test("JSON out: inferred labels marked classifier, given ones kept; exit 0", async () => {
+    const r = await cli(["--quiet", "classify", "fixtures/upr-info.csv"]);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as ParseResult;
+    expect(out.recommendations.length).toBe(46);
+    expect(out.recommendations.every((x) => x.themes.length > 0 && x.themes.every((t) => t.source === "classifier"))).toBe(true);
+    expect(out.recommendations.every((x) => x.actionCategory?.source === "matrix")).toBe(true);
+    expect(out.sources[0]).toMatchObject({ layout: "upr-info" });
+  });
+
+  test("--only and --format summary", async () => {
+    const r = await cli(["classify", "fixtures/ohchr-g1-en.docx", "--only", "action,issues", "--format", "summary"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/58 recommendations classified/);
+    expect(r.stdout).toMatch(/action category: {2}58 inferred/);
+    expect(r.stdout).toMatch(/SDG goals: {8}0 inferred/);
+  });
+
+  test("--addendum fills positions from a paragraph list", async () => {
+    const dir = tempDir("classify-addendum");
+    const csv = join(dir, "sheet.csv");
+    writeFileSync(csv, "Recommendation,Position\n\"117.1 Ratify OP-CAT (France);\",\n\"117.2 Abolish the death penalty (Chile);\",\n");
+    const add = join(dir, "add1.txt");
+    writeFileSync(add, "The following recommendations enjoy the support of Uganda: 117.1\nThe following recommendations did not enjoy the support of Uganda and are noted: 117.2\n");
+    const r = await cli(["classify", csv, "--addendum", add, "--addendum-symbol", "A/HRC/34/10/Add.1", "--only", "themes"]);
+    expect(r.stderr).toMatch(/2 recommendation\(s\) filled/);
+    const out = JSON.parse(r.stdout) as ParseResult;
+    expect(out.recommendations.map((x) => [x.id, x.position, x.positionSource])).toEqual([
+      ["117.1", "supported", "A/HRC/34/10/Add.1"],
+      ["117.2", "noted", "A/HRC/34/10/Add.1"],
+    ]);
+  });
+
+  test("usage errors exit 2 with one line, no stack trace", async () => {
+    for (const args of [["classify", "fixtures/upr-info.csv", "--only", "colours"], ["classify", "fixtures/upr-info.csv", "--threshold", "2"], ["classify", "fixtures/upr-info.csv", "--addendum", "missing.txt"]]) {
+      const r = await cli(args);
+      expect(r.code, args.join(" ")).toBe(2);
+      expect(r.stderr).toMatch(/^upr-matrix: /);
+      expect(r.stderr).not.toMatch(/^\s+at /m);
+    }
+  });
+});

@@ -1,0 +1,114 @@
+import { describe, expect, test } from "vitest";
+import { actionCategoryByRules } from "../../src/classify/action-rules.js";
+import { analyzeText, leadVerb, textFeatures, textForFeatures, textVector, tokenize } from "../../src/classify/features.js";
+import { ISSUE_KEYWORDS, issueMatcher } from "../../src/classify/issue-rules.js";
+import { ISSUE_PERSONS, ISSUE_THEMES } from "../../src/classify/issue-map.js";
+import { KeywordMatcher } from "../../src/classify/keywords.js";
+import { PERSON_KEYWORDS, personKey } from "../../src/classify/person-rules.js";
+import { sdgsFromThemes, THEME_SDGS } from "../../src/classify/sdgs.js";
+import { THEME_KEYWORDS, themeMatcher } from "../../src/classify/theme-rules.js";
+import { themeKey } from "../../src/classify/theme-key.js";
+import { findIssue, PERSONS, themeByCode } from "../../src/taxonomy/index.js";
+
+describe("features", () => {
+  test("the recommending States and the paragraph id are not content", () => {
+    expect(textForFeatures("117.1 Ratify OP-CAT (Venezuela (Bolivarian Republic of)) (France);")).toBe("Ratify OP-CAT");
+    expect(textForFeatures("Ratify the Convention (CEDAW)")).toBe("Ratify the Convention (CEDAW)");
+    expect(tokenize("Abolish the death penalty by 2015, women's rights")).toEqual(["abolish", "the", "death", "penalty", "by", "#year", "women", "rights"]);
+  });
+  test("lead features find the verb after subjects and adverbs, and the second of two verbs", () => {
+    expect(leadVerb("That the Government further actively consider ratifying OP-CAT")).toBe("consider");
+    expect(textFeatures("Continue and strengthen efforts")).toEqual(expect.arrayContaining(["^continue", "^&strengthen", "^v:continue", "strengthen efforts"]));
+  });
+  test("vectors: lead features at a constant value, the rest unit length; the analysis is reused", () => {
+    const a = analyzeText("Ratify the Rome Statute");
+    const v = textVector(a, { names: ["#r:A12"], values: [1] });
+    const plain = v.names.map((n, i) => [n, v.values[i]!] as const).filter(([n]) => !n.startsWith("^") && !n.startsWith("#"));
+    expect(plain.reduce((s, [, x]) => s + x * x, 0)).toBeCloseTo(1, 10);
+    expect(v.values[v.names.indexOf("^v:ratify")]).toBe(0.6);
+    expect(textVector(a).names).not.toContain("#r:A12"); // the cached base is not mutated
+  });
+});
+
+describe("keyword matching", () => {
+  test("phrases on consecutive tokens; '*' matches a prefix; accents and case folded", () => {
+    const m = new KeywordMatcher([["x", ["death penalty", "discriminat*"]], ["y", ["peine de mort"]]]);
+    expect(Object.fromEntries(m.match(tokenize("Abolish the DEATH penalty and discrimination; la peine de mort")))).toEqual({ x: ["death penalty", "discriminat*"], y: ["peine de mort"] });
+    expect(m.match(tokenize("death and penalty")).size).toBe(0);
+  });
+  test("the rule tables name real labels", () => {
+    for (const [code] of THEME_KEYWORDS) expect(themeByCode(code)?.taxonomy, code).toBe("uhri-v1-coded");
+    for (const [name] of ISSUE_KEYWORDS) expect(findIssue(name)?.name, name).toBe(name);
+    const persons = new Set(PERSONS.map((p) => p.name));
+    for (const [name] of PERSON_KEYWORDS) expect(persons.has(name), name).toBe(true);
+    for (const codes of ISSUE_THEMES.values()) for (const c of codes) expect(themeByCode(c)?.taxonomy, c).toBe("uhri-v1-coded");
+    for (const [issue, names] of ISSUE_PERSONS) {
+      expect(findIssue(issue), issue).toBeDefined();
+      for (const n of names) expect(persons.has(n), n).toBe(true);
+    }
+    for (const code of THEME_SDGS.keys()) expect(themeByCode(code), code).toBeDefined();
+  });
+  test("rules on real wording", () => {
+    expect([...themeMatcher().match(tokenize("Establish a moratorium on the death penalty")).keys()]).toEqual(["D23"]);
+    expect([...issueMatcher().match(tokenize("Ratify the Convention against Torture")).keys()]).toEqual(expect.arrayContaining(["International instruments", "Torture and other CID treatment"]));
+  });
+});
+
+describe("label keys", () => {
+  test("themes of every generation map to v1 codes; person labels to v1 names", () => {
+    expect(themeKey({ code: "2.1", name: "Acceptance of international norms" })).toBe("A12");
+    expect(themeKey({ code: null, name: "Ratification of & accession to international instruments" })).toBe("A12");
+    expect(themeKey({ code: "D23", name: "Death penalty" })).toBe("D23");
+    expect(personKey("Judiciary")).toBe("Judges, lawyers and prosecutors");
+    expect(personKey("- women")).toBe("Women");
+    expect(personKey("nobody at all")).toBeNull();
+  });
+});
+
+// UPR Info's coding manual (Database_Action_Category.pdf): its categories, verbs and principles.
+const ACTION: ReadonlyArray<readonly [string, number]> = [
+  ["Call on the international community to support Djibouti", 1],
+  ["Seek technical assistance from OHCHR", 1],
+  ["Share its experience in poverty reduction with other countries", 1],
+  ["Continue its efforts to combat poverty", 2],
+  ["Maintain its moratorium on executions", 2],
+  ["Persevere in its efforts", 2],
+  ["Consider ratifying the Optional Protocol", 3],
+  ["Envisage the ratification of ICRMW", 3],
+  ["Study the possibility of establishing an NHRI", 3],
+  ["Ensure that all children are registered at birth", 4],
+  ["Take measures to combat trafficking", 4],
+  ["Strengthen its national human rights institution", 4],
+  ["Continue and strengthen efforts to promote women's rights", 4], // two verbs: the second one
+  ["Ratify the Rome Statute", 5],
+  ["Abolish the death penalty", 5],
+  ["Adopt a law on domestic violence", 5],
+  ["Improve women's rights by amending the family code", 5], // general action with specific means
+  ["Thoroughly investigate all cases of torture", 5],
+  ["Ratifier la Convention contre la torture", 5],
+  ["Poursuivre ses efforts en faveur des droits de l'enfant", 2],
+  ["Considerar la posibilidad de ratificar el Protocolo", 3],
+  ["Redoblar sus esfuerzos para combatir la trata", 4],
+];
+
+describe("actionCategoryByRules", () => {
+  test.each(ACTION)("%s → %i", (text, category) => {
+    expect(actionCategoryByRules(text)?.category).toBe(category);
+  });
+  test("evidence names the deciding words; no known verb gives null", () => {
+    expect(actionCategoryByRules("Continue and strengthen efforts")?.evidence).toEqual(["second of two verbs (continue ... strengthen)", "strengthen"]);
+    expect(actionCategoryByRules("Improve women's rights by amending the family code")?.evidence.join(" ")).toMatch(/by amending/);
+    expect(actionCategoryByRules("Zebras")).toBeNull();
+  });
+});
+
+describe("SDG goals from themes", () => {
+  test("themes give goals with their evidence; keywords only add when no theme links", () => {
+    expect(sdgsFromThemes(["E51", "F12"], tokenize("Ensure girls' education")).map((s) => [s.goal, s.evidence])).toEqual([
+      [4, ["theme E51", 'keyword "education"']],
+      [5, ["theme F12", 'keyword "girls"']],
+    ]);
+    expect(sdgsFromThemes([], tokenize("Reduce poverty")).map((s) => s.goal)).toEqual([1]);
+    expect(sdgsFromThemes(["D23"], tokenize("Reduce poverty")).map((s) => s.goal)).toEqual([16]);
+  });
+});
