@@ -1,12 +1,12 @@
 import type { Diagnostic, Code, Severity } from "../schema/diagnostic.js";
 import type { Place } from "../schema/place.js";
-import type { Recommendation, ThemeLabel } from "../schema/recommendation.js";
+import type { Recommendation } from "../schema/recommendation.js";
 import type { Language, Layout, RowCounts, Source } from "../schema/source.js";
 import type { ParseResult } from "../schema/result.js";
 import { readPosition } from "../classify/position.js";
 import { cleanCell, cleanLine, fold } from "../internal/text.js";
 import { splitKnown } from "../internal/split.js";
-import { findIssue, findPerson, findSdg, findState, findTheme } from "../taxonomy/index.js";
+import { findIssue, findPerson, findState, findTheme } from "../taxonomy/index.js";
 import { normalizeId, readIdPrefix, readRecommendationCell, readSourceOfPosition, reportSymbol, type RecommendationCell } from "./cell.js";
 import { EXPECTED_COLUMNS, type Field, matchHeader } from "./fields.js";
 import type { ResolvedParseOptions } from "./options.js";

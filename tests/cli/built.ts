@@ -1,6 +1,7 @@
-// The built CLI for tests: the project's tsup build (JavaScript only, declarations skipped) into a
-// cache folder, made once and reused while no file under src/ is newer. Several test files (and
-// vitest workers) may ask at once: a lock folder makes them wait for one build.
+// The built CLI for tests, shared by every test that runs it as a user would: dist/cli.js when it is
+// newer than every source file (CI builds before testing: no second build), otherwise one quick
+// esbuild bundle of the CLI and its worker into a cache folder, made once while no source is newer.
+// Several test files (and vitest workers) may ask at once: a lock folder makes them wait for one build.
 import { spawnSync, spawn } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, rmdirSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -10,7 +11,9 @@ export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const OUT = join(ROOT, "node_modules", ".cache", "upr-matrix-cli-test");
 const LOCK = `${OUT}.lock`;
 const STAMP = join(OUT, ".built");
-export const CLI = join(OUT, "cli.js");
+const DIST = join(ROOT, "dist");
+/** The CLI the helpers run; set by ensureBuilt(). */
+export let CLI = join(OUT, "cli.js");
 
 function newest(dir: string): number {
   let t = 0;
@@ -22,10 +25,14 @@ function newest(dir: string): number {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const sources = () => Math.max(newest(join(ROOT, "src")), statSync(join(ROOT, "tsup.config.ts")).mtimeMs);
+const built = (cli: string, worker: string, stamp = cli) => existsSync(cli) && existsSync(worker) && statSync(stamp).mtimeMs >= sources();
 
-/** Build the CLI unless a build newer than every source file is there. */
+/** The path of a CLI built from the current sources (dist/ when fresh, else a cached bundle). */
 export async function ensureBuilt(): Promise<string> {
-  const fresh = () => existsSync(STAMP) && statSync(STAMP).mtimeMs >= Math.max(newest(join(ROOT, "src")), statSync(join(ROOT, "tsup.config.ts")).mtimeMs);
+  if (built(join(DIST, "cli.js"), join(DIST, "worker.js"))) return (CLI = join(DIST, "cli.js"));
+  CLI = join(OUT, "cli.js");
+  const fresh = () => existsSync(STAMP) && built(CLI, join(OUT, "worker.js"), STAMP);
   for (let waited = 0; !fresh(); waited += 200) {
     try {
       mkdirSync(LOCK, { recursive: false });
@@ -36,14 +43,24 @@ export async function ensureBuilt(): Promise<string> {
     }
     try {
       if (fresh()) break;
-      const r = spawnSync(process.execPath, [join(ROOT, "node_modules", "tsup", "dist", "cli-default.js"), "--no-dts", "--silent", "--out-dir", OUT], { cwd: ROOT, encoding: "utf8" });
-      if (r.status !== 0) throw new Error(`build failed:\n${r.stdout}\n${r.stderr}`);
+      const { build } = await import("esbuild");
+      // The CLI starts worker threads from worker.js beside it, as tsup builds them (see tsup.config.ts).
+      await build({
+        entryPoints: { cli: join(ROOT, "src", "cli", "main.ts"), worker: join(ROOT, "src", "node", "worker.ts") },
+        bundle: true, platform: "node", format: "esm", packages: "external", splitting: true, outdir: OUT, logLevel: "silent",
+      });
       writeFileSync(STAMP, new Date().toISOString());
     } finally {
       rmdirSync(LOCK);
     }
   }
   return CLI;
+}
+
+/** Run the CLI synchronously (for tests that chain commands). */
+export function cliSync(args: readonly string[], opts: { cwd?: string; env?: Record<string, string> } = {}): Run {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: opts.cwd ?? ROOT, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", ...opts.env } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 /** What a run of the CLI gave. */

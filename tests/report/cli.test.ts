@@ -1,12 +1,12 @@
 // `upr-matrix report` and `upr-matrix skeleton`, run as a user would (a child process), and the
 // committed samples in docs/examples/ checked against what the code now generates.
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import ExcelJS from "exceljs";
-import { describe, expect, test } from "vitest";
+import { beforeAll, describe, expect, test } from "vitest";
+import { cliSync, ensureBuilt } from "../cli/built.js";
 import { EXAMPLES, examplesDir, generateExamples } from "../../docs/examples/generate.js";
 import { headings, readDocxBlocks, sampleFile } from "./helpers.js";
 
@@ -14,10 +14,8 @@ const root = fileURLToPath(new URL("../../", import.meta.url));
 const ledger = join(examplesDir, EXAMPLES.ledger);
 const tmp = mkdtempSync(join(tmpdir(), "upr-report-cli-"));
 
-function cli(...args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, ["--import", "tsx", "src/cli/main.ts", ...args], { cwd: root, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+beforeAll(ensureBuilt, 180_000);
+const cli = (...args: string[]) => cliSync(args, { cwd: root });
 
 describe("upr-matrix report / skeleton", () => {
   test("report --format md prints the sample report (the committed docs/examples/report.md)", () => {

@@ -1,11 +1,10 @@
 // `upr-matrix track ...` run as a user would (a child process): init → export → edit → import →
 // status → history, and the usage errors.
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { build } from "esbuild";
+import { cliSync, ensureBuilt } from "../cli/built.js";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 
@@ -13,22 +12,10 @@ const root = fileURLToPath(new URL("../../", import.meta.url));
 const tmp = mkdtempSync(join(tmpdir(), "upr-track-cli-"));
 const dir = join(tmp, "tracking");
 const matrix = join(root, "fixtures/sample/ohchr-matrix-en.docx");
-// One bundle of the CLI, run with plain node: tsx would compile it again on every call (seconds each).
-// It lives under node_modules/.cache so that its imports resolve to the project's node_modules.
-const bundle = join(root, "node_modules/.cache/upr-matrix-tests/track-cli.mjs");
-beforeAll(async () => {
-  await build({ entryPoints: [join(root, "src/cli/main.ts")], bundle: true, platform: "node", format: "esm", packages: "external", outfile: bundle, logLevel: "silent" });
-});
+beforeAll(ensureBuilt, 180_000);
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-function cli(now: string, ...args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [bundle, ...args], {
-    cwd: root,
-    encoding: "utf8",
-    env: { ...process.env, NO_COLOR: "1", UPR_MATRIX_NOW: now },
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const cli = (now: string, ...args: string[]) => cliSync(args, { cwd: root, env: { UPR_MATRIX_NOW: now } });
 
 describe("upr-matrix track", () => {
   test("a full round: init, export in Spanish, import a returned workbook, status, history", async () => {
