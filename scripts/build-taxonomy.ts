@@ -887,6 +887,42 @@ const STATE_OBSERVED_ALIASES: ReadonlyArray<readonly [string, string, string]> =
   ["Bolivia", "Bolivia (Plurinational S tate of)", `${SRC_CHINA_2013} (alias "Bolivia (Plurinational S tate of)": typo in the file)`],
 ];
 
+/**
+ * The UN's own short names (UNTERM, as in UN documents and OHCHR matrices) where UPR Info's export
+ * spells a State otherwise. They become the canonical `name` (reports show them); UPR Info's spelling
+ * stays an alias. Written by hand from UN usage.
+ */
+const UN_NAMES: Readonly<Record<string, string>> = {
+  "Antigua & Barbuda": "Antigua and Barbuda",
+  Bolivia: "Bolivia (Plurinational State of)",
+  "Bosnia & Herzegovina": "Bosnia and Herzegovina",
+  "Cape Verde": "Cabo Verde",
+  "Cote d'Ivoire": "Côte d'Ivoire",
+  "Czech Republic": "Czechia",
+  "DPR Korea": "Democratic People's Republic of Korea",
+  "Democratic Republic of Congo": "Democratic Republic of the Congo",
+  "Guinea Bissau": "Guinea-Bissau",
+  Iran: "Iran (Islamic Republic of)",
+  Laos: "Lao People's Democratic Republic",
+  "Macedonia FYR": "North Macedonia",
+  Micronesia: "Micronesia (Federated States of)",
+  Moldova: "Republic of Moldova",
+  Palestine: "State of Palestine",
+  "Republic of Congo": "Congo",
+  "Sao Tome & Principe": "Sao Tome and Principe",
+  "St Kitts & Nevis": "Saint Kitts and Nevis",
+  "St Lucia": "Saint Lucia",
+  "St Vincent & the Grenadines": "Saint Vincent and the Grenadines",
+  Swaziland: "Eswatini",
+  Syria: "Syrian Arab Republic",
+  Tanzania: "United Republic of Tanzania",
+  "Trinidad & Tobago": "Trinidad and Tobago",
+  Turkey: "Türkiye",
+  "United Kingdom": "United Kingdom of Great Britain and Northern Ireland",
+  "United States": "United States of America",
+  Venezuela: "Venezuela (Bolivarian Republic of)",
+};
+
 /** Recommending entities that are not States. */
 const NON_STATE_RECOMMENDERS: readonly StateOut[] = [
   { name: "European Union", aliases: ["EU", "Union européenne", "Unión Europea"], group: null, sources: [SRC_HAND] },
@@ -926,9 +962,13 @@ function buildStates(rows: readonly UprInfoRow[]): StateOut[] {
       seen.add(stateKey(a));
       aliases.push(a);
     }
+    // The UN name is the canonical one; UPR Info's spelling becomes an alias.
+    const unName = UN_NAMES[name];
+    const canonical = unName ?? name;
+    const finalAliases = unName ? [name, ...aliases.filter((a) => stateKey(a) !== stateKey(unName))] : aliases;
     out.push({
-      name,
-      aliases,
+      name: canonical,
+      aliases: finalAliases,
       group: GROUPS[raw] ?? null,
       sources: [
         SRC_UPR_INFO,
@@ -938,6 +978,7 @@ function buildStates(rows: readonly UprInfoRow[]): StateOut[] {
     });
   }
   for (const name of Object.keys(STATE_ALIASES)) if (!groups.has(name)) fail(`alias entry for ${name}, not in the export`);
+  for (const name of Object.keys(UN_NAMES)) if (!groups.has(name)) fail(`UN name for ${name}, not in the export`);
   out.push(...NON_STATE_RECOMMENDERS.map((s) => ({ ...s, aliases: [...s.aliases], sources: [...s.sources] })));
   out.sort((a, b) => cmp(a.name, b.name));
 

@@ -1,6 +1,7 @@
 // The labelled data behind the classifier: reads ../shared/corpus (UPR Info exports, OHCHR matrices)
 // with the project's own readers, and the committed split (src/classify/models/split.json).
 // Shared by scripts/train-split.ts, scripts/train-models.ts and scripts/eval.ts.
+import { findState } from "../src/taxonomy/index.js";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -54,7 +55,11 @@ export async function loadCorpus(): Promise<Corpus> {
 
 /** The committed split, or null when it has not been generated yet. */
 export function readSplit(): Split | null {
-  return existsSync(splitFile) ? (JSON.parse(readFileSync(splitFile, "utf8")) as Split) : null;
+  if (!existsSync(splitFile)) return null;
+  const split = JSON.parse(readFileSync(splitFile, "utf8")) as Split;
+  // Names in the file may be older spellings ("Iran"): compare under the taxonomy's canonical names.
+  const canon = (names: string[]) => names.map((n) => findState(n)?.name ?? n);
+  return { ...split, testStates: canon(split.testStates), validationStates: canon(split.validationStates), matrixFolds: split.matrixFolds.map(canon) };
 }
 
 /** Which part of the split a UPR Info row falls in. */

@@ -50,7 +50,7 @@ describe("Source of position", () => {
 describe("recommending States", () => {
   test("several groups, nested parentheses, on behalf of", () => {
     expect(readRecommendingStates("Ratify OP-CAT (Venezuela (Bolivarian Republic of)) (France);").states).toEqual([
-      "Venezuela", "France",
+      "Venezuela (Bolivarian Republic of)", "France",
     ]);
     expect(readRecommendingStates("Ratify the CRC OP3 (Portugal, Slovakia);").states).toEqual(["Portugal", "Slovakia"]);
     expect(readRecommendingStates("Adopt the plan (Ghana, on behalf of the Group of African States);").states).toEqual(["Ghana"]);
