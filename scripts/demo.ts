@@ -5,8 +5,9 @@
  * Each step is one `upr-matrix` command. To show a new capability, add a step to STEPS (classify,
  * report...): a title, the arguments, and optionally the output file(s) it writes under demo-output/.
  */
+import { ensureDistBuilt } from "./lib/built.js";
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -87,21 +88,8 @@ export const STEPS: Step[] = [
   },
 ];
 
-function newest(dir: string): number {
-  let t = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
-  }
-  return t;
-}
-
 function ensureBuilt(): void {
-  const cli = join(ROOT, "dist", "cli.js");
-  if (existsSync(cli) && existsSync(join(ROOT, "dist", "worker.js")) && statSync(cli).mtimeMs >= newest(join(ROOT, "src"))) return;
-  console.log("Building the CLI (npm run build)...");
-  const r = spawnSync("npm", ["run", "build", "--silent"], { cwd: ROOT, stdio: ["ignore", "ignore", "inherit"] });
-  if (r.status !== 0) {
+  if (!ensureDistBuilt("Building the CLI (npm run build)...")) {
     console.error("The build failed; see the messages above.");
     process.exit(1);
   }

@@ -10,6 +10,7 @@
  * Failing inputs are saved in .tmp/fuzz-failures/ (git-ignored) with a .json note beside each: what broke,
  * the seed and the mutations. Exit code 1 when anything failed. See docs/security.md.
  */
+import { seededRandom } from "../src/internal/random.js";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, extname, join, resolve } from "node:path";
@@ -99,16 +100,7 @@ const KNOWN: readonly { match: RegExp; fix: string }[] = [];
 
 type Rng = () => number;
 
-function rngFrom(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rngFrom: (seed: number) => Rng = seededRandom;
 
 const int = (r: Rng, n: number) => Math.floor(r() * n);
 const pick = <T>(r: Rng, xs: readonly T[]): T => xs[int(r, xs.length)]!;

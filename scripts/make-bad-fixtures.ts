@@ -9,6 +9,7 @@
  * Every file is built from scratch here (no other fixture is read), so that it stays valid when the
  * realistic fixtures of scripts/make-fixtures.ts change. See docs/security.md for what each one proves.
  */
+import { seededRandom } from "../src/internal/random.js";
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -24,16 +25,7 @@ const MAX_FIXTURE_BYTES = 400 * 1024;
 // Bytes, text, random numbers
 // ------------------------------------------------------------------------------------------------
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = seededRandom;
 
 function randomBytes(n: number, seed: number): Uint8Array {
   const r = rng(seed);

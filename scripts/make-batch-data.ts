@@ -16,6 +16,7 @@
  * The texts, States, positions, issues and themes are real rows, recombined. A manifest.json records
  * the counts; the folder is reused while the manifest's version matches (--force rebuilds it).
  */
+import { seededRandom } from "../src/internal/random.js";
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -42,16 +43,7 @@ export interface BatchManifest {
   sources: { corpus: boolean; fixtures: boolean; pool: number };
 }
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = seededRandom;
 
 const random = rng(20240501);
 const int = (lo: number, hi: number) => lo + Math.floor(random() * (hi - lo + 1));

@@ -8,6 +8,7 @@
  *
  * The recommendation texts are invented for the fixtures (realistic UN wording), not copied from any report.
  */
+import { seededRandom } from "../src/internal/random.js";
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -54,14 +55,7 @@ function rngFor(name: string): Rng {
     h ^= name.charCodeAt(i);
     h = Math.imul(h, 16777619);
   }
-  let a = h >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return seededRandom(h);
 }
 
 function at<T>(arr: readonly T[], i: number): T {

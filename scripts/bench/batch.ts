@@ -3,7 +3,8 @@
 // recommendations per second, peak RSS of the whole process (main thread and worker threads) and the
 // CSV pipeline's time against papaparse's raw parse of the same CSV text, measured in this run.
 //   npm run bench -- batch            (UPR_BENCH_JOBS=1 to compare with one thread)
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
+import { ensureDistBuilt } from "../lib/built.js";
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -15,23 +16,9 @@ import { makeBatchData } from "../make-batch-data.js";
 const ROOT = resolve(fileURLToPath(new URL("../..", import.meta.url)));
 const TARGET = { seconds: 60, rssMb: 512, csvRatio: 2 };
 
-function newest(dir: string): number {
-  let t = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
-  }
-  return t;
-}
-
 /** Build dist/ when it is missing or older than src/. */
 function ensureBuilt(): void {
-  const cli = join(ROOT, "dist", "cli.js");
-  const worker = join(ROOT, "dist", "worker.js");
-  if (existsSync(cli) && existsSync(worker) && statSync(cli).mtimeMs >= newest(join(ROOT, "src"))) return;
-  console.log("building dist/ (npm run build)...");
-  const r = spawnSync("npm", ["run", "build", "--silent"], { cwd: ROOT, stdio: ["ignore", "ignore", "inherit"] });
-  if (r.status !== 0) throw new Error("npm run build failed");
+  if (!ensureDistBuilt("building dist/ (npm run build)...")) throw new Error("npm run build failed");
 }
 
 function vmHwmKb(pid: number): number {

@@ -2,6 +2,7 @@
 // or softmax, over sparse features. Used by scripts/train-models.ts and scripts/eval.ts; not part of
 // the public API. Deterministic: a seeded shuffle and a fixed order of floating-point operations.
 import type { FeatureVector, LinearModelData } from "./linear.js";
+import { seededRandom } from "../internal/random.js";
 
 /** One training example: feature indexes and values, the gold label indexes, an optional weight. */
 export interface Example {
@@ -26,16 +27,7 @@ export interface FtrlOptions {
 export const DEFAULT_FTRL: FtrlOptions = { alpha: 0.5, beta: 1, l1: 0.5, l2: 1, epochs: 8, seed: 7 };
 
 /** A small seeded generator (mulberry32): the only randomness in training. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom };
 
 function shuffled(n: number, rand: () => number): Int32Array {
   const order = new Int32Array(n);

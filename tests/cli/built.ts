@@ -3,9 +3,10 @@
 // esbuild bundle of the CLI and its worker into a cache folder, made once while no source is newer.
 // Several test files (and vitest workers) may ask at once: a lock folder makes them wait for one build.
 import { spawnSync, spawn } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, rmdirSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, rmdirSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { newestMtime as newest } from "../../scripts/lib/built.js";
 
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const OUT = join(ROOT, "node_modules", ".cache", "upr-matrix-cli-test");
@@ -14,15 +15,6 @@ const STAMP = join(OUT, ".built");
 const DIST = join(ROOT, "dist");
 /** The CLI the helpers run; set by ensureBuilt(). */
 export let CLI = join(OUT, "cli.js");
-
-function newest(dir: string): number {
-  let t = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
-  }
-  return t;
-}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const sources = () => Math.max(newest(join(ROOT, "src")), statSync(join(ROOT, "tsup.config.ts")).mtimeMs);
