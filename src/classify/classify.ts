@@ -8,7 +8,7 @@ import { themeByCode } from "../taxonomy/index.js";
 import { analyzeText, type TextAnalysis } from "./features.js";
 import { actionInput, issueInput, personInput, themeInput } from "./inputs.js";
 import { probabilities, scoreLinear, explainLinear, type FeatureVector, type LinearModel } from "./linear.js";
-import { defaultModels, sharedIndex, type Models } from "./models.js";
+import { defaultModels, sharedIndex, type Models, type SharedIndex } from "./models.js";
 import { describeFeature, predictLabels, type ScoredLabel } from "./predict.js";
 import { sdgsFromThemes } from "./sdgs.js";
 import { themeKey } from "./theme-key.js";
@@ -42,29 +42,29 @@ const MIN_COVERAGE = 0.25;
 
 // The text features of one recommendation looked up once in all four models (see sharedIndex).
 interface Lookup {
-  base: number;
-  entries: (Int32Array | undefined)[];
+  index: SharedIndex;
+  /** Feature id of each text feature (-1: in no model). */
+  ids: Int32Array;
 }
 
 const MODEL_SLOT = { themes: 0, persons: 1, issues: 2, action: 3 } as const;
+const SLOTS = 4;
 
 function lookUp(models: Models, a: TextAnalysis): Lookup {
   const index = sharedIndex(models);
-  return { base: a.features.length, entries: a.features.map((f) => index.get(f)) };
+  const ids = new Int32Array(a.features.length);
+  for (let i = 0; i < ids.length; i++) ids[i] = index.ids.get(a.features[i]!) ?? -1;
+  return { index, ids };
 }
 
-// The input with each feature's row in this model attached (text features from the lookup, the
-// task's own "#r:" features from the model).
+// The input with the places of its features' weights in one model attached: text features from
+// the lookup, the task's own features ("#r:" rule hits) looked up here.
 function attach(x: FeatureVector, model: LinearModel, slot: number, l: Lookup): FeatureVector {
   const n = x.names.length;
-  const rows: number[] = new Array<number>(n);
-  for (let i = 0; i < n; i++) {
-    if (i < l.base) {
-      const e = l.entries[i];
-      rows[i] = e === undefined ? -1 : e[slot]!;
-    } else rows[i] = model.rows.get(x.names[i]!) ?? -1;
-  }
-  return { names: x.names, values: x.values, rows, model };
+  const ids = new Int32Array(n);
+  ids.set(l.ids);
+  for (let i = l.ids.length; i < n; i++) ids[i] = l.index.ids.get(x.names[i]!) ?? -1;
+  return { names: x.names, values: x.values, spans: { cells: l.index.cells, start: l.index.start, stride: SLOTS, slot, ids }, model };
 }
 
 function coverage(a: TextAnalysis, l: Lookup): number {
@@ -73,7 +73,8 @@ function coverage(a: TextAnalysis, l: Lookup): number {
   a.features.forEach((f, i) => {
     if (f.charCodeAt(0) === 94 || f.includes(" ")) return; // lead features and bigrams
     total++;
-    if ((l.entries[i]?.[MODEL_SLOT.action] ?? -1) >= 0) known++;
+    const id = l.ids[i]!;
+    if (id >= 0 && l.index.present[id]! & (1 << MODEL_SLOT.action)) known++;
   });
   return total === 0 ? 0 : known / total;
 }
@@ -117,6 +118,9 @@ export function classify(recommendations: readonly Recommendation[], options: Cl
   const o = ClassifyOptions.parse(options);
   const want = new Set(o.tasks);
   const diagnostics: Diagnostic[] = [];
+  const themeCombination = combination(models.themes, o);
+  const personCombination = combination(models.persons, o);
+  const issueCombination = combination(models.issues, o);
   const out = recommendations.map((r) => {
     if (!r.text.trim()) return r;
     const a = analyzeText(r.text);
@@ -128,7 +132,7 @@ export function classify(recommendations: readonly Recommendation[], options: Cl
       const input = themeInput(a);
       const x = attach(input.x, models.themes, MODEL_SLOT.themes, l);
       if (r.themes.length === 0) {
-        const predicted = predictLabels(models.themes, x, input.hits, combination(models.themes, o));
+        const predicted = predictLabels(models.themes, x, input.hits, themeCombination);
         const given: ThemeLabel[] = r.cluster ? [{ code: r.cluster.code, name: r.cluster.name, source: "matrix" }] : [];
         const have = new Set(given.map((t) => themeKey(t)));
         themes = [...given, ...predicted.filter((p) => !have.has(p.label)).map(themeLabel)];
@@ -158,7 +162,7 @@ export function classify(recommendations: readonly Recommendation[], options: Cl
 
     if (want.has("affectedPersons") && r.affectedPersons.length === 0) {
       const input = personInput(a);
-      next.affectedPersons = predictLabels(models.persons, attach(input.x, models.persons, MODEL_SLOT.persons, l), input.hits, combination(models.persons, o)).map(
+      next.affectedPersons = predictLabels(models.persons, attach(input.x, models.persons, MODEL_SLOT.persons, l), input.hits, personCombination).map(
         (s): PersonLabel => ({ name: s.label, source: "classifier", confidence: s.confidence, evidence: s.evidence }),
       );
     }
@@ -171,7 +175,7 @@ export function classify(recommendations: readonly Recommendation[], options: Cl
 
     if (want.has("issues") && r.issues.length === 0) {
       const input = issueInput(a);
-      next.issues = predictLabels(models.issues, attach(input.x, models.issues, MODEL_SLOT.issues, l), input.hits, combination(models.issues, o)).map(
+      next.issues = predictLabels(models.issues, attach(input.x, models.issues, MODEL_SLOT.issues, l), input.hits, issueCombination).map(
         (s): IssueLabel => ({ name: s.label, source: "classifier", confidence: s.confidence, evidence: s.evidence }),
       );
     }

@@ -45,10 +45,19 @@ export function tokenize(text: string): string[] {
   const out: string[] = [];
   for (let w of fold(text).replace(/'s\b/g, "").replace(/'/g, " ").split(" ")) {
     if (!w) continue;
-    if (/^(?:19|20)\d\d$/.test(w)) w = "#year";
+    if (w.length === 4 && isYear(w)) w = "#year";
     out.push(w);
   }
   return out;
+}
+
+// 19xx or 20xx (a character test: tokenize runs on every text).
+function isYear(w: string): boolean {
+  const a = w.charCodeAt(0);
+  const b = w.charCodeAt(1);
+  const c = w.charCodeAt(2);
+  const d = w.charCodeAt(3);
+  return ((a === 49 && b === 57) || (a === 50 && b === 48)) && c >= 48 && c <= 57 && d >= 48 && d <= 57;
 }
 
 // Words before the lead verb: subjects ("That Chad ...", "The Government should ..."), report
@@ -109,33 +118,36 @@ export function analyzeText(text: string): TextAnalysis {
 function featuresOfTokens(tokens: readonly string[]): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
-  const add = (f: string) => {
-    if (!seen.has(f)) {
-      seen.add(f);
-      out.push(f);
-    }
-  };
+  const lead: string[] = [];
   const t0 = tokens[0];
   if (t0 !== undefined) {
-    add(`^${t0}`);
+    lead.push(`^${t0}`);
     const t1 = tokens[1];
-    if (t1 !== undefined) add(`^${t0} ${t1}`);
+    if (t1 !== undefined) lead.push(`^${t0} ${t1}`);
   }
   const s = leadIndex(tokens);
-  const lead = tokens[s];
-  if (lead !== undefined) {
+  const verb = tokens[s];
+  if (verb !== undefined) {
     const next = tokens[s + 1];
-    if ((next === "and" || next === "or") && tokens[s + 2] !== undefined) add(`^&${tokens[s + 2]}`);
-    add(`^v:${lead}`);
+    if ((next === "and" || next === "or") && tokens[s + 2] !== undefined) lead.push(`^&${tokens[s + 2]}`);
+    lead.push(`^v:${verb}`);
   }
+  for (const f of lead) addOnce(f, seen, out);
   for (let i = 0; i < tokens.length; i++) {
     const w = tokens[i]!;
-    if (!STOP.has(w) && w.length > 1) add(w);
+    const stop = STOP.has(w);
+    if (!stop && w.length > 1) addOnce(w, seen, out);
     const next = tokens[i + 1];
     // Bigrams of two stop words ("of the", "to the") say nothing and are a quarter of all bigrams.
-    if (next !== undefined && !(STOP.has(w) && STOP.has(next))) add(`${w} ${next}`);
+    if (next !== undefined && !(stop && STOP.has(next))) addOnce(`${w} ${next}`, seen, out);
   }
   return out;
+}
+
+function addOnce(f: string, seen: Set<string>, out: string[]): void {
+  if (seen.has(f)) return;
+  seen.add(f);
+  out.push(f);
 }
 
 /** The value of a lead feature: constant, so that a long text does not drown its first verb. */

@@ -43,32 +43,48 @@ export interface LinearModel {
   bias: Float64Array;
   threshold: number;
   combination: Combination;
-  /** Feature name → row; row r's weights are `label[start[r]..start[r+1])` and `weight[...]`. */
+  /** Feature name → row; row r's weights are `cells[start[r]..start[r+1])`. */
   rows: Map<string, number>;
   start: Int32Array;
-  label: Int32Array;
-  weight: Float64Array;
+  /** [label, weight, label, weight, ...]: a row's labels and weights side by side (see Spans). */
+  cells: Float64Array;
+}
+
+/**
+ * Where the weights of each feature of an input are: feature i (when `ids[i] >= 0`) has its
+ * (label, weight) pairs in `cells[start[b]..start[b + 1])` with `b = ids[i] * stride + slot`, two numbers
+ * each. A model's own table has stride 1 and slot 0; classify's table of the four models packed per
+ * feature (see sharedIndex) has stride 4. Label and weight side by side, so that scoring a feature
+ * touches one stretch of memory (lookups in separate arrays were most of the scoring time: cache
+ * misses, not arithmetic).
+ */
+export interface Spans {
+  cells: Float64Array;
+  start: Int32Array;
+  stride: number;
+  slot: number;
+  ids: Int32Array;
 }
 
 /** A sparse input: feature names with their values (same length). */
 export interface FeatureVector {
   names: string[];
   values: number[];
-  /** The row of each name in `model` (-1: unknown), when looked up already: saves the Map lookups. */
-  rows?: ArrayLike<number>;
+  /** The spans of the names in `model`, when looked up already (classify looks up once for all models). */
+  spans?: Spans;
   model?: LinearModel;
 }
 
 /**
- * The row of each feature of `x` in the model's weights (-1 when the model does not know it).
+ * The spans of the features of `x` in the model's weights (empty when the model does not know one).
  * @example
- * const rows = rowsIn(model, vector);
+ * const { cells, start, ids } = spansIn(model, vector);
  */
-export function rowsIn(model: LinearModel, x: FeatureVector): ArrayLike<number> {
-  if (x.rows && x.model === model) return x.rows;
-  const rows = new Int32Array(x.names.length);
-  for (let i = 0; i < rows.length; i++) rows[i] = model.rows.get(x.names[i]!) ?? -1;
-  return rows;
+export function spansIn(model: LinearModel, x: FeatureVector): Spans {
+  if (x.spans && x.model === model) return x.spans;
+  const ids = new Int32Array(x.names.length);
+  for (let i = 0; i < ids.length; i++) ids[i] = model.rows.get(x.names[i]!) ?? -1;
+  return { cells: model.cells, start: model.start, stride: 1, slot: 0, ids };
 }
 
 /**
@@ -84,22 +100,20 @@ export function loadLinearModel(data: LinearModelData): LinearModel {
   let total = 0;
   for (const row of data.features) total += (row.length - 1) >> 1;
   const start = new Int32Array(data.features.length + 1);
-  const label = new Int32Array(total);
-  const weight = new Float64Array(total);
+  const cells = new Float64Array(total * 2);
   let at = 0;
   data.features.forEach((row, r) => {
     rows.set(String(row[0]), r);
     start[r] = at;
     for (let j = 1; j + 1 < row.length; j += 2) {
-      label[at] = Number(row[j]);
-      weight[at] = Number(row[j + 1]);
-      at++;
+      cells[at++] = Number(row[j]);
+      cells[at++] = Number(row[j + 1]);
     }
   });
   start[data.features.length] = at;
   const combination = data.combination ?? { threshold: data.threshold, ruleConfidence: 0, maxLabels: 8, atLeastOne: true };
   const labelIndex = new Map(data.labels.map((l, k) => [l, k]));
-  return { task: data.task, kind: data.kind, labels: data.labels, labelIndex, bias: Float64Array.from(data.bias), threshold: data.threshold, combination, rows, start, label, weight };
+  return { task: data.task, kind: data.kind, labels: data.labels, labelIndex, bias: Float64Array.from(data.bias), threshold: data.threshold, combination, rows, start, cells };
 }
 
 /**
@@ -109,13 +123,13 @@ export function loadLinearModel(data: LinearModelData): LinearModel {
  */
 export function scoreLinear(model: LinearModel, x: FeatureVector): Float64Array {
   const s = Float64Array.from(model.bias);
-  const { start, label, weight } = model;
-  const rows = rowsIn(model, x);
-  for (let i = 0; i < rows.length; i++) {
-    const r = rows[i]!;
-    if (r < 0) continue;
+  const { cells, start, stride, slot, ids } = spansIn(model, x);
+  for (let i = 0; i < ids.length; i++) {
+    const f = ids[i]!;
+    if (f < 0) continue;
     const v = x.values[i]!;
-    for (let j = start[r]!, end = start[r + 1]!; j < end; j++) s[label[j]!]! += weight[j]! * v;
+    const b = f * stride + slot;
+    for (let j = start[b]!, end = start[b + 1]!; j < end; j += 2) s[cells[j]! | 0]! += cells[j + 1]! * v;
   }
   return s;
 }
@@ -146,13 +160,14 @@ export function probabilities(model: LinearModel, margins: Float64Array): Float6
  */
 export function explainLinear(model: LinearModel, x: FeatureVector, label: number, k = 3): string[] {
   const found: [string, number][] = [];
-  const rows = rowsIn(model, x);
-  for (let i = 0; i < rows.length; i++) {
-    const r = rows[i]!;
-    if (r < 0) continue;
-    for (let j = model.start[r]!, end = model.start[r + 1]!; j < end; j++) {
-      if (model.label[j] === label) {
-        const c = model.weight[j]! * x.values[i]!;
+  const { cells, start, stride, slot, ids } = spansIn(model, x);
+  for (let i = 0; i < ids.length; i++) {
+    const f = ids[i]!;
+    if (f < 0) continue;
+    const b = f * stride + slot;
+    for (let j = start[b]!, end = start[b + 1]!; j < end; j += 2) {
+      if (cells[j] === label) {
+        const c = cells[j + 1]! * x.values[i]!;
         if (c > 0) found.push([x.names[i]!, c]);
         break;
       }

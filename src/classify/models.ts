@@ -14,29 +14,57 @@ export interface Models {
 }
 
 let cache: Models | undefined;
-const indexes = new WeakMap<Models, Map<string, Int32Array>>();
 
 /**
- * One lookup table for the four models: feature → its row in themes, persons, issues, action (-1 when
- * absent), so that classify() looks each text feature up once instead of four times.
- * @example
- * sharedIndex(defaultModels()).get("death penalty"); // Int32Array [row, row, row, row]
+ * The weights of the four models packed per feature: feature f's weights in model m (0 themes,
+ * 1 persons, 2 issues, 3 action) are `cells[start[4f + m]..start[4f + m + 1])`, as (label, weight)
+ * pairs, so that classify() looks each feature up once and reads its weights for all four models from
+ * one stretch of memory.
  */
-export function sharedIndex(models: Models): Map<string, Int32Array> {
-  let index = indexes.get(models);
-  if (index) return index;
-  index = new Map();
+export interface SharedIndex {
+  ids: Map<string, number>;
+  start: Int32Array;
+  cells: Float64Array;
+  /** Bit m set: model m has a row for the feature (a row, even an empty one). */
+  present: Uint8Array;
+}
+
+const indexes = new WeakMap<Models, SharedIndex>();
+
+/**
+ * One lookup table for the four models (see SharedIndex), built on first use.
+ * @example
+ * const ix = sharedIndex(defaultModels());
+ * const f = ix.ids.get("death penalty"); // then ix.cells[ix.start[4 * f]] is a themes label
+ */
+export function sharedIndex(models: Models): SharedIndex {
+  const known = indexes.get(models);
+  if (known) return known;
   const list = [models.themes, models.persons, models.issues, models.action];
-  list.forEach((m, j) => {
-    for (const [name, row] of m.rows) {
-      let e = index!.get(name);
-      if (!e) {
-        e = new Int32Array(list.length).fill(-1);
-        index!.set(name, e);
-      }
-      e[j] = row;
-    }
-  });
+  const ids = new Map<string, number>();
+  let total = 0;
+  for (const m of list) {
+    total += m.cells.length;
+    for (const name of m.rows.keys()) if (!ids.has(name)) ids.set(name, ids.size);
+  }
+  const n = ids.size;
+  const start = new Int32Array(n * list.length + 1);
+  const cells = new Float64Array(total);
+  const present = new Uint8Array(n);
+  let at = 0;
+  let f = 0;
+  for (const name of ids.keys()) {
+    list.forEach((m, j) => {
+      start[f * list.length + j] = at;
+      const r = m.rows.get(name);
+      if (r === undefined) return;
+      present[f]! |= 1 << j;
+      for (let k = m.start[r]!, end = m.start[r + 1]!; k < end; k++) cells[at++] = m.cells[k]!;
+    });
+    f++;
+  }
+  start[n * list.length] = at;
+  const index = { ids, start, cells, present };
   indexes.set(models, index);
   return index;
 }

@@ -1,5 +1,5 @@
 // Turning model scores and keyword hits into labels with a confidence and the evidence that decided.
-import { rowsIn, scoreLinear, type Combination, type FeatureVector, type LinearModel } from "./linear.js";
+import { scoreLinear, spansIn, type Combination, type FeatureVector, type LinearModel } from "./linear.js";
 
 /** One inferred label: the label key, a confidence in 0..1, and the evidence. */
 export interface ScoredLabel {
@@ -35,13 +35,13 @@ function scratch(n: number): Uint8Array {
 }
 let slots = new Int16Array(256).fill(-1);
 
-// Per model row: 2 not decided yet, 1 showable, 0 not (decided on first use).
-const showCache = new WeakMap<LinearModel, Uint8Array>();
-function showableRows(model: LinearModel): Uint8Array {
-  let s = showCache.get(model);
+// Per weight row (keyed by where it starts in its cells): 2 not decided yet, 1 showable, 0 not.
+const showCache = new WeakMap<Float64Array, Uint8Array>();
+function showableRows(cells: Float64Array): Uint8Array {
+  let s = showCache.get(cells);
   if (!s) {
-    s = new Uint8Array(model.rows.size).fill(2);
-    showCache.set(model, s);
+    s = new Uint8Array(cells.length >> 1).fill(2);
+    showCache.set(cells, s);
   }
   return s;
 }
@@ -63,52 +63,76 @@ function isShowable(f: string): boolean {
  */
 export function predictLabels(model: LinearModel, x: FeatureVector, hits: ReadonlyMap<string, string[]>, c: Combination): ScoredLabel[] {
   const margins = scoreLinear(model, x);
-  const sigmoid = (m: number) => 1 / (1 + Math.exp(-m));
   // Work in margin space: only labels that can pass the threshold need a probability.
   const cut = c.threshold <= 0 ? -Infinity : c.threshold >= 1 ? Infinity : Math.log(c.threshold / (1 - c.threshold));
   const hit = scratch(margins.length);
-  const extra: [string, number][] = [];
+  let extra: string[] | null = null; // hits on labels the model does not know
   for (const l of hits.keys()) {
     const k = model.labelIndex.get(l);
-    if (k === undefined) extra.push([l, c.ruleConfidence]);
+    if (k === undefined) (extra ??= []).push(l);
     else hit[k] = 1;
   }
-  const conf: [string, number][] = [];
-  let best: [string, number] | null = null;
-  const consider = (label: string, q: number) => {
-    if (q >= c.threshold) conf.push([label, q]);
-    if (!best || q > best[1] || (q === best[1] && label < best[0])) best = [label, q];
-  };
+  const found = new Candidates(c.threshold);
   let top = -1;
   for (let k = 0; k < margins.length; k++) {
     const m = margins[k]!;
-    if (hit[k]) consider(model.labels[k]!, 1 - (1 - sigmoid(m)) * (1 - c.ruleConfidence));
+    if (hit[k]) found.consider(model.labels[k]!, 1 - (1 - sigmoid(m)) * (1 - c.ruleConfidence));
     else {
       if (top < 0 || m > margins[top]!) top = k;
-      if (m >= cut) consider(model.labels[k]!, sigmoid(m));
+      if (m >= cut) found.consider(model.labels[k]!, sigmoid(m));
     }
   }
-  if (top >= 0 && margins[top]! < cut) consider(model.labels[top]!, sigmoid(margins[top]!));
-  hit.fill(0);
-  for (const [l, q] of extra) consider(l, q);
-  let chosen = conf.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, c.maxLabels);
-  if (chosen.length === 0 && c.atLeastOne && best) chosen = [best];
-  const why = explainLabels(model, x, chosen.map(([l]) => model.labelIndex.get(l) ?? -1), 3);
+  if (top >= 0 && margins[top]! < cut) found.consider(model.labels[top]!, sigmoid(margins[top]!));
+  hit.fill(0, 0, margins.length);
+  if (extra) for (const l of extra) found.consider(l, c.ruleConfidence);
+  const chosen = found.choose(c.maxLabels, c.atLeastOne);
+  const why = explainLabels(model, x, chosen.map((s) => model.labelIndex.get(s.label) ?? -1), 3);
   // The reported confidence of a keyword hit is its measured precision, not its decision weight.
   const reliability = c.ruleReliability ?? c.ruleConfidence;
-  const report = (label: string, q: number): number => {
-    if (!hits.has(label) || reliability === c.ruleConfidence) return q;
-    const k = model.labelIndex.get(label);
-    const p = k === undefined ? 0 : sigmoid(margins[k]!);
-    return 1 - (1 - p) * (1 - reliability);
-  };
-  return chosen.map(([label, q], i) => {
+  const out: ScoredLabel[] = [];
+  for (let i = 0; i < chosen.length; i++) {
+    const { label, q } = chosen[i]!;
+    const phrases = hits.get(label);
     const evidence: string[] = [];
-    for (const phrase of hits.get(label) ?? []) evidence.push(`keyword "${phrase}"`);
-    const phrases = hits.get(label) ?? [];
-    for (const f of why[i]!) if (evidence.length < MAX_EVIDENCE && !phrases.includes(f)) evidence.push(describeFeature(f));
-    return { label, confidence: round(report(label, q)), evidence: evidence.slice(0, MAX_EVIDENCE) };
-  });
+    if (phrases) for (const phrase of phrases) evidence.push(`keyword "${phrase}"`);
+    for (const f of why[i]!) if (evidence.length < MAX_EVIDENCE && !phrases?.includes(f)) evidence.push(describeFeature(f));
+    let confidence = q;
+    if (phrases && reliability !== c.ruleConfidence) {
+      const k = model.labelIndex.get(label);
+      confidence = 1 - (1 - (k === undefined ? 0 : sigmoid(margins[k]!))) * (1 - reliability);
+    }
+    if (evidence.length > MAX_EVIDENCE) evidence.length = MAX_EVIDENCE;
+    out.push({ label, confidence: round(confidence), evidence });
+  }
+  return out;
+}
+
+function sigmoid(m: number): number {
+  return 1 / (1 + Math.exp(-m));
+}
+
+/** Labels at or above the threshold, and the best one in case none is. */
+class Candidates {
+  private readonly above: { label: string; q: number }[] = [];
+  private best: { label: string; q: number } | null = null;
+  constructor(private readonly threshold: number) {}
+
+  consider(label: string, q: number): void {
+    const b = this.best;
+    if (q >= this.threshold) {
+      const e = { label, q };
+      this.above.push(e);
+      if (!b || q > b.q || (q === b.q && label < b.label)) this.best = e;
+    } else if (!b || q > b.q || (q === b.q && label < b.label)) this.best = { label, q };
+  }
+
+  /** The strongest `max` (ties by label), or the best one alone when none passed and one is wanted. */
+  choose(max: number, atLeastOne: boolean): { label: string; q: number }[] {
+    const chosen = this.above.sort((a, b) => b.q - a.q || (a.label < b.label ? -1 : 1));
+    if (chosen.length > max) chosen.length = max;
+    if (chosen.length === 0 && atLeastOne && this.best) return [this.best];
+    return chosen;
+  }
 }
 
 // The strongest showable features of several labels in one pass over the input: the k best per
@@ -123,18 +147,20 @@ function explainLabels(model: LinearModel, x: FeatureVector, labels: readonly nu
   });
   const bestAt = new Int32Array(n * k).fill(-1);
   const bestC = new Float64Array(n * k);
-  const rows = rowsIn(model, x);
-  const show = showableRows(model);
-  for (let i = 0; i < rows.length; i++) {
-    const r = rows[i]!;
-    if (r < 0) continue;
-    for (let j = model.start[r]!, end = model.start[r + 1]!; j < end; j++) {
-      const s = slot[model.label[j]!]!;
+  const { cells, start, stride, slot: modelSlot, ids } = spansIn(model, x);
+  const show = showableRows(cells);
+  for (let i = 0; i < ids.length; i++) {
+    const f = ids[i]!;
+    if (f < 0) continue;
+    const b = f * stride + modelSlot;
+    const row = start[b]! >> 1;
+    for (let j = start[b]!, end = start[b + 1]!; j < end; j += 2) {
+      const s = slot[cells[j]! | 0]!;
       if (s < 0) continue;
-      const c = model.weight[j]! * x.values[i]!;
+      const c = cells[j + 1]! * x.values[i]!;
       if (c <= 0 || c <= bestC[s * k + k - 1]! && bestAt[s * k + k - 1]! >= 0) continue;
-      if (show[r] === 2) show[r] = isShowable(x.names[i]!) ? 1 : 0;
-      if (show[r] === 0) continue;
+      if (show[row] === 2) show[row] = isShowable(x.names[i]!) ? 1 : 0;
+      if (show[row] === 0) continue;
       // Insert into the slot's sorted top-k (ties: earlier feature first, as a stable sort would).
       let p = s * k + k - 1;
       while (p > s * k && (bestAt[p - 1]! < 0 || c > bestC[p - 1]!)) {
