@@ -24,6 +24,20 @@ export function describeFeature(name: string): string {
 const round = (x: number) => Math.round(x * 1000) / 1000;
 const MAX_EVIDENCE = 5;
 
+// Evidence strings repeat across texts (the same features and keywords decide again and again):
+// one string each, shared, instead of a new one per label (100,000 texts give ~2 million).
+const SAID = { feature: new Map<string, string>(), keyword: new Map<string, string>() };
+function said(kind: "feature" | "keyword", s: string): string {
+  const known = SAID[kind];
+  let v = known.get(s);
+  if (v === undefined) {
+    if (known.size >= 100_000) known.clear();
+    v = kind === "keyword" ? `keyword "${s}"` : describeFeature(s);
+    known.set(s, v);
+  }
+  return v;
+}
+
 // Words too common to explain anything on their own ("of the", "de").
 const FILLER = new Set(["a", "an", "the", "of", "and", "or", "to", "in", "on", "for", "with", "its", "by", "as", "at", "from", "all", "that", "de", "la", "le", "les", "des", "du", "el", "los", "las", "y", "et", "en"]);
 
@@ -94,8 +108,8 @@ export function predictLabels(model: LinearModel, x: FeatureVector, hits: Readon
     const { label, q } = chosen[i]!;
     const phrases = hits.get(label);
     const evidence: string[] = [];
-    if (phrases) for (const phrase of phrases) evidence.push(`keyword "${phrase}"`);
-    for (const f of why[i]!) if (evidence.length < MAX_EVIDENCE && !phrases?.includes(f)) evidence.push(describeFeature(f));
+    if (phrases) for (const phrase of phrases) evidence.push(said("keyword", phrase));
+    for (const f of why[i]!) if (evidence.length < MAX_EVIDENCE && !phrases?.includes(f)) evidence.push(said("feature", f));
     let confidence = q;
     if (phrases && reliability !== c.ruleConfidence) {
       const k = model.labelIndex.get(label);

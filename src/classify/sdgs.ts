@@ -51,24 +51,35 @@ let matcher: KeywordMatcher | undefined;
  * sdgsFromThemes(["E51", "F12"], ["ensure", "girls", "education"]).map((s) => s.goal); // [4, 5]
  */
 export function sdgsFromThemes(codes: readonly string[], tokens: readonly string[]): SdgLabel[] {
-  const found = new Map<number, string[]>();
+  const found = new Map<number, { evidence: string[]; theme: boolean; keyword: boolean }>();
   for (const code of codes) {
     const goals = THEME_SDGS.get(code) ?? THEME_SDGS.get(code.slice(0, 2));
-    for (const g of goals ?? []) found.set(g, [...(found.get(g) ?? []), `theme ${code}`]);
+    if (!goals) continue;
+    for (const g of goals) {
+      const f = found.get(g);
+      if (f) f.evidence.push(`theme ${code}`);
+      else found.set(g, { evidence: [`theme ${code}`], theme: true, keyword: false });
+    }
   }
   matcher ??= new KeywordMatcher(SDG_KEYWORDS);
-  const byWords = matcher.match(tokens);
-  for (const [g, phrases] of byWords) {
+  const byThemes = found.size > 0;
+  for (const [g, phrases] of matcher.match(tokens)) {
     const goal = Number(g);
-    // Keywords confirm or add a goal only when the themes gave none (themes are the UHRI way).
-    if (found.size === 0 || found.has(goal)) found.set(goal, [...(found.get(goal) ?? []), ...phrases.map((p) => `keyword "${p}"`)]);
+    // Keywords confirm a goal the themes gave, or add goals only when the themes gave none (themes
+    // are the UHRI way).
+    let f = found.get(goal);
+    if (!f) {
+      if (byThemes) continue;
+      f = { evidence: [], theme: false, keyword: false };
+      found.set(goal, f);
+    }
+    f.keyword = true;
+    for (const p of phrases) f.evidence.push(`keyword "${p}"`);
   }
-  return [...found]
-    .sort((a, b) => a[0] - b[0])
-    .map(([goal, evidence]) => ({
-      goal,
-      source: "classifier" as const,
-      confidence: evidence.some((e) => e.startsWith("theme")) && evidence.some((e) => e.startsWith("keyword")) ? 0.8 : 0.6,
-      evidence,
-    }));
+  const out: SdgLabel[] = [];
+  for (const goal of [...found.keys()].sort((a, b) => a - b)) {
+    const f = found.get(goal)!;
+    out.push({ goal, source: "classifier", confidence: f.theme && f.keyword ? 0.8 : 0.6, evidence: f.evidence });
+  }
+  return out;
 }
