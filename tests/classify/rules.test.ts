@@ -111,4 +111,9 @@ describe("SDG goals from themes", () => {
     expect(sdgsFromThemes([], tokenize("Reduce poverty")).map((s) => s.goal)).toEqual([1]);
     expect(sdgsFromThemes(["D23"], tokenize("Reduce poverty")).map((s) => s.goal)).toEqual([16]);
   });
+
+  test("without a theme link, every goal a keyword names is given, each at 0.6", () => {
+    const sdgs = sdgsFromThemes([], tokenize("Reduce poverty and ensure access to water and to education"));
+    expect(sdgs.map((s) => [s.goal, s.confidence])).toEqual([[1, 0.6], [4, 0.6], [6, 0.6]]);
+  });
 });
