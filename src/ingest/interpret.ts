@@ -4,11 +4,11 @@ import type { Recommendation } from "../schema/recommendation.js";
 import type { Language, Layout, RowCounts, Source } from "../schema/source.js";
 import type { ParseResult } from "../schema/result.js";
 import { readPosition } from "../classify/position.js";
-import { cleanCell, cleanLine, fold } from "../internal/text.js";
+import { NEEDS_CLEANING, cleanCell, cleanLine, fold } from "../internal/text.js";
 import { splitKnown } from "../internal/split.js";
 import { findIssue, findPerson, findState, findTheme } from "../taxonomy/index.js";
 import { normalizeId, readIdPrefix, readRecommendationCell, readSourceOfPosition, reportSymbol, type RecommendationCell } from "./cell.js";
-import { EXPECTED_COLUMNS, type Field, matchHeader } from "./fields.js";
+import { EXPECTED_COLUMNS, Field, matchHeader } from "./fields.js";
 import type { ResolvedParseOptions } from "./options.js";
 import type { TableInfo, TableRow } from "./table.js";
 import { readThemeHeader, readThemesCell, type ThemesCell } from "./themes-cell.js";
@@ -19,11 +19,6 @@ const MAX_JOINED_ROWS = 5;
 
 /** Rows looked at to find the header. Title blocks in real files are a few rows high. */
 const HEADER_SCAN = 30;
-
-// A cell holding none of these is clean but for spaces at its ends (see cleanCell in internal/text.ts:
-// entities, line breaks, the spaces it folds, the invisible characters it drops, double spaces; the
-// only other whitespace left is " "). Nearly every cell takes this fast path.
-const NEEDS_CLEANING = /[\t-\r\u00a0\u1680\u2000-\u200d\u2028\u2029\u202f\u205f\u2060\u3000\ufeff\u00ad&]/;
 
 /** Entries a per-table memo keeps before it starts again; bounds memory on files of unique values. */
 const MEMO_SIZE = 4096;
@@ -62,6 +57,21 @@ interface Column {
 }
 
 type Mapping = Map<Field, number[]>; // field → 0-based columns (a merged header groups several)
+
+/** Per field: its one 0-based column, UNMAPPED, or MERGED (several columns, joined by value()). */
+type ColumnOf = Record<Field, number>;
+const UNMAPPED = -1;
+const MERGED = -2;
+
+/** A ColumnOf for a mapping. Every field is a key, so that value() reads one shape of object. */
+function columnOf(mapping: Mapping): ColumnOf {
+  const out = {} as ColumnOf;
+  for (const f of Field.options) {
+    const cols = mapping.get(f);
+    out[f] = !cols ? UNMAPPED : cols.length === 1 ? cols[0]! : MERGED;
+  }
+  return out;
+}
 
 function columnLetter(index: number): string {
   let n = index + 1;
@@ -195,6 +205,14 @@ const issueNames = new Memo((cell): readonly string[] =>
   splitKnown(cell, /\s*[,;\n]\s*/, (s) => issueName.get(s) !== null, ",").map((name) => issueName.get(name) ?? name),
 );
 
+/** An action category cell's number (1 to 5), or null. */
+function readActionCategory(cell: string): number | null {
+  const n = /^\s*([1-5])\b/.exec(cell);
+  return n ? Number(n[1]) : null;
+}
+// UPR Info's cells are one digit; longer ones (text) are not worth keeping.
+const actionCategories = new Memo(readActionCategory);
+
 const NO_THEMES: ThemesCell = Object.freeze({ themes: [], persons: [], sdgs: [], unknownThemes: [] });
 
 // A one-line text cell, cleaned, without "(" and not starting with a digit (a paragraph id) or s/f (a
@@ -220,6 +238,8 @@ export class TableReader {
   private decided = false;
   private columns: Column[] = [];
   private mapping: Mapping = new Map();
+  // The mapping as value() reads it on every row: a property load instead of a Map lookup.
+  private columnOf: ColumnOf = columnOf(this.mapping);
   private layout: Layout = "unknown";
   private language: Language | null = null;
   private headerRowNumbers = new Set<number>();
@@ -246,8 +266,11 @@ export class TableReader {
     if (info.title) this.absorbTitle(info.title);
   }
 
-  /** Feed the next row. */
-  push(row: TableRow): void {
+  /**
+   * Feed the next row. `plain` (for readers in this package): the caller has checked that no cell
+   * holds a character cleanCell() would change (see findUnclean), so cells are only trimmed.
+   */
+  push(row: TableRow, plain = false): void {
     this.rows++;
     if (this.rows > this.opts.limits.maxRows) {
       if (this.rows === this.opts.limits.maxRows + 1) {
@@ -261,7 +284,7 @@ export class TableReader {
     let cells: string[] | null = null;
     for (let i = 0; i < raw.length; i++) {
       const c = raw[i]!;
-      const v = this.cleanCellValue(c, row.row);
+      const v = this.cleanCellValue(c, row.row, plain);
       if (v !== c && cells === null) cells = raw.slice(0, i);
       if (cells !== null) cells.push(v);
     }
@@ -320,7 +343,7 @@ export class TableReader {
 
   // --- set-up -------------------------------------------------------------------------------
 
-  private cleanCellValue(value: string, row: number): string {
+  private cleanCellValue(value: string, row: number, plain: boolean): string {
     const max = this.opts.limits.maxCellLength;
     let v = value;
     if (v.length > max) {
@@ -328,8 +351,9 @@ export class TableReader {
       v = v.slice(0, max);
     }
     if (v === "") return v;
-    // Without those characters, cleanCell() would only trim the spaces at both ends.
-    if (!NEEDS_CLEANING.test(v) && !v.includes("  ")) return v.charCodeAt(0) === 32 || v.charCodeAt(v.length - 1) === 32 ? v.trim() : v;
+    // Without those characters or double spaces, cleanCell() would only trim the spaces at both ends
+    // (the only other whitespace left is " "). Nearly every cell takes this fast path.
+    if (plain || (!NEEDS_CLEANING.test(v) && !v.includes("  "))) return v.charCodeAt(0) === 32 || v.charCodeAt(v.length - 1) === 32 ? v.trim() : v;
     return cleanCell(v);
   }
 
@@ -515,6 +539,7 @@ export class TableReader {
       if (m.language) votes.set(m.language, (votes.get(m.language) ?? 0) + 1);
     }
     this.mapping = mapping;
+    this.columnOf = columnOf(mapping);
     let bestLang: Language | null = null;
     let bestVotes = 0;
     for (const [lang, n] of votes) {
@@ -571,11 +596,11 @@ export class TableReader {
   }
 
   private value(cells: readonly string[], field: Field): string {
-    const cols = this.mapping.get(field);
-    if (!cols) return "";
-    if (cols.length === 1) return cells[cols[0]!] ?? "";
+    const col = this.columnOf[field];
+    if (col >= 0) return cells[col] ?? "";
+    if (col === UNMAPPED) return "";
     const parts: string[] = [];
-    for (const c of cols) {
+    for (const c of this.mapping.get(field)!) {
       const v = cells[c] ?? "";
       if (v && !parts.includes(v)) parts.push(v);
     }
@@ -656,6 +681,8 @@ export class TableReader {
 
   /** The place of a row, or of one of its fields (column and A1 cell when the field is mapped). */
   private placeOf(r: TableRow, field?: Field): Place {
+    // A recommendation's own place in a CSV: built whole, without growing the object (one per row).
+    if (!field && r.line !== undefined && this.info.sheet === undefined && this.info.table === undefined) return { file: this.info.file, row: r.row, line: r.line };
     const p: Place = { file: this.info.file, row: r.row };
     if (this.info.sheet !== undefined) p.sheet = this.info.sheet;
     if (this.info.table !== undefined) p.table = this.info.table;
@@ -694,7 +721,7 @@ export class TableReader {
     const idCell = this.value(cells, "id");
     const positionCell = this.value(cells, "position");
     // With a States column, States are not guessed from the last words of the text.
-    const parsed = readTextCell(textCell, !this.mapping.has("recommendingStates"));
+    const parsed = readTextCell(textCell, this.columnOf.recommendingStates === UNMAPPED);
     let paragraphId = idCell ? normalizeId(idCell) : parsed.paragraphId;
     let strayId: string | null = null;
     if (idCell && paragraphId !== null && !/^[\p{L}\p{N}][\p{L}\p{N}.\-/]{0,19}$/u.test(paragraphId)) {
@@ -850,15 +877,15 @@ export class TableReader {
     const read: ThemesCell = themesCell ? themesCells.get(themesCell) : NO_THEMES;
     for (const u of read.unknownThemes) if (!this.unknownThemes.has(u)) this.unknownThemes.set(u, this.placeOf(r, "themes"));
     // Copies: memoised values are shared between rows, a Recommendation owns its labels.
-    const themes = read.themes.map((t) => ({ ...t }));
-    const persons = read.persons.map((p) => ({ ...p }));
+    const themes = read.themes.length ? read.themes.map((t) => ({ ...t })) : [];
+    const persons = read.persons.length ? read.persons.map((p) => ({ ...p })) : [];
     const personsCell = this.value(cells, "affectedPersons");
     if (personsCell) {
       for (const [clean, name] of personsCells.get(personsCell)) {
         if (!persons.some((p) => p.name === clean)) persons.push({ name, source: "matrix" });
       }
     }
-    const sdgs = read.sdgs.map((s) => ({ ...s }));
+    const sdgs = read.sdgs.length ? read.sdgs.map((s) => ({ ...s })) : [];
     const sdgCell = this.value(cells, "sdgs");
     if (sdgCell) {
       const goals = sdgCells.get(sdgCell);
@@ -867,14 +894,14 @@ export class TableReader {
         for (const n of goals.numbers) if (n >= 1 && n <= 17 && !sdgs.some((x) => x.goal === n)) sdgs.push({ goal: n, source: "matrix" });
       }
     }
-    const issues: { name: string; source: "matrix" }[] = [];
+    // map() rather than push(): arrays of their own length (kept for the result's lifetime).
     const issuesCell = this.value(cells, "issues");
-    if (issuesCell) for (const name of issueNames.get(issuesCell)) issues.push({ name, source: "matrix" });
+    const issues: { name: string; source: "matrix" }[] = issuesCell ? issueNames.get(issuesCell).map((name) => ({ name, source: "matrix" })) : [];
     let action: Recommendation["actionCategory"] = null;
     const actionCell = this.value(cells, "actionCategory");
     if (actionCell) {
-      const n = /^\s*([1-5])\b/.exec(actionCell);
-      if (n) action = { category: Number(n[1]), source: "matrix" };
+      const n = actionCell.length <= 8 ? actionCategories.get(actionCell) : readActionCategory(actionCell);
+      if (n !== null) action = { category: n, source: "matrix" };
       else this.diag("invalid-field", "warning", `Action category ${quoteCell(actionCell)} is not a number from 1 to 5; ignored.`, this.placeOf(r, "actionCategory"), { actual: actionCell, expected: ["1", "2", "3", "4", "5"] });
     }
     return { themes, persons, sdgs, issues, action };
@@ -882,6 +909,7 @@ export class TableReader {
 
   /** Unmapped columns (index, display name), worked out once the columns are known. */
   private extraColumns: { index: number; name: string }[] | null = null;
+  private readonly extraScratch: { column: string; value: string }[] = [];
 
   private extra(cells: readonly string[]) {
     if (!this.extraColumns) {
@@ -891,7 +919,9 @@ export class TableReader {
         this.extraColumns.push({ index: col.index, name: col.header || `Column ${columnLetter(col.index)}` });
       }
     }
-    const out: { column: string; value: string }[] = [];
+    // Built in a scratch array, then copied: an array pushed into from empty keeps room for 17 entries.
+    const out = this.extraScratch;
+    out.length = 0;
     for (const col of this.extraColumns) {
       const v = cells[col.index];
       if (v) out.push({ column: col.name, value: v });
@@ -901,7 +931,9 @@ export class TableReader {
       const v = cells[i];
       if (v) out.push({ column: `Column ${columnLetter(i)}`, value: v });
     }
-    return out;
+    const copy = out.slice();
+    out.length = 0; // holds no cell after the row
+    return copy;
   }
 
   private diag(code: Code, severity: Severity, message: string, at: Partial<Place>, more: { actual?: string; expected?: string[] } = {}): void {

@@ -21,6 +21,25 @@ export function decodeEntities(s: string): string {
   });
 }
 
+/**
+ * The characters cleanCell() changes or drops besides a cell's outer spaces: entities, line breaks, the
+ * spaces it folds, the invisible characters it drops (trim() drops the others matched here).
+ */
+export const NEEDS_CLEANING = /[\t-\r\u00a0\u1680\u2000-\u200d\u2028\u2029\u202f\u205f\u2060\u3000\ufeff\u00ad&]/;
+
+// The same characters, and the first space of a double space (one character per match, see findUnclean).
+const UNCLEAN = new RegExp(`${NEEDS_CLEANING.source}| (?= )`, "g");
+
+/**
+ * The offset of the first character at or after `from` that cleanCell() would change (a double space
+ * counts from its first space), or -1: text without any is clean but for spaces at its ends. One scan
+ * of a whole CSV text costs less than one per cell.
+ */
+export function findUnclean(text: string, from: number): number {
+  UNCLEAN.lastIndex = from;
+  return UNCLEAN.test(text) ? UNCLEAN.lastIndex - 1 : -1;
+}
+
 /** Normalise whitespace of a multi-line cell: each line cleaned, blank lines dropped. */
 export function cleanCell(s: string): string {
   if (!s) return "";
