@@ -9,7 +9,8 @@ import { type ParseOptions, resolveParseOptions } from "../ingest/options.js";
 import { expandPaths } from "./expand-paths.js";
 import { UNREADABLE } from "./parse-matrix.js";
 import { DEFAULT_PARTS, type PartsConfig } from "./read-parts.js";
-import { type Delivery, readTask, type Render, type FromWorker, type ToWorker } from "./task.js";
+import type { ClassifyOptions } from "../classify/classify.js";
+import { type AfterRead, type Delivery, readTask, type Render, type FromWorker, type ToWorker } from "./task.js";
 
 /** Options of processFiles: the parse options every file gets, and how the batch runs. */
 export interface ProcessOptions extends Omit<ParseOptions, "file"> {
@@ -29,6 +30,11 @@ export interface ProcessOptions extends Omit<ParseOptions, "file"> {
    * `recommendations` is empty and `rendered` holds the text. For writers of large outputs.
    */
   render?: Render;
+  /**
+   * Classify the recommendations as they are read, in the workers (see classify()): themes, persons,
+   * SDGs, issues and action categories filled in parallel; classify's diagnostics join the file's.
+   */
+  classify?: ClassifyOptions;
 }
 
 /** What one file gave: a ParseResult plus where it stands in the batch. */
@@ -102,7 +108,7 @@ class WorkerSlot {
     private readonly options: ParseOptions,
     private readonly config: PartsConfig,
     private readonly memoryMb: number,
-    private readonly render: Render | undefined,
+    private readonly after: AfterRead,
   ) {
     this.worker = this.spawn();
   }
@@ -150,7 +156,7 @@ class WorkerSlot {
     return new Promise((resolve) => {
       this.task = { id, emit, resolve, file: path };
       this.worker.ref();
-      this.worker.postMessage({ type: "read", id, path, options: { ...this.options, file: path }, config: this.config, render: this.render } satisfies ToWorker);
+      this.worker.postMessage({ type: "read", id, path, options: { ...this.options, file: path }, config: this.config, after: this.after } satisfies ToWorker);
     });
   }
 
@@ -161,14 +167,14 @@ class WorkerSlot {
   }
 }
 
-function workerRunner(options: ParseOptions, config: PartsConfig, memoryMb: number, render: Render | undefined): Runner {
+function workerRunner(options: ParseOptions, config: PartsConfig, memoryMb: number, after: AfterRead): Runner {
   const idle: WorkerSlot[] = [];
   const all: WorkerSlot[] = [];
   return {
     async run(path, emit) {
       let slot = idle.pop();
       if (!slot) {
-        slot = new WorkerSlot(options, config, memoryMb, render);
+        slot = new WorkerSlot(options, config, memoryMb, after);
         all.push(slot);
       }
       try {
@@ -183,9 +189,9 @@ function workerRunner(options: ParseOptions, config: PartsConfig, memoryMb: numb
   };
 }
 
-function localRunner(options: ParseOptions, config: PartsConfig, render: Render | undefined): Runner {
+function localRunner(options: ParseOptions, config: PartsConfig, after: AfterRead): Runner {
   return {
-    run: (path, emit) => readTask({ type: "read", id: 0, path, options: { ...options, file: path }, config, render }, emit),
+    run: (path, emit) => readTask({ type: "read", id: 0, path, options: { ...options, file: path }, config, after }, emit),
     close: async () => {},
   };
 }
@@ -202,8 +208,10 @@ function localRunner(options: ParseOptions, config: PartsConfig, render: Render 
  * }
  */
 export async function* processFiles(paths: readonly string[], options: ProcessOptions = {}): AsyncGenerator<FileResult, void, undefined> {
-  const { jobs: jobsOption, onProgress, streamAbove, partSize, workerMemoryMb, render, ...parseOptions } = options;
+  const { jobs: jobsOption, onProgress, streamAbove, partSize, workerMemoryMb, render, classify, ...parseOptions } = options;
+  const after: AfterRead = { ...(render ? { render } : {}), ...(classify ? { classify } : {}) };
   resolveParseOptions(parseOptions); // bad options throw here, once, not in every worker
+  if (classify) (await import("../classify/classify.js")).ClassifyOptions.parse(classify);
   const config: PartsConfig = { streamAbove: streamAbove ?? DEFAULT_PARTS.streamAbove, partSize: partSize ?? DEFAULT_PARTS.partSize };
   const started = performance.now();
   const { files, unmatched } = await expandPaths(paths);
@@ -233,7 +241,7 @@ export async function* processFiles(paths: readonly string[], options: ProcessOp
   if (files.length === 0) return;
 
   const jobs = Math.max(1, Math.min(Math.floor(jobsOption ?? availableParallelism()), files.length));
-  const runner = jobs === 1 ? localRunner(parseOptions, config, render) : workerRunner(parseOptions, config, workerMemoryMb ?? 1024, render);
+  const runner = jobs === 1 ? localRunner(parseOptions, config, after) : workerRunner(parseOptions, config, workerMemoryMb ?? 1024, after);
   type Item = { result: FileResult; ack?: () => void };
   const queues = new Map<number, Item[]>();
   let wake: (() => void) | null = null;

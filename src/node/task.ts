@@ -1,4 +1,5 @@
 // One file to read, as processFiles hands it to a worker thread (or reads it in its own thread).
+import type { ClassifyOptions, ClassifyResult } from "../classify/classify.js";
 import type { ParseOptions } from "../ingest/options.js";
 import type { Recommendation } from "../schema/recommendation.js";
 import type { ParseResult } from "../schema/result.js";
@@ -8,9 +9,15 @@ import { readFileInParts, type PartsConfig } from "./read-parts.js";
 /** How recommendations travel back: as objects, or already written as JSON text (see ProcessOptions.render). */
 export type Render = "jsonl" | "json";
 
+/** What the reader does to recommendations before they travel back (see ProcessOptions). */
+export interface AfterRead {
+  render?: Render;
+  classify?: ClassifyOptions;
+}
+
 /** Main thread → worker. */
 export type ToWorker =
-  | { type: "read"; id: number; path: string; options: ParseOptions; config: PartsConfig; render?: Render }
+  | { type: "read"; id: number; path: string; options: ParseOptions; config: PartsConfig; after: AfterRead }
   | { type: "ack"; id: number };
 
 /** A part or the rest of a file, with its recommendations as objects or as text. */
@@ -40,29 +47,44 @@ export function renderRecommendations(recs: readonly Recommendation[], render: R
   return recs.map((r) => `    ${JSON.stringify(r, null, 2).replace(/\n/g, "\n    ")}`).join(",\n");
 }
 
-function deliver(r: ParseResult, render: Render | undefined): Delivery {
+type Label = (recs: readonly Recommendation[]) => ClassifyResult;
+
+function deliver(read: ParseResult, render: Render | undefined, label: Label | null): Delivery {
+  let r = read;
+  if (label && r.recommendations.length > 0) {
+    const c = label(r.recommendations);
+    r = { ...r, recommendations: c.recommendations, diagnostics: c.diagnostics.length ? [...r.diagnostics, ...c.diagnostics] : r.diagnostics };
+  }
   if (!render) return { ...r, count: r.recommendations.length };
   return { recommendations: [], diagnostics: r.diagnostics, sources: r.sources, count: r.recommendations.length, rendered: renderRecommendations(r.recommendations, render) };
 }
 
 /**
  * Read the file of a task; any unexpected exception becomes a `file-error` diagnostic, so that one bad
- * file never stops a batch. Recommendations are rendered to text here when the task asks, so that the
- * work is done in the worker, in parallel, and text (cheap to pass between threads) travels.
+ * file never stops a batch. Recommendations are classified and rendered to text here when the task
+ * asks, so that the work is done in the worker, in parallel, and text (cheap to pass between threads)
+ * travels.
  * @example
- * const rest = await readTask({ type: "read", id: 1, path: "a.csv", options: {}, config: DEFAULT_PARTS }, async () => {});
+ * const rest = await readTask({ type: "read", id: 1, path: "a.csv", options: {}, config: DEFAULT_PARTS, after: {} }, async () => {});
  */
 export async function readTask(task: Extract<ToWorker, { type: "read" }>, emit: (part: Delivery) => Promise<void>): Promise<Delivery> {
   try {
-    const rest = await readFileInParts(task.path, task.options, task.config, (p: Part) => emit(deliver({ ...p, sources: [] }, task.render)));
+    const { render, classify: classifyOptions } = task.after;
+    // Loaded only when asked: the models are 2 MB that a plain parse does not need.
+    let label: Label | null = null;
+    if (classifyOptions) {
+      const { classify } = await import("../classify/classify.js");
+      label = (recs) => classify(recs, classifyOptions);
+    }
+    const rest = await readFileInParts(task.path, task.options, task.config, (p: Part) => emit(deliver({ ...p, sources: [] }, render, label)));
     // A large file read whole is handed over in slices too: no message (or rendered text) larger than a part.
     const size = task.config.partSize;
     let from = 0;
     while (rest.recommendations.length - from > size) {
-      await emit(deliver({ recommendations: rest.recommendations.slice(from, from + size), diagnostics: [], sources: [] }, task.render));
+      await emit(deliver({ recommendations: rest.recommendations.slice(from, from + size), diagnostics: [], sources: [] }, render, label));
       from += size;
     }
-    return deliver(from > 0 ? { ...rest, recommendations: rest.recommendations.slice(from) } : rest, task.render);
+    return deliver(from > 0 ? { ...rest, recommendations: rest.recommendations.slice(from) } : rest, render, label);
   } catch (e) {
     const message = (e as Error)?.message?.split("\n")[0] ?? String(e);
     return { recommendations: [], diagnostics: [{ code: "file-error", severity: "error", message: `Unexpected error while reading this file: ${message}`, place: { file: task.options.file ?? task.path } }], sources: [], count: 0 };

@@ -4,6 +4,7 @@ import { existsSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, test } from "vitest";
+import { classify } from "../../src/classify/classify.js";
 import { mergeResults } from "../../src/ingest/result.js";
 import { type BatchProgress, type FileResult, processFiles, type ProcessOptions } from "../../src/node/process-files.js";
 import { readFileInParts } from "../../src/node/read-parts.js";
@@ -70,6 +71,20 @@ describe.skipIf(!hasFixtures)("processFiles", () => {
       expect(r.rendered).toBe(objects[i]!.recommendations.map((x) => `${JSON.stringify(x)}\n`).join(""));
     }
   });
+
+  test("classify: labels filled in the workers, as classify() fills them after a read", async () => {
+    const files = ["fixtures/upr-info.csv", "fixtures/ohchr-fr.docx", "fixtures/uhri-export.xlsx"];
+    const plain = await collect(files, { jobs: 1 });
+    const labelled = await collect(files, { jobs: 2, classify: { maxLabels: 4 } });
+    for (const [i, r] of labelled.entries()) {
+      const expected = classify(plain[i]!.recommendations, { maxLabels: 4 });
+      expect(r.recommendations).toEqual(expected.recommendations);
+      expect(r.diagnostics).toEqual([...plain[i]!.diagnostics, ...expected.diagnostics]);
+      const labels = r.recommendations.flatMap((x) => [...x.themes, ...x.affectedPersons, ...x.sdgs, ...x.issues, ...(x.actionCategory ? [x.actionCategory] : [])]);
+      expect(labels.some((l) => l.source === "classifier")).toBe(true);
+    }
+    await expect(collect(files, { classify: { maxLabels: 0 } })).rejects.toThrow();
+  }, 60_000);
 
   test("missing files, unmatched patterns and damaged files give an unreadable result, and the batch goes on", async () => {
     const dir = tempDir("pf-bad");

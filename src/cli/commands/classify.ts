@@ -6,7 +6,7 @@ import type { ParseResult } from "../../schema/result.js";
 import type { Recommendation } from "../../schema/recommendation.js";
 import { hasErrors } from "../../diagnostics/format.js";
 import { applyAddendumPositions, readAddendumPositions } from "../../classify/addendum.js";
-import { classify, ClassifyTask, type ClassifyOptions } from "../../classify/classify.js";
+import { ClassifyTask, type ClassifyOptions } from "../../classify/classify.js";
 import { CliError, type GlobalFlags, note, reportDiagnostics, writeOutput } from "../io.js";
 import { parseOptionsFromFlags, readInputs } from "./parse.js";
 
@@ -162,7 +162,8 @@ Exit codes: 0 done; 1 the input had errors (output still written); 2 usage error
       const g = { ...globals(), ...flags };
       if (!["json", "jsonl", "summary"].includes(flags.format)) throw new CliError(`--format must be json, jsonl or summary, not "${flags.format}".`);
       const options = classifyOptionsFromFlags(flags);
-      const { result, unreadable } = await readInputs(paths, parseOptionsFromFlags(flags));
+      // Classified as they are read, in the worker threads (--jobs); positions from an addendum after.
+      const { result, unreadable } = await readInputs(paths, { ...parseOptionsFromFlags(flags), classify: options });
       let recs = result.recommendations;
       const diagnostics = [...result.diagnostics];
       if (flags.addendum) {
@@ -171,9 +172,7 @@ Exit codes: 0 done; 1 the input had errors (output still written); 2 usage error
         diagnostics.push(...a.diagnostics);
         note(g, `Positions from ${flags.addendum}: ${a.applied} recommendation(s) filled.`);
       }
-      const classified = classify(recs, options);
-      diagnostics.push(...classified.diagnostics);
-      const out: ParseResult = { ...result, recommendations: classified.recommendations, diagnostics };
+      const out: ParseResult = { ...result, recommendations: recs, diagnostics };
       let text: string;
       if (flags.format === "json") text = `${JSON.stringify(out, null, 2)}\n`;
       else if (flags.format === "jsonl") text = out.recommendations.map((r) => JSON.stringify(r)).join("\n") + (out.recommendations.length ? "\n" : "");

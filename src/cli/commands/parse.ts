@@ -48,7 +48,7 @@ export function parseOptionsFromFlags(flags: { columns?: string; sheet?: string;
  * @example
  * const { result, unreadable } = await readInputs(paths, parseOptionsFromFlags(flags));
  */
-export async function readInputs(paths: readonly string[], options: ParseOptions, flags: GlobalFlags = currentGlobals()): Promise<{ result: ParseResult; unreadable: number }> {
+export async function readInputs(paths: readonly string[], options: ParseOptions & Pick<ProcessOptions, "classify">, flags: GlobalFlags = currentGlobals()): Promise<{ result: ParseResult; unreadable: number }> {
   const { files, unmatched } = await expandInputs(paths);
   const bar = new ProgressBar(flags);
   const results: ParseResult[] = [];
