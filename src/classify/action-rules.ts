@@ -28,6 +28,8 @@ const VERBS: Record<ActionLevel, readonly string[]> = {
     "accelerate", "address", "encourage", "engage", "ensure", "guarantee", "intensify", "promote", "speed", "strengthen", "take", "enhance",
     "improve", "increase", "redouble", "step", "reinforce", "protect", "respect", "combat", "fight", "tackle", "work", "support", "facilitate",
     "foster", "raise", "make", "further", "end", "prevent", "integrate", "multiply", "endeavour", "endeavor", "succeed", "strive", "commit", "eradicate", "consolidate", "follow", "reduce", "do", "expedite", "uphold", "invest",  "give", "pay", "focus", "prioritize", "prioritise", "expand", "broaden", "deepen", "redouble", "boost",
+    "cooperate", "collaborate", "use", "fulfil", "fulfill", "move", "devote", "exert", "monitor", "involve", "build", "accomplish", "place",
+    "better", "accord", "refrain", "reach", "find", "condemn", "adjust", "comply", "honour", "honor",
     "renforcer", "veiller", "garantir", "promouvoir", "prendre", "intensifier", "ameliorer", "assurer", "proteger", "lutter", "redoubler",
     "fortalecer", "garantizar", "velar", "promover", "tomar", "intensificar", "mejorar", "asegurar", "proteger", "luchar", "redoblar", "reforzar",
   ],
@@ -39,6 +41,7 @@ const VERBS: Record<ActionLevel, readonly string[]> = {
     "present", "prescribe", "adhere", "conclude", "adapt", "draw", "circulate", "acknowledge", "declare", "modify", "reform", "readopt", "reintroduce", "reestablish", "return", "hold", "organize", "organise",
     "appoint", "designate", "elaborate", "formulate", "draft", "approve", "accept", "become", "join", "define", "include", "put", "allow",
     "grant", "raise", "stop", "cease", "outlaw", "legislate", "pass", "design", "apply", "respond", "answer", "report", "recognize", "recognise",
+    "commute", "impose", "agree", "start", "abrogate", "confirm", "denounce", "proceed", "initiate", "open", "enable",
     "ratifier", "adopter", "abolir", "etablir", "creer", "modifier", "mettre", "incriminer", "abroger", "adherer", "signer", "elaborer",
     "ratificar", "adoptar", "establecer", "crear", "modificar", "tipificar", "derogar", "adherirse", "firmar", "elaborar", "aprobar", "cursar",
   ],
@@ -86,6 +89,29 @@ function meansLevel(word: string): ActionLevel | undefined {
   return undefined;
 }
 
+/** Where the rules found the lead verb: the tokens they read (opening and passive formula cut off). */
+export interface ActionParse {
+  tokens: readonly string[];
+  /** Index of the deciding verb in `tokens` (the second of two leading verbs), -1 when none is known. */
+  at: number;
+  /** Index of the first leading word after subjects and adverbs. */
+  start: number;
+  /** The level of the lead verb before any "measures"/specific-means adjustment. */
+  verbLevel: ActionLevel | undefined;
+  /** How the decision was adjusted: "soften" (adopt measures), "means5"/"means4" (by amending), "others", "help". */
+  adjust: string;
+  result: ActionRuleResult | null;
+}
+
+/**
+ * The level of a verb in the coding manual's lists (with the verbs added by meaning), or undefined.
+ * @example
+ * verbLevel("ratify"); // 5
+ */
+export function verbLevel(word: string): ActionLevel | undefined {
+  return LEVEL.get(word);
+}
+
 /**
  * UPR Info's action category by its coding manual's rules: the level of the lead verb (or of the
  * second of two leading verbs), raised to 5 when a general action names specific means; null when no
@@ -94,17 +120,29 @@ function meansLevel(word: string): ActionLevel | undefined {
  * actionCategoryByRules("Continue and strengthen efforts to combat trafficking"); // { category: 4, evidence: [...] }
  */
 export function actionCategoryByRules(text: string | TextAnalysis): ActionRuleResult | null {
+  return parseAction(text).result;
+}
+
+/**
+ * The rules' reading of a text: the decision and where its verb stands (for the model's features).
+ * @example
+ * parseAction("Ratify OP-CAT").result?.category; // 5
+ */
+export function parseAction(text: string | TextAnalysis): ActionParse {
   const content = typeof text === "string" ? textForFeatures(text) : text.content;
   let plain = content.replace(OPENING, "");
   const passive = PASSIVE.exec(plain);
   if (passive && passive.index < 80) plain = plain.slice(passive.index + passive[0].length);
   // The analysis' tokens serve when nothing was cut off the front (most texts).
   const tokens = typeof text !== "string" && plain === content ? text.tokens : tokenize(plain);
-  if (tokens.length === 0) return null;
+  const none = (start: number): ActionParse => ({ tokens, at: -1, start, verbLevel: undefined, adjust: "", result: null });
+  if (tokens.length === 0) return none(0);
   let s = 0;
   while (s < tokens.length - 1 && s < 5 && (SKIP.has(tokens[s]!) || (/ly$/.test(tokens[s]!) && !LEVEL.has(tokens[s]!)))) s++;
   const rest = tokens.slice(s).join(" ");
-  if (OTHERS_AS_SUBJECT.test(rest)) return { category: 1, evidence: ["addressed to others than the State under review"] };
+  if (OTHERS_AS_SUBJECT.test(rest)) {
+    return { tokens, at: -1, start: s, verbLevel: undefined, adjust: "others", result: { category: 1, evidence: ["addressed to others than the State under review"] } };
+  }
   let verb = tokens[s]!;
   let at = s;
   // Two leading verbs: the second is privileged ("Continue and strengthen ..." → strengthen).
@@ -114,15 +152,19 @@ export function actionCategoryByRules(text: string | TextAnalysis): ActionRuleRe
   }
   const phrasal = PHRASAL.get(`${verb} ${tokens[at + 1] ?? ""}`);
   let level = phrasal ?? LEVEL.get(verb);
-  if (level === undefined) return null;
+  if (level === undefined) return none(s);
+  const verbLevel = level;
+  let adjust = "";
   const evidence = [phrasal ? `${verb} ${tokens[at + 1]}` : verb];
   if (at !== s) evidence.unshift(`second of two verbs (${tokens[s]} ... ${verb})`);
   const after = tokens.slice(at + 1).join(" ");
   if (level === 1 && !HELP_OBJECT.test(tokens.slice(at, at + 12).join(" "))) {
     level = verb === "call" || verb === "appeal" ? 4 : 5;
+    adjust = "help";
   }
   if (level === 5 && SOFTEN.has(verb) && GENERAL_OBJECT.test(after)) {
     level = 4;
+    adjust = "soften";
     evidence.push(`${verb} ... ${GENERAL_OBJECT.exec(after)![0].split(" ").pop()}`);
   }
   if (level === 4 || level === 2) {
@@ -130,15 +172,17 @@ export function actionCategoryByRules(text: string | TextAnalysis): ActionRuleRe
       const means = meansLevel(m[1]!);
       if (means === 5) {
         level = 5;
+        adjust = "means5";
         evidence.push(`specific means: "${m[0]}"`);
         break;
       }
       if (means === 4 && level === 2) {
         level = 4;
+        adjust = "means4";
         evidence.push(`general means: "${m[0]}"`);
         break;
       }
     }
   }
-  return { category: level, evidence };
+  return { tokens, at, start: s, verbLevel, adjust, result: { category: level, evidence } };
 }

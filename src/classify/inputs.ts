@@ -1,6 +1,7 @@
 // The model input of each task, built the same way for training (scripts/train-models.ts) and for
 // inference (classify): text features plus the task's keyword-rule hits as "#r:<label>" features.
-import { actionCategoryByRules, type ActionRuleResult } from "./action-rules.js";
+import { actionFeatures } from "./action-features.js";
+import { parseAction, type ActionRuleResult } from "./action-rules.js";
 import { analyzeText, textVector, type TextAnalysis } from "./features.js";
 import { issueMatcher } from "./issue-rules.js";
 import type { FeatureVector } from "./linear.js";
@@ -56,11 +57,12 @@ export function personInput(text: string | TextAnalysis): RuleInput {
 }
 
 /**
- * The input of the action-category model: text features plus the coding manual's rule decision.
+ * The input of the action-category model: text features plus the coding manual's rule decision and
+ * the action features of action-features.ts (lead verb with its object, specific means, later verbs).
  * @example
  * actionInput("Ratify OP-CAT").rule?.category; // 5
  */
 export function actionInput(text: string, a: TextAnalysis = analyzeText(text)): { x: FeatureVector; rule: ActionRuleResult | null } {
-  const rule = actionCategoryByRules(a);
-  return { x: textVector(a, { names: [rule ? `#r:${rule.category}` : "#r:none"], values: [1] }), rule };
+  const parse = parseAction(a);
+  return { x: textVector(a, actionFeatures(parse)), rule: parse.result };
 }

@@ -89,6 +89,10 @@ const ACTION: ReadonlyArray<readonly [string, number]> = [
   ["Poursuivre ses efforts en faveur des droits de l'enfant", 2],
   ["Considerar la posibilidad de ratificar el Protocolo", 3],
   ["Redoblar sus esfuerzos para combatir la trata", 4],
+  ["Cooperate fully with the special procedures", 4], // verbs beyond the manual's examples, by the training rows
+  ["Fully comply with the recommendations of the Committee against Torture", 4],
+  ["Commute all death sentences to prison terms", 5],
+  ["Impose a moratorium on executions", 5],
 ];
 
 describe("actionCategoryByRules", () => {
