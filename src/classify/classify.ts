@@ -44,7 +44,7 @@ const MIN_COVERAGE = 0.25;
 interface Lookup {
   index: SharedIndex;
   /** Feature id of each text feature (-1: in no model). */
-  ids: Int32Array;
+  ids: number[];
 }
 
 const MODEL_SLOT = { themes: 0, persons: 1, issues: 2, action: 3 } as const;
@@ -52,8 +52,9 @@ const SLOTS = 4;
 
 function lookUp(models: Models, a: TextAnalysis): Lookup {
   const index = sharedIndex(models);
-  const ids = new Int32Array(a.features.length);
-  for (let i = 0; i < ids.length; i++) ids[i] = index.ids.get(a.features[i]!) ?? -1;
+  // Plain arrays of small integers: cheaper to make than typed arrays at this size.
+  const ids: number[] = [];
+  for (const f of a.features) ids.push(index.ids.get(f) ?? -1);
   return { index, ids };
 }
 
@@ -61,9 +62,8 @@ function lookUp(models: Models, a: TextAnalysis): Lookup {
 // the lookup, the task's own features ("#r:" rule hits) looked up here.
 function attach(x: FeatureVector, model: LinearModel, slot: number, l: Lookup): FeatureVector {
   const n = x.names.length;
-  const ids = new Int32Array(n);
-  ids.set(l.ids);
-  for (let i = l.ids.length; i < n; i++) ids[i] = l.index.ids.get(x.names[i]!) ?? -1;
+  const ids = l.ids.slice();
+  for (let i = l.ids.length; i < n; i++) ids.push(l.index.ids.get(x.names[i]!) ?? -1);
   return { names: x.names, values: x.values, spans: { cells: l.index.cells, start: l.index.start, stride: SLOTS, slot, ids }, model };
 }
 

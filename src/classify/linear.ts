@@ -63,7 +63,7 @@ export interface Spans {
   start: Int32Array;
   stride: number;
   slot: number;
-  ids: Int32Array;
+  ids: readonly number[];
 }
 
 /** A sparse input: feature names with their values (same length). */
@@ -82,8 +82,8 @@ export interface FeatureVector {
  */
 export function spansIn(model: LinearModel, x: FeatureVector): Spans {
   if (x.spans && x.model === model) return x.spans;
-  const ids = new Int32Array(x.names.length);
-  for (let i = 0; i < ids.length; i++) ids[i] = model.rows.get(x.names[i]!) ?? -1;
+  const ids: number[] = [];
+  for (const name of x.names) ids.push(model.rows.get(name) ?? -1);
   return { cells: model.cells, start: model.start, stride: 1, slot: 0, ids };
 }
 
