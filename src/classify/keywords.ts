@@ -10,10 +10,34 @@ interface Phrase {
 }
 
 const NONE: readonly Phrase[] = [];
-// token → the phrases each matcher (by id) can start there; cleared when the vocabulary grows large.
-const byToken = new Map<string, (readonly Phrase[] | undefined)[]>();
+/** The phrases each matcher (by id) can start at one token. */
+type TokenEntry = (readonly Phrase[] | undefined)[];
+// token → its entry, for all matchers; cleared when the vocabulary grows large.
+const byToken = new Map<string, TokenEntry>();
 const MAX_TOKENS = 200_000;
 let matchers = 0;
+
+// The entries of the tokens matched last: classify matches one text's tokens with four matchers in a
+// row, so the tokens are looked up once, not once per matcher. Token arrays are never changed after
+// tokenize() makes them; the length check guards the rest.
+let lastTokens: readonly string[] | null = null;
+let lastEntries: TokenEntry[] = [];
+function entriesOf(tokens: readonly string[]): TokenEntry[] {
+  if (tokens === lastTokens && lastEntries.length === tokens.length) return lastEntries;
+  const entries: TokenEntry[] = [];
+  for (const token of tokens) {
+    let entry = byToken.get(token);
+    if (entry === undefined) {
+      if (byToken.size >= MAX_TOKENS) byToken.clear();
+      entry = [];
+      byToken.set(token, entry);
+    }
+    entries.push(entry);
+  }
+  lastTokens = tokens;
+  lastEntries = entries;
+  return entries;
+}
 
 /** A compiled set of keyword rules: label → phrases. */
 export class KeywordMatcher {
@@ -65,8 +89,9 @@ export class KeywordMatcher {
    */
   match(tokens: readonly string[]): Map<string, string[]> {
     const found = new Map<string, string[]>();
+    const entries = entriesOf(tokens);
     for (let i = 0; i < tokens.length; i++) {
-      const candidates = this.startingWith(tokens[i]!);
+      const candidates = this.startingWith(entries[i]!, tokens[i]!);
       if (candidates === NONE) continue;
       for (const p of candidates) {
         if (!matchesAt(p, tokens, i)) continue;
@@ -78,15 +103,9 @@ export class KeywordMatcher {
     return found;
   }
 
-  // The phrases that can start at a token: exact first words, then prefixed ones. Remembered per
-  // token for all matchers in one map: one lookup per token instead of two per matcher.
-  private startingWith(token: string): readonly Phrase[] {
-    let entry = byToken.get(token);
-    if (entry === undefined) {
-      if (byToken.size >= MAX_TOKENS) byToken.clear();
-      entry = [];
-      byToken.set(token, entry);
-    }
+  // The phrases that can start at a token: exact first words, then prefixed ones, remembered in the
+  // token's entry (see entriesOf).
+  private startingWith(entry: TokenEntry, token: string): readonly Phrase[] {
     let found = entry[this.id];
     if (found === undefined) {
       const exact = this.byFirst.get(token);
