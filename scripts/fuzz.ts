@@ -449,6 +449,8 @@ async function main(): Promise<void> {
 
   await Promise.all(
     slots.map(async (slot) => {
+      // The input this worker read before: a failure may depend on what the worker did last.
+      let previous: { seedFile: string; mutations: string[]; bytes: Uint8Array } | null = null;
       while (Date.now() < end) {
         const { job, steps, seedName } = next();
         const copy = job.bytes.slice();
@@ -473,10 +475,13 @@ async function main(): Promise<void> {
           const hash = createHash("sha1").update(copy).digest("hex").slice(0, 12);
           const file = join(failDir, `${seedName.replace(/\W+/g, "-")}-${hash}${kind}`);
           writeFileSync(file, copy);
-          writeFileSync(`${file}.json`, `${JSON.stringify({ problem: answer.problem, seed, seedFile: seedName, mutations: steps, ms }, null, 2)}\n`);
+          if (previous) writeFileSync(`${file}.previous${extname(previous.seedFile)}`, previous.bytes);
+          const before = previous ? { seedFile: previous.seedFile, mutations: previous.mutations, file: `${file}.previous${extname(previous.seedFile)}` } : null;
+          writeFileSync(`${file}.json`, `${JSON.stringify({ problem: answer.problem, seed, seedFile: seedName, mutations: steps, ms, previousInput: before }, null, 2)}\n`);
           failures.push({ problem: answer.problem ?? "?", file });
           console.log(`FAIL ${answer.problem} (${seedName}; ${steps.join(", ")}) -> ${file}`);
         }
+        previous = { seedFile: seedName, mutations: steps, bytes: copy };
       }
     }),
   );
