@@ -15,6 +15,8 @@ type TokenEntry = (readonly Phrase[] | undefined)[];
 // token → its entry, for all matchers; cleared when the vocabulary grows large.
 const byToken = new Map<string, TokenEntry>();
 const MAX_TOKENS = 200_000;
+// Longer tokens are not remembered (no phrase word is this long; a file could hold huge ones).
+const MAX_TOKEN_LENGTH = 64;
 let matchers = 0;
 
 // The entries of the tokens matched last: classify matches one text's tokens with four matchers in a
@@ -28,9 +30,11 @@ function entriesOf(tokens: readonly string[]): TokenEntry[] {
   for (const token of tokens) {
     let entry = byToken.get(token);
     if (entry === undefined) {
-      if (byToken.size >= MAX_TOKENS) byToken.clear();
       entry = [];
-      byToken.set(token, entry);
+      if (token.length <= MAX_TOKEN_LENGTH) {
+        if (byToken.size >= MAX_TOKENS) byToken.clear();
+        byToken.set(token, entry);
+      }
     }
     entries.push(entry);
   }

@@ -31,9 +31,12 @@ function said(kind: "feature" | "keyword", s: string): string {
   const known = SAID[kind];
   let v = known.get(s);
   if (v === undefined) {
-    if (known.size >= 100_000) known.clear();
     v = kind === "keyword" ? `keyword "${s}"` : describeFeature(s);
-    known.set(s, v);
+    // Bounded: features come from the texts, and a text can hold a huge word.
+    if (s.length <= 200) {
+      if (known.size >= 100_000) known.clear();
+      known.set(s, v);
+    }
   }
   return v;
 }
