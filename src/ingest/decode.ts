@@ -33,11 +33,22 @@ function decodeWindows1252(bytes: Uint8Array): string {
 /** Bytes of a single-byte file compared in both code pages before the whole file is decoded. */
 const SAMPLE_BYTES = 1024 * 1024;
 
-function score(text: string): number {
+/**
+ * How plausible a decoded text is: the accented letters next to plain ones, and the typographic marks,
+ * it holds. Of two single-byte readings of the same bytes, the right one scores higher.
+ * @example
+ * score("Côte d'Ivoire") > score("C√¥te d'Ivoire"); // true
+ */
+export function score(text: string): number {
   return text.match(PLAUSIBLE)?.length ?? 0;
 }
 
-function utf16Guess(bytes: Uint8Array): "utf-16le" | "utf-16be" | null {
+/**
+ * UTF-16 without a byte-order mark, told by the zero bytes of ASCII text in the first 4 KiB.
+ * @example
+ * utf16Guess(new Uint8Array([0x41, 0, 0x42, 0])); // "utf-16le"
+ */
+export function utf16Guess(bytes: Uint8Array): "utf-16le" | "utf-16be" | null {
   const n = Math.min(bytes.length, 4096) & ~1;
   if (n < 4) return null;
   let evenZero = 0;

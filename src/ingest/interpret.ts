@@ -13,6 +13,7 @@ import type { ResolvedParseOptions } from "./options.js";
 import type { TableInfo, TableRow } from "./table.js";
 import { readThemeHeader, readThemesCell, type ThemesCell } from "./themes-cell.js";
 import { cycleOfSession, readTitle } from "./title.js";
+import { columnLetter } from "../internal/columns.js";
 
 /** Rows a split recommendation may run over after its first row. */
 const MAX_JOINED_ROWS = 5;
@@ -84,17 +85,6 @@ function columnOf(mapping: Mapping): ColumnOf {
     out[f] = !cols ? UNMAPPED : cols.length === 1 ? cols[0]! : MERGED;
   }
   return out;
-}
-
-function columnLetter(index: number): string {
-  let n = index + 1;
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
 }
 
 function columnIndex(ref: string | number, headers: readonly string[]): number | undefined {
@@ -704,7 +694,7 @@ export class TableReader {
       const col = this.mapping.get(field)?.[0];
       if (col !== undefined) {
         p.column = col + 1;
-        p.cell = `${columnLetter(col)}${r.row}`;
+        p.cell = `${columnLetter(col + 1)}${r.row}`;
       }
       p.field = field;
     }
@@ -929,7 +919,7 @@ export class TableReader {
       this.extraColumns = [];
       for (const col of this.columns) {
         if (col.field) continue;
-        this.extraColumns.push({ index: col.index, name: col.header || `Column ${columnLetter(col.index)}` });
+        this.extraColumns.push({ index: col.index, name: col.header || `Column ${columnLetter(col.index + 1)}` });
       }
     }
     // Built in a scratch array, then copied: an array pushed into from empty keeps room for 17 entries.
@@ -942,7 +932,7 @@ export class TableReader {
     // Cells beyond the header's width are kept too.
     for (let i = this.columns.length; i < cells.length; i++) {
       const v = cells[i];
-      if (v) out.push({ column: `Column ${columnLetter(i)}`, value: v });
+      if (v) out.push({ column: `Column ${columnLetter(i + 1)}`, value: v });
     }
     const copy = out.slice();
     out.length = 0; // holds no cell after the row

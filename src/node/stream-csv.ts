@@ -4,6 +4,7 @@ import { Readable } from "node:stream";
 import Papa from "papaparse";
 import type { ParseResult } from "../schema/result.js";
 import { CsvFeed, encodingGuessed, guessDelimiter, guessNewline } from "../ingest/csv.js";
+import { score, utf16Guess } from "../ingest/decode.js";
 import type { ResolvedParseOptions } from "../ingest/options.js";
 import { requireRecommendations } from "../ingest/guard.js";
 import { failed } from "../ingest/result.js";
@@ -21,22 +22,6 @@ interface Detected {
 // The same rules as decodeText (ingest/decode.ts), applied to a file read in chunks: BOM, UTF-16 without
 // BOM, UTF-8 if the whole file is valid UTF-8, else Windows-1252 or MacRoman by the plausibility of
 // accented letters over the whole file. Tests check that both agree on the corpus and the fixtures.
-const PLAUSIBLE = /[a-zA-Z][àâäáãåçéèêëíìîïñóòôöõúùûüÿœæßÀÂÄÁÇÉÈÊËÍÎÏÑÓÔÖÚÙÛÜ]|[àâäáãåçéèêëíìîïñóòôöõúùûüÿœæÀÂÄÁÇÉÈÊËÍÎÏÑÓÔÖÚÙÛÜ][a-z]|[‘’“”–—…«»€]/g;
-
-function utf16Guess(bytes: Uint8Array): "utf-16le" | "utf-16be" | null {
-  const n = Math.min(bytes.length, 4096) & ~1;
-  if (n < 4) return null;
-  let evenZero = 0;
-  let oddZero = 0;
-  for (let i = 0; i < n; i += 2) {
-    if (bytes[i] === 0) evenZero++;
-    if (bytes[i + 1] === 0) oddZero++;
-  }
-  const pairs = n / 2;
-  if (oddZero > pairs * 0.3 && evenZero < pairs * 0.05) return "utf-16le";
-  if (evenZero > pairs * 0.3 && oddZero < pairs * 0.05) return "utf-16be";
-  return null;
-}
 
 async function* chunks(path: string, start: number, chunkBytes: number): AsyncGenerator<Uint8Array> {
   for await (const c of createReadStream(path, { start, highWaterMark: chunkBytes })) yield c as Uint8Array;
@@ -73,8 +58,8 @@ async function detectEncoding(path: string, chunkBytes: number): Promise<Detecte
   for await (const c of chunks(path, 0, chunkBytes)) {
     const w = win.decode(c, { stream: true });
     if (start.length < 65536) start += w.slice(0, 65536 - start.length);
-    winScore += w.match(PLAUSIBLE)?.length ?? 0;
-    macScore += mac.decode(c, { stream: true }).match(PLAUSIBLE)?.length ?? 0;
+    winScore += score(w);
+    macScore += score(mac.decode(c, { stream: true }));
   }
   const crOnly = /\r(?!\n)/.test(start) && !/\n/.test(start);
   const macBetter = macScore > winScore || (macScore === winScore && crOnly);

@@ -8,6 +8,7 @@ import { failed, mergeResults, noteOtherTables } from "../ingest/result.js";
 import { verifyZip, ZipError } from "../ingest/zip.js";
 import { readFile } from "node:fs/promises";
 import type { PartSink } from "./parts.js";
+import { columnLetter } from "../internal/columns.js";
 
 function isoDate(d: Date): string {
   return Number.isNaN(d.getTime()) ? "" : d.toISOString().slice(0, d.getUTCHours() || d.getUTCMinutes() ? 16 : 10);
@@ -30,17 +31,6 @@ function cellText(value: ExcelJS.CellValue): { text: string; formula: boolean } 
     if ("error" in value) return { text: String(value.error ?? ""), formula: false };
   }
   return { text: String(value), formula: false };
-}
-
-function columnLetter(index: number): string {
-  let n = index;
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
 }
 
 interface SheetReader {

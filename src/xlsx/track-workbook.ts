@@ -7,6 +7,7 @@ import { Language } from "../schema/source.js";
 import { neutralizeFormula } from "../internal/safe-cell.js";
 import { documentDate, stabilizeZip } from "../report/stable-zip.js";
 import type { ReturnedCell, ReturnedRow, ReturnedWorkbook } from "../track/merge.js";
+import { columnLetter } from "../internal/columns.js";
 import {
   COLUMN_LABELS, EDITABLE_COLUMNS, TRACK_COLUMNS, TRACK_WORKBOOK_FORMAT, dataSheetName, matchTrackHeader,
   type EditableColumn, type ExportBy, type TrackColumn, type TrackWorkbookMeta, type TrackWorkbookPlan,
@@ -27,12 +28,6 @@ const ANSWER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: 
 const FREE_COLUMNS = 10;
 
 const safe = (s: string) => neutralizeFormula(s);
-
-function columnLetter(n: number): string {
-  let s = "";
-  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
-  return s;
-}
 
 /**
  * Write one update workbook: "Instructions" first, then the data sheet (status drop-down, id columns
