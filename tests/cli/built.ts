@@ -3,10 +3,11 @@
 // esbuild bundle of the CLI and its worker into a cache folder, made once while no source is newer.
 // Several test files (and vitest workers) may ask at once: a lock folder makes them wait for one build.
 import { spawnSync, spawn } from "node:child_process";
-import { existsSync, mkdirSync, rmdirSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, rmdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { newestMtime as newest } from "../../scripts/lib/built.js";
+import { onTestFinished } from "vitest";
 
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const OUT = join(ROOT, "node_modules", ".cache", "upr-matrix-cli-test");
@@ -79,9 +80,10 @@ export function cli(args: readonly string[], opts: { cwd?: string; env?: Record<
   });
 }
 
-/** A fresh temporary folder under node_modules/.cache (ignored by git). */
+/** A fresh temporary folder under node_modules/.cache (ignored by git), removed when the test that asked for it ends (call it inside a test). */
 export function tempDir(name: string): string {
   const dir = join(ROOT, "node_modules", ".cache", "upr-matrix-test-tmp", `${name}-${process.pid}-${Date.now()}`);
   mkdirSync(dir, { recursive: true });
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
   return dir;
 }

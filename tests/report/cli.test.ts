@@ -1,11 +1,11 @@
 // `upr-matrix report` and `upr-matrix skeleton`, run as a user would (a child process), and the
 // committed samples in docs/examples/ checked against what the code now generates.
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import ExcelJS from "exceljs";
-import { beforeAll, describe, expect, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { cliSync, ensureBuilt } from "../cli/built.js";
 import { EXAMPLES, examplesDir, generateExamples } from "../../docs/examples/generate.js";
 import { headings, readDocxBlocks, sampleFile } from "./helpers.js";
@@ -13,6 +13,7 @@ import { headings, readDocxBlocks, sampleFile } from "./helpers.js";
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const ledger = join(examplesDir, EXAMPLES.ledger);
 const tmp = mkdtempSync(join(tmpdir(), "upr-report-cli-"));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 beforeAll(ensureBuilt, 180_000);
 const cli = (...args: string[]) => cliSync(args, { cwd: root });
@@ -69,7 +70,7 @@ describe("upr-matrix report / skeleton", () => {
 
 describe("docs/examples", () => {
   test("the committed samples are what the code generates now (run `npx tsx docs/examples/generate.ts`)", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "upr-examples-"));
+    const dir = mkdtempSync(join(tmp, "examples-"));
     const fresh = await generateExamples(dir);
     for (const k of ["ledger", "md", "html", "json"] as const) {
       expect(readFileSync(fresh[k], "utf8"), EXAMPLES[k]).toBe(readFileSync(join(examplesDir, EXAMPLES[k]), "utf8"));
