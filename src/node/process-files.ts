@@ -12,6 +12,9 @@ import { DEFAULT_PARTS, type PartsConfig } from "./read-parts.js";
 import type { ClassifyOptions } from "../classify/classify.js";
 import { type AfterRead, type Delivery, readTask, type Render, type FromWorker, type ToWorker } from "./task.js";
 
+/** Files above this size (bytes) are read one at a time, beside any number of smaller ones. */
+const LARGE_FILE = 2 * 1024 * 1024;
+
 /** Options of processFiles: the parse options every file gets, and how the batch runs. */
 export interface ProcessOptions extends Omit<ParseOptions, "file"> {
   /** Worker threads reading files in parallel; default: the number of cores. 1 reads in this thread. */
@@ -253,13 +256,18 @@ export async function* processFiles(paths: readonly string[], options: ProcessOp
   let next = 0;
   let head = 0;
   let running = 0;
+  let largeRunning = 0;
   // Files read ahead of the one being handed over; bounds what waits in memory.
   const window = Math.max(jobs * 4, 8);
   const base = unmatched.length;
 
   const start = () => {
     while (running < jobs && next < files.length && next < head + window) {
+      // Two large files read at once are most of the peak memory of a batch: one at a time.
+      if (sizes[next]! > LARGE_FILE && largeRunning > 0) break;
       const i = next++;
+      const large = sizes[i]! > LARGE_FILE;
+      if (large) largeRunning++;
       const path = files[i]!;
       const queue: Item[] = [];
       queues.set(i, queue);
@@ -291,6 +299,7 @@ export async function* processFiles(paths: readonly string[], options: ProcessOp
       void runner.run(path, emit).then((r) => {
         queue.push({ result: shell(r, true) });
         running--;
+        if (large) largeRunning--;
         progress.filesDone++;
         progress.bytesDone += sizes[i]!;
         progress.recommendations += r.count;
