@@ -11,6 +11,7 @@ import { readFileSync, readdirSync, writeFileSync, existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import Papa from "papaparse";
+import { compareNumbered } from "../src/internal/codes.js";
 import { normalizeKey } from "../src/taxonomy/normalize.js";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -136,16 +137,6 @@ function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Compare "2.1" and "12.4" segment by segment, numerically. */
-function cmpNumbered(a: string, b: string): number {
-  const x = a.split(".").map(Number);
-  const y = b.split(".").map(Number);
-  for (let i = 0; i < Math.max(x.length, y.length); i++) {
-    const d = (x[i] ?? -1) - (y[i] ?? -1);
-    if (d !== 0) return d;
-  }
-  return 0;
-}
 
 function slug(s: string): string {
   return normalizeKey(s)
@@ -478,7 +469,7 @@ function buildThemes(shared: readonly SharedTheme[]): ThemeOut[] {
   const coded = [...v1.values()].sort((a, b) => cmp(a.code!, b.code!));
   const order: Record<Taxonomy, number> = { "uhri-v1-coded": 0, "uhri-2020": 1, "uhri-2025": 2, "uhri-numbered-2014": 3 };
   uncoded.sort((a, b) => order[a.taxonomy] - order[b.taxonomy] || cmp(a.top, b.top) || cmp(a.parent ?? "", b.parent ?? "") || cmp(a.name, b.name));
-  numbered.sort((a, b) => cmpNumbered(a.code!, b.code!));
+  numbered.sort((a, b) => compareNumbered(a.code!, b.code!));
   const all = [...coded, ...uncoded, ...numbered];
   for (const t of all) t.sources = uniq(t.sources);
 

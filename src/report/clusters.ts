@@ -3,6 +3,7 @@
 import type { Recommendation } from "../schema/recommendation.js";
 import { findTheme, themeByCode, topLevelName, topLevelOf, type Theme } from "../taxonomy/index.js";
 import { fold } from "../internal/text.js";
+import { compareNumbered } from "../internal/codes.js";
 
 /** A cluster as reports show it: the theme, its v1 letter group and that group's name. */
 export interface ClusterRef {
@@ -57,15 +58,7 @@ function sortCode(ref: ClusterRef): string | null {
 
 function compareCodes(a: string, b: string): number {
   const numbered = /^\d+(?:\.\d+)*$/;
-  if (numbered.test(a) && numbered.test(b)) {
-    const x = a.split(".").map(Number);
-    const y = b.split(".").map(Number);
-    for (let i = 0; i < Math.max(x.length, y.length); i++) {
-      const d = (x[i] ?? -1) - (y[i] ?? -1);
-      if (d !== 0) return d;
-    }
-    return 0;
-  }
+  if (numbered.test(a) && numbered.test(b)) return compareNumbered(a, b);
   // v1 codes are hierarchical digit by digit ("A12" is under "A1", before "A5"): plain string order.
   return a < b ? -1 : a > b ? 1 : 0;
 }

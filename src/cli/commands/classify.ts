@@ -8,7 +8,7 @@ import { hasErrors } from "../../diagnostics/format.js";
 import { applyAddendumPositions, readAddendumPositions } from "../../classify/addendum.js";
 import { ClassifyTask, type ClassifyOptions } from "../../classify/classify.js";
 import { CliError, type GlobalFlags, note, reportDiagnostics, writeOutput } from "../io.js";
-import { parseOptionsFromFlags, readInputs } from "./parse.js";
+import { parseOptionsFromFlags, readInputs, withReadFlags } from "./parse.js";
 
 interface ClassifyFlags extends GlobalFlags {
   format: string;
@@ -130,8 +130,7 @@ function summary(result: ParseResult, original: readonly Recommendation[]): stri
  * registerClassify(program, () => program.opts<GlobalFlags>());
  */
 export function registerClassify(program: Command, globals: () => GlobalFlags): void {
-  program
-    .command("classify")
+  withReadFlags(program.command("classify"))
     .description("Fill missing UHRI themes, affected persons, SDG goals, UPR Info issues and action categories (with confidence and evidence); read positions from an addendum.")
     .argument("<files...>", "matrices (XLSX, CSV, DOCX) or folders")
     .option("-f, --format <format>", "json | jsonl | summary", "json")
@@ -142,9 +141,6 @@ export function registerClassify(program: Command, globals: () => GlobalFlags): 
     .option("--addendum <file>", "an addendum (.txt or .docx) whose paragraph lists give positions (\"... enjoy the support of X: 117.1-117.45\")")
     .option("--addendum-paragraph <n>", "the report paragraph of bare numbers in the addendum (\"18\" → 115.18)")
     .option("--addendum-symbol <symbol>", "the addendum's symbol, recorded as positionSource (e.g. A/HRC/43/15/Add.1)")
-    .option("--columns <mapping>", "explicit column mapping, e.g. text=B,position=Response,id=1")
-    .option("--sheet <name>", "read only this sheet of an XLSX workbook")
-    .option("--header-row <n>", "the header row (1-based; 0 when there is none)")
     .option("--strict", "treat warnings as errors for the exit code")
     .addHelpText("after", `
 Labels given by the files are kept; inferred ones have "source": "classifier", a "confidence" (0-1) and

@@ -21,6 +21,19 @@ interface ParseFlags extends GlobalFlags {
 }
 
 /**
+ * The flags that say how to read the inputs (read by parseOptionsFromFlags), shared by the commands
+ * that read matrices.
+ * @example
+ * withReadFlags(program.command("parse")).action(...);
+ */
+export function withReadFlags(cmd: Command): Command {
+  return cmd
+    .option("--columns <mapping>", "explicit column mapping, e.g. text=B,position=Response,id=1")
+    .option("--sheet <name>", "read only this sheet of an XLSX workbook")
+    .option("--header-row <n>", "the header row (1-based; 0 when there is none)");
+}
+
+/**
  * Parse options from CLI flags; bad flags are usage errors.
  * @example
  * parseOptionsFromFlags({ columns: "text=B,position=D", headerRow: "3" }); // { columns: { text: "B", position: "D" }, headerRow: 3 }
@@ -78,15 +91,11 @@ function sizeFlag(value: string | undefined, flag: string): number | undefined {
  * registerParse(program, () => program.opts<GlobalFlags>());
  */
 export function registerParse(program: Command, globals: () => GlobalFlags): void {
-  program
-    .command("parse")
+  withReadFlags(program.command("parse"))
     .description("Read matrices (XLSX, CSV, DOCX; English, French, Spanish) into typed recommendations.")
     .argument("<inputs...>", "files, folders (read recursively) or quoted glob patterns")
     .option("-f, --format <format>", "json (one document) | jsonl (one recommendation per line) | summary", "json")
     .option("-o, --out <path>", "write to this file (all inputs merged), or to this folder (ending in /: one output per input)")
-    .option("--columns <mapping>", "explicit column mapping, e.g. text=B,position=Response,id=1")
-    .option("--sheet <name>", "read only this sheet of an XLSX workbook")
-    .option("--header-row <n>", "the header row (1-based; 0 when there is none)")
     .option("--strict", "treat warnings as errors for the exit code")
     .option("--stream-above <size>", "read workbooks larger than this as streams, in bounded memory (CSV files: above 4MB, or this if smaller)", "16MB")
     .option("--worker-memory <MB>", "heap limit of each worker thread; a file needing more is reported", "1024")

@@ -13,7 +13,7 @@ import { buildReport } from "../../report/model.js";
 import { renderMarkdown } from "../../report/markdown.js";
 import { renderHtml } from "../../report/html.js";
 import { renderJson } from "../../report/json.js";
-import { parseOptionsFromFlags, readInputs } from "./parse.js";
+import { parseOptionsFromFlags, readInputs, withReadFlags } from "./parse.js";
 import { CliError, type GlobalFlags, note, reportDiagnostics, writeOutput } from "../io.js";
 
 const FORMATS = ["md", "html", "json", "xlsx", "docx"] as const;
@@ -127,14 +127,11 @@ Exit codes: 0 read cleanly; 1 the input (or the ledger) had errors, output still
 SOURCE_DATE_EPOCH (seconds) sets the date written into XLSX and DOCX files; by default it is the ledger's latest update.`;
 
 function commonOptions(cmd: Command): Command {
-  return cmd
+  return withReadFlags(cmd)
     .option("--ledger <file>", "ledger of status events (JSON Lines) for implementation status")
     .option("--lang <lang>", "language of headings and labels: en | fr | es", "en")
     .option("--state <name>", "only the recommendations to this State under review")
     .option("--cycle <n>", "only the recommendations of this cycle")
-    .option("--columns <mapping>", "explicit column mapping for the input, e.g. text=B,position=D")
-    .option("--sheet <name>", "read only this sheet of an XLSX workbook")
-    .option("--header-row <n>", "the header row of the input (1-based; 0 when there is none)")
     .option("--strict", "treat warnings as errors for the exit code");
 }
 
