@@ -1,7 +1,7 @@
 // classify(): fill the labels a file did not give (themes, affected persons, SDGs, UPR Info issues,
 // action category), each marked `source: "classifier"` with a confidence and its evidence; never
 // touch labels the file gave, and report where the model confidently disagrees with them.
-import * as z from "zod";
+import type * as z from "zod";
 import type { Diagnostic } from "../schema/diagnostic.js";
 import type { ActionCategory, IssueLabel, PersonLabel, Recommendation, SdgLabel, ThemeLabel } from "../schema/recommendation.js";
 import { themeByCode } from "../taxonomy/index.js";
@@ -12,23 +12,9 @@ import { defaultModels, sharedIndex, type Models, type SharedIndex } from "./mod
 import { describeFeature, predictLabels, type ScoredLabel } from "./predict.js";
 import { sdgsFromThemes } from "./sdgs.js";
 import { themeKey } from "./theme-key.js";
+import { ClassifyOptions } from "./options.js";
 
-/** The labels classify() can infer. */
-export const ClassifyTask = z.enum(["themes", "affectedPersons", "sdgs", "issues", "actionCategory"]);
-export type ClassifyTask = z.infer<typeof ClassifyTask>;
-
-/** Options of classify(); all optional. */
-export const ClassifyOptions = z.object({
-  /** Which labels to infer (default: all five). */
-  tasks: z.array(ClassifyTask).default(["themes", "affectedPersons", "sdgs", "issues", "actionCategory"]),
-  /** Override the models' own thresholds for themes, persons and issues (0..1). */
-  threshold: z.number().min(0).max(1).optional(),
-  /** At most this many inferred themes, persons or issues per recommendation. */
-  maxLabels: z.int().positive().default(6),
-  /** Report a `theme-disagreement` when the model alone gives a theme the file lacks with at least this probability. */
-  disagreementConfidence: z.number().min(0).max(1).default(0.9),
-});
-export type ClassifyOptions = z.input<typeof ClassifyOptions>;
+export { ClassifyOptions, ClassifyTask } from "./options.js";
 
 /** What classify() returns: the recommendations with inferred labels, and its diagnostics. */
 export interface ClassifyResult {

@@ -9,7 +9,7 @@ import { type ParseOptions, resolveParseOptions } from "../ingest/options.js";
 import { expandPaths } from "./expand-paths.js";
 import { UNREADABLE } from "./parse-matrix.js";
 import { DEFAULT_PARTS, type PartsConfig } from "./read-parts.js";
-import type { ClassifyOptions } from "../classify/classify.js";
+import { ClassifyOptions } from "../classify/options.js";
 import { type AfterRead, type Delivery, readTask, type Render, type FromWorker, type ToWorker } from "./task.js";
 
 /** Files above this size (bytes) are read one at a time, beside any number of smaller ones. */
@@ -214,7 +214,7 @@ export async function* processFiles(paths: readonly string[], options: ProcessOp
   const { jobs: jobsOption, onProgress, streamAbove, partSize, workerMemoryMb, render, classify, ...parseOptions } = options;
   const after: AfterRead = { ...(render ? { render } : {}), ...(classify ? { classify } : {}) };
   resolveParseOptions(parseOptions); // bad options throw here, once, not in every worker
-  if (classify) (await import("../classify/classify.js")).ClassifyOptions.parse(classify);
+  if (classify) ClassifyOptions.parse(classify);
   const config: PartsConfig = { streamAbove: streamAbove ?? DEFAULT_PARTS.streamAbove, partSize: partSize ?? DEFAULT_PARTS.partSize };
   const started = performance.now();
   const { files, unmatched } = await expandPaths(paths);

@@ -1,5 +1,6 @@
 // One file to read, as processFiles hands it to a worker thread (or reads it in its own thread).
-import type { ClassifyOptions, ClassifyResult } from "../classify/classify.js";
+import type { ClassifyResult } from "../classify/classify.js";
+import type { ClassifyOptions } from "../classify/options.js";
 import type { ParseOptions } from "../ingest/options.js";
 import type { Recommendation } from "../schema/recommendation.js";
 import type { ParseResult } from "../schema/result.js";

@@ -6,7 +6,7 @@ import type { ParseResult } from "../../schema/result.js";
 import type { Recommendation } from "../../schema/recommendation.js";
 import { hasErrors } from "../../diagnostics/format.js";
 import { applyAddendumPositions, readAddendumPositions } from "../../classify/addendum.js";
-import { ClassifyTask, type ClassifyOptions } from "../../classify/classify.js";
+import { ClassifyTask, type ClassifyOptions } from "../../classify/options.js";
 import { CliError, type GlobalFlags, note, reportDiagnostics, writeOutput } from "../io.js";
 import { parseOptionsFromFlags, readInputs, withReadFlags } from "./parse.js";
 
