@@ -1,6 +1,7 @@
 // upr-matrix core: schemas, CSV reading, layout interpretation, classification, tracking and report
 // building. No Node built-ins and no heavy dependencies: this entry also runs in a browser bundle.
 export * from "./schema/index.js";
+export { MatrixError, MatrixErrorCode, resolveOptions } from "./errors/matrix-error.js";
 export { formatDiagnostic, formatDiagnostics, formatPlace, hasErrors, countBySeverity } from "./diagnostics/format.js";
 export { parseCsv } from "./ingest/csv.js";
 export { decodeText, type Decoded } from "./ingest/decode.js";
