@@ -44,7 +44,7 @@ interface Answer {
 }
 
 async function workerMain(): Promise<void> {
-  const { parseMatrix } = await import("../src/node/parse-matrix.js");
+  const { parseMatrix } = await import("../src/ingest/parse-matrix.js");
   const { ParseResult } = await import("../src/schema/result.js");
   parentPort!.on("message", async (job: Job) => {
     let answer: Answer;

@@ -1,5 +1,4 @@
-// upr-matrix/xlsx: reading (and, later, writing) Excel workbooks with exceljs, kept off the core path.
-export { parseXlsx, readXlsxTables } from "./ingest/xlsx.js";
-export { writeTrackWorkbook, readTrackWorkbook, TRACK_META_SHEET } from "./xlsx/track-workbook.js";
+// upr-matrix/xlsx: Excel writers (exceljs, kept off the core path). Reading XLSX is in the core (parseXlsx).
 export { writeReportMatrix, renderReportMatrix, type ReportMatrixOptions } from "./xlsx/report-matrix.js";
+export { writeTrackWorkbook, readTrackWorkbook } from "./xlsx/track-workbook.js";
 export { writeRecommendationsXlsx, type RecommendationsXlsxOptions } from "./xlsx/recommendations.js";

@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { resolveOptions } from "../errors/matrix-error.js";
 import { Field } from "./fields.js";
 
 /**
@@ -60,12 +61,12 @@ export interface ResolvedParseOptions extends Omit<z.output<typeof ParseOptions>
 }
 
 /**
- * Validate options once, up front; throws a `z.ZodError` on bad options.
+ * Validate options once, up front; throws a `MatrixError` with code `invalid-options` on bad options.
  * @example
  * resolveParseOptions({ file: "uganda.docx" }).limits.maxRows; // 2000000
  */
-export function resolveParseOptions(options: ParseOptions = {}): ResolvedParseOptions {
-  const o = ParseOptions.parse(options);
+export function resolveParseOptions(options: ParseOptions = {}, where = "parse"): ResolvedParseOptions {
+  const o = resolveOptions(ParseOptions, options, where);
   const columns = o.columns ? new Map(Object.entries(o.columns) as [Field, string | number][]) : undefined;
   return { ...o, columns };
 }

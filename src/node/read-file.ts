@@ -2,7 +2,7 @@ import { readFile, stat } from "node:fs/promises";
 import type { ParseResult } from "../schema/result.js";
 import { type ParseOptions, resolveParseOptions } from "../ingest/options.js";
 import { failed } from "../ingest/result.js";
-import { parseMatrix } from "./parse-matrix.js";
+import { parseMatrix } from "../ingest/parse-matrix.js";
 
 /**
  * Read and parse one matrix file (XLSX, CSV, DOCX). File-system errors become diagnostics, not exceptions.

@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { readMatrixFile, UNREADABLE } from "../../src/node/index.js";
+import { UNREADABLE } from "../../src/ingest/parse-matrix.js";
+import { readMatrixFile } from "../../src/node/index.js";
 import { ParseResult } from "../../src/schema/result.js";
 import { findState } from "../../src/taxonomy/index.js";
 import { badDir, badFixtures, root } from "./manifest.js";

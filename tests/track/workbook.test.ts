@@ -6,7 +6,7 @@ import { createEvent } from "../../src/track/event.js";
 import { currentStates } from "../../src/track/ledger.js";
 import { mergeReturnedWorkbooks } from "../../src/track/merge.js";
 import { COLUMN_LABELS, fileSlug, matchTrackHeader, planTrackExport, compareParagraphIds, TRACK_COLUMNS } from "../../src/track/workbook.js";
-import { readTrackWorkbook, TRACK_META_SHEET, writeTrackWorkbook } from "../../src/xlsx.js";
+import { readTrackWorkbook, TRACK_META_SHEET, writeTrackWorkbook } from "../../src/xlsx/track-workbook.js";
 
 const rec = (id: string, over: Partial<Recommendation> = {}): Recommendation =>
   Recommendation.parse({

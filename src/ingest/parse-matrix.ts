@@ -1,10 +1,10 @@
 import type { ParseResult } from "../schema/result.js";
-import { parseCsv } from "../ingest/csv.js";
-import { parseDocx } from "../ingest/docx.js";
-import { type ParseOptions } from "../ingest/options.js";
-import { failed } from "../ingest/result.js";
-import { sniffFormat, unsupportedMessage } from "../ingest/sniff.js";
-import { parseXlsx } from "../ingest/xlsx.js";
+import { parseCsv } from "./csv.js";
+import { parseDocx } from "./docx.js";
+import { type ParseOptions, resolveParseOptions } from "./options.js";
+import { failed } from "./result.js";
+import { sniffFormat, unsupportedMessage } from "./sniff.js";
+import { parseXlsx } from "./xlsx.js";
 
 /**
  * Parse a matrix from its bytes, whatever its format: the format is told from the bytes, not the name.
@@ -14,7 +14,7 @@ import { parseXlsx } from "../ingest/xlsx.js";
  * const result = await parseMatrix(bytes, { file: "uganda.docx" });
  */
 export async function parseMatrix(bytes: Uint8Array, options: ParseOptions = {}): Promise<ParseResult> {
-  const file = options.file ?? "input";
+  const { file } = resolveParseOptions(options, "parseMatrix"); // bad options throw even for an empty file
   const kind = sniffFormat(bytes);
   switch (kind) {
     case "docx":
