@@ -25,7 +25,8 @@ export { parseCsv } from "./ingest/csv.js";
 export { parseXlsx } from "./ingest/xlsx.js";
 export { parseDocx } from "./ingest/docx.js";
 export { ParseOptions, Limits, resolveParseOptions } from "./ingest/options.js";
-export { TableReader } from "./ingest/interpret.js";
+export { TableReader } from "./ingest/table-reader.js";
+export { readTrackWorkbook } from "./ingest/track-workbook.js";
 export { readAddendumPositions, applyAddendumPositions } from "./classify/addendum.js";
 
 // Taxonomy: UHRI themes, groups of persons, SDGs, States, UPR Info issues.

@@ -17,18 +17,21 @@ import { type AfterRead, type Delivery, readTask, type FromWorker, type ToWorker
 /** Files above this size (bytes) are read one at a time, beside any number of smaller ones. */
 const LARGE_FILE = 2 * 1024 * 1024;
 
-/** Options of processFiles: the parse options every file gets (all but `file`), and how the batch runs. */
+/** Options of processFiles: the parse options every file gets, and how the batch runs. */
 export const ProcessOptions = ParseOptions.omit({ file: true }).extend({
   /** Worker threads reading files in parallel; default: the number of cores. 1 reads in this thread. */
-  jobs: z.int().positive().optional(),
+  jobs: z.int().min(1).max(256).optional(),
   /** Called as files are read (from this thread; keep it cheap). */
-  onProgress: z.custom<(progress: BatchProgress) => void>((v) => typeof v === "function", "expected a function").optional(),
-  /** Files larger than this many bytes (CSV, XLSX) are read as streams, in parts; default 16 MiB. */
-  streamAbove: z.int().nonnegative().default(DEFAULT_PARTS.streamAbove),
-  /** A streamed file is handed over every `partSize` recommendations or so; default 5,000. */
-  partSize: z.int().positive().default(DEFAULT_PARTS.partSize),
+  onProgress: z.custom<(progress: BatchProgress) => void>((v) => typeof v === "function", "must be a function").optional(),
+  /**
+   * Workbooks and documents whose XML declares more than this many bytes once inflated, and CSV files
+   * larger than this (or than 4 MiB), are handed over in parts; default 16 MiB.
+   */
+  streamAbove: z.number().nonnegative().optional(),
+  /** A file read in parts is handed over every `partSize` recommendations or so; default 5,000. */
+  partSize: z.int().positive().optional(),
   /** Heap limit of each worker thread in MB; a file needing more is reported, not fatal. Default 1024. */
-  workerMemoryMb: z.int().positive().optional(),
+  workerMemoryMb: z.int().min(16).optional(),
   /**
    * Have the workers write the recommendations as text, in parallel, instead of sending objects back:
    * "jsonl" (one JSON object per line) or "json" (the elements of the JSON document's array). Then
@@ -214,11 +217,11 @@ function localRunner(options: ParseOptions, config: PartsConfig, after: AfterRea
  * }
  */
 export async function* processFiles(paths: readonly string[], options: ProcessOptions = {}): AsyncGenerator<FileResult, void, undefined> {
-  // Bad options throw here, once, not in every worker.
-  const resolved = resolveOptions(ProcessOptions, options, "processFiles");
-  const { jobs: jobsOption, onProgress, streamAbove, partSize, workerMemoryMb, render, classify, ...parseOptions } = resolved;
+  // Bad options throw here, once, not in every worker; the workers get the options as given.
+  resolveOptions(ProcessOptions, options, "processFiles");
+  const { jobs: jobsOption, onProgress, streamAbove, partSize, workerMemoryMb, render, classify, ...parseOptions } = options;
   const after: AfterRead = { ...(render ? { render } : {}), ...(classify ? { classify } : {}) };
-  const config: PartsConfig = { streamAbove, partSize };
+  const config: PartsConfig = { streamAbove: streamAbove ?? DEFAULT_PARTS.streamAbove, partSize: partSize ?? DEFAULT_PARTS.partSize };
   const started = performance.now();
   const { files, unmatched } = await expandPaths(paths);
   const sizes = await Promise.all(files.map((f) => stat(f).then((s) => (s.isFile() ? s.size : 0), () => 0)));

@@ -30,6 +30,7 @@ const BAD: Record<string, BadCall> = {
   "upr-matrix parseXlsx": [() => core.parseXlsx(bytes, { sheet: 3 as unknown as string }), "sheet"],
   "upr-matrix parseDocx": [() => core.parseDocx(bytes, { cycle: 0 }), "cycle"],
   "upr-matrix resolveParseOptions": [() => core.resolveParseOptions({ columns: { text: "" } }), "columns.text"],
+  "upr-matrix readTrackWorkbook": [() => core.readTrackWorkbook(bytes, "returned.xlsx", { limits: { maxCells: 0 } }), "limits.maxCells"],
   "upr-matrix readAddendumPositions": [() => core.readAddendumPositions("117.1", { paragraph: 117 as unknown as string }), "paragraph"],
   "upr-matrix applyAddendumPositions": [() => core.applyAddendumPositions([], new Map(), { overwrite: "yes" as unknown as boolean }), "overwrite"],
   "upr-matrix normalizeStatus": [() => core.normalizeStatus("done", { position: "maybe" as unknown as "noted" }), "position"],
@@ -81,7 +82,7 @@ const NO_OPTIONS = new Set([
   "upr-matrix buildStats", "upr-matrix renderMarkdown", "upr-matrix renderHtml", "upr-matrix renderJson",
   "upr-matrix/classify defaultModels", "upr-matrix/classify loadLinearModel", "upr-matrix/classify actionCategoryByRules",
   "upr-matrix/classify sdgsFromThemes", "upr-matrix/classify themeKey", "upr-matrix/classify personKey",
-  "upr-matrix/xlsx writeTrackWorkbook", "upr-matrix/xlsx readTrackWorkbook",
+  "upr-matrix/xlsx writeTrackWorkbook",
 ]);
 
 const ENTRIES: Record<string, Record<string, unknown>> = {
