@@ -29,9 +29,10 @@ export { TableReader } from "./ingest/table-reader.js";
 export { readTrackWorkbook } from "./ingest/track-workbook.js";
 export { readAddendumPositions, applyAddendumPositions } from "./classify/addendum.js";
 
-// Taxonomy: UHRI themes, groups of persons, SDGs, States, UPR Info issues.
+// Taxonomy: UHRI themes, groups of persons, SDGs, States, UPR Info issues; the vocabularies and their crosswalk.
 export { THEMES, themeByCode, findTheme, topLevelOf, PERSONS, findPerson, SDG_GOALS, findSdg, STATES, findState, ISSUES, findIssue } from "./taxonomy/index.js";
 export type { Theme, PersonGroup, SdgGoal, StateInfo, Issue } from "./taxonomy/index.js";
+export { findTerm, mapTerm, termIn, nameIn, conceptOf, detectVocabulary, vocabularyTerms, type Vocabulary, type Term } from "./taxonomy/index.js";
 
 // Tracking: the ledger of status events, assignments, and the update-workbook round trip.
 export { createEvent } from "./track/event.js";
