@@ -45,7 +45,8 @@ export {
 } from "./report/stats.js";
 export { buildReport, clusterTitle, type Report, type ReportOptions, type ReportRow, type ReportMeta } from "./report/model.js";
 export { clusterOf, groupByCluster, type ClusterRef, type ClusterGroup } from "./report/clusters.js";
-export { labelsFor, STATUS_KEYS, POSITION_KEYS, type Labels, type StatusKey } from "./report/labels.js";
+export { messagesFor, allMessages, CLUSTER_IDS, type Messages, type StatusKey, type SectionId, type ClusterId } from "./i18n/index.js";
+export { STATUS_KEYS, POSITION_KEYS } from "./report/order.js";
 export { statTables, summaryLines, formatPercent, type StatTable } from "./report/tables.js";
 export { renderMarkdown, markdownReport } from "./report/markdown.js";
 export { renderHtml, htmlReport, reportCharts } from "./report/html.js";
@@ -56,7 +57,7 @@ export {
   buildSkeletonOutline, allocateWords, compressIds, formatReferences, subsectionLetter, NATIONAL_WORD_LIMIT, MID_TERM_WORDS,
   type SkeletonKind, type SkeletonOptions, type SkeletonOutline, type SkeletonSection, type SkeletonSubsection, type SkeletonBlock,
 } from "./report/skeleton.js";
-export { skeletonLabelsFor, formatCount, type SkeletonLabels, type SectionId } from "./report/skeleton-labels.js";
+export { skeletonLabelsFor, formatCount, type SkeletonLabels } from "./report/skeleton-labels.js";
 // hostile input: CSV export of recommendations (formula injection neutralised), limits, the zip guard
 export { renderRecommendationsCsv, buildRecommendationTable, RECOMMENDATION_COLUMNS, SOURCE_COLUMN, type RecommendationTable, type CsvOptions } from "./report/csv.js";
 export { resolveLimits } from "./ingest/options.js";
