@@ -44,7 +44,8 @@ export { parseAssignments, assignInstitutions, initialEvents } from "./track/ass
 export { planTrackExport, type TrackWorkbookPlan } from "./track/workbook.js";
 export { mergeReturnedWorkbooks, type ReturnedWorkbook } from "./track/merge.js";
 
-// Reports: statistics, Markdown / HTML (SVG charts) / JSON, the national-report outline, a safe CSV export.
+// Reports: statistics, Markdown / HTML (SVG charts) / JSON, the national-report outline, a safe CSV export,
+// and the labels of every report, workbook and status in English, French and Spanish.
 export { buildReport, type Report, type ReportOptions } from "./report/model.js";
 export { buildStats, ReportStats } from "./report/stats.js";
 export { renderMarkdown } from "./report/markdown.js";
@@ -52,3 +53,4 @@ export { renderHtml } from "./report/html.js";
 export { renderJson, ReportJson } from "./report/json.js";
 export { buildSkeletonOutline, type SkeletonOptions, type SkeletonOutline } from "./report/skeleton.js";
 export { renderRecommendationsCsv, type CsvOptions } from "./report/csv.js";
+export { messagesFor, type Messages } from "./i18n/index.js";

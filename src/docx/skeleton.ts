@@ -23,7 +23,7 @@ import {
 } from "docx";
 import { resolveOptions } from "../errors/matrix-error.js";
 import type { Recommendation } from "../schema/recommendation.js";
-import { labelsFor } from "../report/labels.js";
+import { messagesFor } from "../i18n/index.js";
 import { clusterTitle } from "../report/model.js";
 import { assessmentCell, recommendationCell, themesCell } from "../report/matrix-cells.js";
 import { buildSkeletonOutline, type SkeletonBlock, type SkeletonOptions, type SkeletonOutline } from "../report/skeleton.js";
@@ -222,7 +222,7 @@ function titlePage(outline: SkeletonOutline): (Paragraph | Table)[] {
 
 function annexMatrix(outline: SkeletonOutline): WordTable {
   const { report } = outline.annex;
-  const L = labelsFor(outline.lang);
+  const L = messagesFor(outline.lang);
   const widths = [0.36, 0.1, 0.24, 0.3].map((f) => Math.floor(LANDSCAPE_TEXT * f));
   const rows: WordRow[] = [
     { header: true, cells: [L.matrix.recommendation, L.matrix.position, L.matrix.themes, L.matrix.assessment].map((h) => ({ text: h, bold: true, fill: HEAD_FILL })) },

@@ -6,7 +6,7 @@ import ExcelJS from "exceljs";
 import { resolveOptions } from "../errors/matrix-error.js";
 import type { Recommendation } from "../schema/recommendation.js";
 import { neutralizeFormula } from "../internal/safe-cell.js";
-import { labelsFor } from "../report/labels.js";
+import { messagesFor } from "../i18n/index.js";
 import { buildReport, clusterTitle, type Report, type ReportOptions } from "../report/model.js";
 import { assessmentCell, recommendationCell, themesCell } from "../report/matrix-cells.js";
 import { statTables, summaryLines } from "../report/tables.js";
@@ -30,7 +30,7 @@ function cellValue(s: string, numeric: boolean): string | number {
 
 function matrixSheet(wb: ExcelJS.Workbook, report: Report): void {
   const { meta } = report;
-  const L = labelsFor(meta.lang);
+  const L = messagesFor(meta.lang);
   const ws = wb.addWorksheet(L.matrix.sheetMatrix, { views: [{ state: "frozen", ySplit: 2 }] });
   const headers = [
     L.matrix.recommendation,
@@ -82,7 +82,7 @@ function matrixSheet(wb: ExcelJS.Workbook, report: Report): void {
 
 function summarySheet(wb: ExcelJS.Workbook, report: Report): void {
   const { meta } = report;
-  const L = labelsFor(meta.lang);
+  const L = messagesFor(meta.lang);
   const ws = wb.addWorksheet(L.matrix.sheetSummary);
   ws.columns = [{ width: 52 }, ...Array.from({ length: 9 }, () => ({ width: 16 }))];
   ws.addRow([text(meta.title)]).font = { bold: true, size: 13 };
