@@ -1,7 +1,8 @@
-// upr-matrix: the core entry. Schemas, readers (CSV, XLSX, DOCX from their bytes), taxonomy lookups,
-// tracking and report building: pure functions, no Node built-ins, no model weights, no exceljs, so that
-// it also runs in a browser bundle. Heavier parts have entries of their own (package.json "exports"):
-// upr-matrix/classify (the models), upr-matrix/xlsx and upr-matrix/docx (writers), upr-matrix/node (files).
+// upr-matrix: the core entry. Schemas, readers (CSV, XLSX, DOCX from their bytes), tracking and report
+// building: pure functions, no Node built-ins, no model weights, no exceljs, so that it also runs in a
+// browser bundle. Other parts have entries of their own (package.json "exports"): upr-matrix/taxonomy
+// (label lists and vocabularies), upr-matrix/classify (the models), upr-matrix/xlsx and upr-matrix/docx
+// (writers), upr-matrix/node (files).
 //
 // Public names only, one section per pipeline stage: a name here is a promise to users (CHANGELOG.md lists
 // every change). Building blocks stay unexported; tests import them from their src/ module.
@@ -28,11 +29,6 @@ export { ParseOptions, Limits, resolveParseOptions } from "./ingest/options.js";
 export { TableReader } from "./ingest/table-reader.js";
 export { readTrackWorkbook } from "./ingest/track-workbook.js";
 export { readAddendumPositions, applyAddendumPositions } from "./classify/addendum.js";
-
-// Taxonomy: UHRI themes, groups of persons, SDGs, States, UPR Info issues; the vocabularies and their crosswalk.
-export { THEMES, themeByCode, findTheme, topLevelOf, PERSONS, findPerson, SDG_GOALS, findSdg, STATES, findState, ISSUES, findIssue } from "./taxonomy/index.js";
-export type { Theme, PersonGroup, SdgGoal, StateInfo, Issue } from "./taxonomy/index.js";
-export { findTerm, mapTerm, termIn, nameIn, conceptOf, detectVocabulary, vocabularyTerms, type Vocabulary, type Term } from "./taxonomy/index.js";
 
 // Tracking: the ledger of status events, assignments, and the update-workbook round trip.
 export { createEvent } from "./track/event.js";

@@ -112,6 +112,7 @@ beforeAll(async () => {
   writeFileSync(join(inputs, "package.json"), JSON.stringify({ type: "module" }));
   const paths = {
     "upr-matrix": [join(ROOT, "src/index.ts")],
+    "upr-matrix/taxonomy": [join(ROOT, "src/taxonomy.ts")],
     "upr-matrix/classify": [join(ROOT, "src/classify.ts")],
     "upr-matrix/xlsx": [join(ROOT, "src/xlsx.ts")],
     "upr-matrix/docx": [join(ROOT, "src/docx.ts")],

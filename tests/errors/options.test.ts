@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
 import * as core from "../../src/index.js";
+import * as taxonomyEntry from "../../src/taxonomy.js";
 import * as classifyEntry from "../../src/classify.js";
 import * as xlsxEntry from "../../src/xlsx.js";
 import * as docxEntry from "../../src/docx.js";
@@ -41,6 +42,7 @@ const BAD: Record<string, BadCall> = {
   "upr-matrix buildReport": [() => core.buildReport([], { lang: "de" as "en" }), "lang"],
   "upr-matrix buildSkeletonOutline": [() => core.buildSkeletonOutline([], { kind: "annual" as "national" }), "kind"],
   "upr-matrix renderRecommendationsCsv": [() => core.renderRecommendationsCsv([], { delimiter: "|" as "," }), "delimiter"],
+  "upr-matrix/taxonomy findTerm": [() => taxonomyEntry.findTerm("Women", { kind: "group" as "person" }), "kind"],
   "upr-matrix/classify classify": [() => classifyEntry.classify([], { maxLabels: 0 }), "maxLabels"],
   "upr-matrix/xlsx writeReportMatrix": [() => xlsxEntry.writeReportMatrix([], { date: "2025-06-01" as unknown as Date }), "date"],
   "upr-matrix/xlsx renderReportMatrix": [() => xlsxEntry.renderReportMatrix(report, { date: new Date("June") }), "date"],
@@ -66,6 +68,7 @@ const PENDING = new Set([
   "upr-matrix mergeReturnedWorkbooks",
   "upr-matrix buildReport",
   "upr-matrix buildSkeletonOutline",
+  "upr-matrix/taxonomy findTerm",
   "upr-matrix/classify classify",
   "upr-matrix/node readLedgerFile",
   "upr-matrix/node appendLedgerFile",
@@ -75,11 +78,14 @@ const PENDING = new Set([
 // Exported functions that take no options object.
 const NO_OPTIONS = new Set([
   "upr-matrix recommendationKey", "upr-matrix formatDiagnostic", "upr-matrix formatDiagnostics", "upr-matrix hasErrors",
-  "upr-matrix themeByCode", "upr-matrix findTheme", "upr-matrix topLevelOf", "upr-matrix findPerson", "upr-matrix findSdg",
-  "upr-matrix findState", "upr-matrix findIssue",
+  "upr-matrix/taxonomy themeByCode", "upr-matrix/taxonomy findTheme", "upr-matrix/taxonomy topLevelOf",
+  "upr-matrix/taxonomy topLevelName", "upr-matrix/taxonomy findPerson", "upr-matrix/taxonomy findSdg",
+  "upr-matrix/taxonomy findState", "upr-matrix/taxonomy findIssue", "upr-matrix/taxonomy vocabularyTerms",
+  "upr-matrix/taxonomy termByKey", "upr-matrix/taxonomy mapTerm", "upr-matrix/taxonomy termIn",
+  "upr-matrix/taxonomy conceptOf", "upr-matrix/taxonomy nameIn", "upr-matrix/taxonomy detectVocabulary",
   "upr-matrix currentStates", "upr-matrix historyOf", "upr-matrix planAppend", "upr-matrix memoryLedgerStore", "upr-matrix recordEvents",
   "upr-matrix progressBy", "upr-matrix findStale", "upr-matrix parseAssignments", "upr-matrix assignInstitutions",
-  "upr-matrix buildStats", "upr-matrix renderMarkdown", "upr-matrix renderHtml", "upr-matrix renderJson",
+  "upr-matrix buildStats", "upr-matrix renderMarkdown", "upr-matrix renderHtml", "upr-matrix renderJson", "upr-matrix messagesFor",
   "upr-matrix/classify defaultModels", "upr-matrix/classify loadLinearModel", "upr-matrix/classify actionCategoryByRules",
   "upr-matrix/classify sdgsFromThemes", "upr-matrix/classify themeKey", "upr-matrix/classify personKey",
   "upr-matrix/xlsx writeTrackWorkbook",
@@ -87,6 +93,7 @@ const NO_OPTIONS = new Set([
 
 const ENTRIES: Record<string, Record<string, unknown>> = {
   "upr-matrix": core,
+  "upr-matrix/taxonomy": taxonomyEntry,
   "upr-matrix/classify": classifyEntry,
   "upr-matrix/xlsx": xlsxEntry,
   "upr-matrix/docx": docxEntry,
