@@ -6,7 +6,7 @@ import { es } from "./es.js";
 import { fr } from "./fr.js";
 import type { Messages } from "./types.js";
 
-export type { Messages, ReportMessages, MatrixMessages, SkeletonMessages, StatusKey, SectionId, ClusterId, BasisId } from "./types.js";
+export type { Messages, StatusKey } from "./types.js";
 export { CLUSTER_IDS, BASIS_IDS } from "./types.js";
 
 const MESSAGES: Readonly<Record<Language, Messages>> = { en, fr, es };
