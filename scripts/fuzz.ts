@@ -398,7 +398,7 @@ function seedFiles(): { name: string; bytes: Uint8Array }[] {
       const bytes = new Uint8Array(readFileSync(join(abs, f)));
       // The bad corpus seeds mutations too, but not its bombs: their expansion would cost the fuzzer
       // itself (it unzips seeds to mutate them) and they are tested whole in tests/hostile/.
-      if (dir === "fixtures/bad" && (bytes.length > 40_000 || /bomb|nesting|million|far-cells|5mb|60mb|span|too-many|many-rows|share-part|300k/.test(f))) continue;
+      if (dir === "fixtures/bad" && (bytes.length > 40_000 || /bomb|nesting|million|far-cells|5mb|20mb|span|too-many|many-rows|share-part|300k/.test(f))) continue;
       out.push({ name: f, bytes });
     }
   }
