@@ -1,4 +1,3 @@
-import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
 import { type Command, Option } from "commander";
 import type { Diagnostic } from "../../../schema/diagnostic.js";
@@ -7,6 +6,9 @@ import { dateOf } from "../../../track/event.js";
 import { mergeReturnedWorkbooks, type ReturnedWorkbook } from "../../../track/merge.js";
 import { recordEvents } from "../../../track/store.js";
 import { jsonlLedgerStore } from "../../../node/ledger-file.js";
+import { readFileBytes } from "../../../node/read-parts.js";
+import { Limits } from "../../../ingest/options.js";
+import { readTrackWorkbook } from "../../../ingest/track-workbook.js";
 import { flag } from "../../flags.js";
 import { expandPaths } from "../../inputs.js";
 import { CliError, type RunContext } from "../../io.js";
@@ -26,29 +28,22 @@ interface ReadWorkbooks {
 }
 
 /**
- * Read returned workbooks one by one: a file that is not .xlsx is skipped with a warning, an unreadable
- * one counted and reported.
+ * Read returned workbooks one by one, each on its own under the limits `parse` applies: a file that is
+ * not .xlsx is skipped with a warning, an unreadable one (missing, a device, too large, damaged, a zip
+ * or XML bomb) counted and reported; the others are read all the same.
  * @example
  * const { workbooks, diagnostics, unreadable } = await readReturnedWorkbooks(["returned/mj.xlsx"]);
  */
 export async function readReturnedWorkbooks(files: readonly string[]): Promise<ReadWorkbooks> {
-  // exceljs takes a third of a second to load: only the commands that write or read workbooks load it.
-  const { readTrackWorkbook } = await import("../../../xlsx/track-workbook.js");
   const out: ReadWorkbooks = { workbooks: [], diagnostics: [], unreadable: 0 };
+  const { maxBytes } = Limits.parse({});
   for (const f of files) {
     if (!/\.xls[xm]$/i.test(f)) {
       out.diagnostics.push({ code: "unsupported-format", severity: "warning", message: "Not an .xlsx workbook; skipped.", place: { file: f } });
       continue;
     }
-    let bytes: Uint8Array;
-    try {
-      bytes = new Uint8Array(await readFile(f));
-    } catch (e) {
-      out.unreadable++;
-      out.diagnostics.push({ code: "file-error", severity: "error", message: (e as NodeJS.ErrnoException).code === "ENOENT" ? "No such file." : `Cannot read the file: ${(e as Error).message}`, place: { file: f } });
-      continue;
-    }
-    const read = await readTrackWorkbook(bytes, f);
+    const bytes = await readFileBytes(f, f, maxBytes);
+    const read = bytes instanceof Uint8Array ? await readTrackWorkbook(bytes, f) : { workbook: null, diagnostics: [bytes] };
     out.diagnostics.push(...read.diagnostics);
     if (read.workbook) out.workbooks.push(read.workbook);
     else out.unreadable++;
