@@ -6,6 +6,8 @@ import { execFileSync } from "node:child_process";
 import { tmpdir } from "node:os";
 import { Writable } from "node:stream";
 import { join } from "node:path";
+import ExcelJS from "exceljs";
+import { copyFileSync, mkdirSync, readdirSync } from "node:fs";
 import { strToU8, zipSync } from "fflate";
 import { afterAll, describe, expect, test } from "vitest";
 import { decodeText } from "../../src/ingest/decode.js";
@@ -53,6 +55,37 @@ describe("D10: files that are not regular files are refused, whatever names them
     expect(await run(["track", "import", join(dir, "zero.xlsx"), "--dir", project], { ...quiet, stderr: err })).toBe(2);
     expect(err.text()).toMatch(/zero\.xlsx: error file-error: Not a regular file/);
   }, 60_000);
+});
+
+describe("D1: track import reads each returned workbook on its own, under parse's limits", () => {
+  test("a good answer is recorded beside a merge bomb, a validation bomb, a zip bomb, a damaged file and /dev/zero", async () => {
+    const project = join(work, "d1");
+    const returned = join(work, "d1-returned");
+    mkdirSync(returned, { recursive: true });
+    const io = () => ({ stdout: sink(), stderr: sink(), isTTY: false, env: { UPR_MATRIX_NOW: "2026-01-15T09:00:00Z" } });
+    expect(await run(["track", "init", join(badDir, "..", "ohchr-en.xlsx"), "--dir", project], io())).toBe(0);
+    expect(await run(["track", "export", "--dir", project, "--out", join(work, "d1-export")], io())).toBe(0);
+    // One institution's workbook comes back with one status filled in.
+    const exported = readdirSync(join(work, "d1-export"))[0]!;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(join(work, "d1-export", exported)) as unknown as ArrayBuffer);
+    const ws = wb.worksheets.find((w) => w.state === "visible" && w.getRow(1).getCell(1).value === "Key")!;
+    ws.getRow(2).getCell(10).value = "In progress";
+    writeFileSync(join(returned, exported), new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer));
+    for (const f of ["xlsx-returned-merge-bomb.xlsx", "xlsx-returned-validation-bomb.xlsx", "xlsx-zip-bomb.xlsx", "xlsx-truncated.xlsx"]) copyFileSync(join(badDir, f), join(returned, f));
+    // A folder walk keeps regular files only; named, a device is refused.
+    symlinkSync("/dev/zero", join(work, "zz-zero.xlsx"));
+    const err = io();
+    const t0 = performance.now();
+    // Before: exceljs ran out of memory on the merge bomb (exit 134) and no answer was recorded.
+    expect(await run(["track", "import", returned, join(work, "zz-zero.xlsx"), "--dir", project], err)).toBe(2);
+    expect(performance.now() - t0).toBeLessThan(30_000);
+    const text = err.stderr.text();
+    expect(text).toMatch(/xlsx-zip-bomb\.xlsx: error limit-exceeded: /);
+    expect(text).toMatch(/xlsx-truncated\.xlsx: error corrupt-file: /);
+    expect(text).toMatch(/zz-zero\.xlsx: error file-error: Not a regular file/);
+    expect(text).toMatch(/Recorded 1 event\(s\) from 3 workbook\(s\)/);
+  }, 120_000);
 });
 
 describe("D11: a CSV line of many megabytes is read in time and memory linear in it", () => {
