@@ -310,7 +310,11 @@ interface ExtraNode {
 /** The action category labels a file can give: one object each, shared. */
 const ACTION_LABELS: readonly ActionCategory[] = [1, 2, 3, 4, 5].map((category) => Object.freeze({ category, source: "matrix" as const }));
 
-/** States of `a`, then those of `b` not in `a`. */
+/**
+ * States of `a`, then those of `b` not in `a`, in a new list.
+ * @example
+ * mergeStates(["France"], ["Chile", "France"]); // ["France", "Chile"]
+ */
 export function mergeStates(a: readonly string[], b: readonly string[]): string[] {
   const out = a.slice();
   for (const s of b) if (!out.includes(s)) out.push(s);
