@@ -5,6 +5,7 @@ import Papa from "papaparse";
 import type { Diagnostic } from "../schema/diagnostic.js";
 import type { ParseResult } from "../schema/result.js";
 import { findUncleanBesidesBreaks } from "../internal/text.js";
+import { quote } from "../internal/quote.js";
 import { IncrementalDecoder } from "./decode.js";
 import { requireRecommendations } from "./guard.js";
 import { type ParseOptions, type ResolvedParseOptions, resolveParseOptions } from "./options.js";
@@ -324,7 +325,7 @@ export class CsvRows {
       this.sink.note({
         code: "invalid-encoding",
         severity: "warning",
-        message: `Byte ${hex} (file offset ${b.byte}) is not valid UTF-8 in a UTF-8 file; read as ${JSON.stringify(b.char)} (Windows-1252). Check the text around it.`,
+        message: `Byte ${hex} (file offset ${b.byte}) is not valid UTF-8 in a UTF-8 file; read as ${quote(b.char)} (Windows-1252). Check the text around it.`,
         place: { file: this.file, row, line },
         actual: hex,
       });

@@ -11,7 +11,7 @@ import { run } from "../../src/cli/run.js";
 import { readTrackWorkbook } from "../../src/ingest/track-workbook.js";
 import { badDir, badFixtures } from "./manifest.js";
 
-/** Each command on each fixture must finish within this: the slowest took 15 s on a 2-core machine at load 15 (see docs/security.md). */
+/** Each command on each fixture must finish within this: the slowest took 5.6 s on a 2-core machine at load 10-14 (docs/security.md). */
 const BOUND_MS = 30_000;
 
 const fixtures = badFixtures();

@@ -168,6 +168,15 @@ describe("D7: mostly-valid UTF-8 with a bad byte stays UTF-8", () => {
     expect(r.diagnostics.find((d) => d.code === "invalid-encoding")).toMatchObject({ severity: "warning", place: { file: "c07.csv", row: 2, line: 2 }, actual: "0x92" });
   });
 
+  test("a byte Windows-1252 leaves undefined (0x81) is named in the warning without a control character (found by the fuzzer)", () => {
+    const bytes = strToU8(text);
+    const at = bytes.indexOf(0x27);
+    const r = parseCsv(new Uint8Array([...bytes.subarray(0, at), 0x81, ...bytes.subarray(at + 1)]), { file: "c.csv" });
+    const d = r.diagnostics.find((x) => x.code === "invalid-encoding")!;
+    expect(d.message).toMatch(/read as "\\u0081" \(Windows-1252\)/);
+    expect(d.message).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
+  });
+
   test("a Windows-1252 or MacRoman file is still read as such", () => {
     const win = new Uint8Array([...strToU8("Recomendaci"), 0xf3, 0x6e, 0x2c, ...strToU8("Posici"), 0xf3, 0x6e, 0x0d, 0x0a, 0x93, 0x61, 0x94]);
     expect(decodeText(win)).toMatchObject({ encoding: "windows-1252", guessed: true, text: "Recomendación,Posición\r\n“a”", invalid: [] });
