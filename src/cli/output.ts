@@ -15,10 +15,11 @@ export type Format = (typeof FORMATS)[number];
 /** A result to write: recommendations as objects, or already rendered as text (processFiles' `render`). */
 export type Written = ParseResult & { rendered?: string; count?: number; path?: string; final?: boolean };
 
-/** Takes the results of a batch in order; end() writes what is left. */
+/** Takes the results of a batch in order; end() writes what is left, abort() gives up (no file written). */
 export interface FormatWriter {
   add(part: Written): Promise<void>;
   end(): Promise<void>;
+  abort(): Promise<void>;
 }
 
 const indent = (json: string, pad: string) => pad + json.replace(/\n/g, `\n${pad}`);
@@ -58,6 +59,10 @@ export class JsonWriter implements FormatWriter {
     await this.sink.write(text);
     await this.sink.close();
   }
+
+  abort(): Promise<void> {
+    return this.sink.abort();
+  }
 }
 
 /** JSON Lines: one recommendation per line, for outputs too large for one document. */
@@ -70,6 +75,9 @@ export class JsonlWriter implements FormatWriter {
   }
   async end(): Promise<void> {
     await this.sink.close();
+  }
+  abort(): Promise<void> {
+    return this.sink.abort();
   }
 }
 
@@ -115,6 +123,10 @@ export class SummaryWriter implements FormatWriter {
     lines.push(`Total: ${this.recommendations} recommendations from ${this.files.size} file(s); ${this.counts.error} errors, ${this.counts.warning} warnings, ${this.counts.info} notes.`);
     await this.sink.write(`${lines.join("\n")}\n`);
     await this.sink.close();
+  }
+
+  abort(): Promise<void> {
+    return this.sink.abort();
   }
 }
 
@@ -182,6 +194,11 @@ export class FolderWriter implements FormatWriter {
 
   async end(): Promise<void> {
     await this.current?.writer.end();
+    this.current = null;
+  }
+
+  async abort(): Promise<void> {
+    await this.current?.writer.abort();
     this.current = null;
   }
 }

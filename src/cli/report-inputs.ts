@@ -10,9 +10,9 @@ import { hasErrors } from "../diagnostics/format.js";
 import { fold } from "../internal/text.js";
 import { findState } from "../taxonomy/index.js";
 import { currentStates } from "../track/ledger.js";
-import { readLedgerFile } from "../node/ledger-file.js";
 import { flag, type ReadFlags, readOptions } from "./flags.js";
 import { readInputs } from "./inputs.js";
+import { readLedger } from "./ledger.js";
 import { CliError, type RunContext } from "./io.js";
 
 /** The flags `report` and `skeleton` share. */
@@ -111,9 +111,7 @@ export function requireOneReview(recs: readonly Recommendation[], unreadable: nu
  */
 export async function ledgerStates(ctx: RunContext, path: string | undefined, recs: readonly Recommendation[]): Promise<{ states?: Map<string, TrackedState>; diagnostics: Diagnostic[] }> {
   if (!path) return { diagnostics: [] };
-  const read = await readLedgerFile(path);
-  const unreadable = read.diagnostics.find((d) => d.code === "file-error");
-  if (unreadable) throw new CliError(`${path}: ${unreadable.message}`);
+  const read = await readLedger(ctx, path);
   const states = currentStates(read.events);
   const keys = new Set(recs.map((r) => recommendationKey(r)));
   let matched = 0;

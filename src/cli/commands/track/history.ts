@@ -4,6 +4,7 @@ import { recommendationKey } from "../../../schema/key.js";
 import { currentStates, historyOf } from "../../../track/ledger.js";
 import { statusLabel } from "../../../track/status-words.js";
 import { flag } from "../../flags.js";
+import { escapeControls } from "../../safe-text.js";
 import type { RunContext } from "../../io.js";
 import { type DirFlags, loadProject, resolveRef, withDir } from "./project.js";
 
@@ -46,6 +47,7 @@ export function registerHistory(track: Command, ctx: RunContext): void {
         lines.push(`  ${e.date}  ${what.join(" | ") || "(no change)"}${from ? `  [${from}]` : ""}`);
       }
       if (state?.conflicts.length) lines.push(`  Open conflict: ${state.conflicts.map((c) => `${c.reporter ?? "unknown"} says ${statusLabel(c.status)}`).join("; ")}`);
-      await ctx.writeOutput(`${lines.join("\n")}\n`, undefined);
+      // Texts come from people and returned workbooks: one line each, and nothing that drives the terminal.
+      await ctx.writeOutput(`${lines.map(escapeControls).join("\n")}\n`, undefined);
     });
 }

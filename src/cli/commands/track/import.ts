@@ -8,6 +8,7 @@ import { mergeReturnedWorkbooks, type ReturnedWorkbook } from "../../../track/me
 import { recordEvents } from "../../../track/store.js";
 import { jsonlLedgerStore } from "../../../node/ledger-file.js";
 import { flag } from "../../flags.js";
+import { displayName } from "../../safe-text.js";
 import { expandPaths } from "../../inputs.js";
 import { CliError, type RunContext } from "../../io.js";
 import { type DirFlags, loadProject, withDir } from "./project.js";
@@ -85,7 +86,7 @@ export function registerImport(track: Command, ctx: RunContext): void {
         if (s.alreadyRecorded) parts.push(`${s.alreadyRecorded} already recorded`);
         if (s.blank) parts.push(`${s.blank} blank`);
         if (s.unknown) parts.push(`${s.unknown} unknown`);
-        ctx.note(`  ${basename(s.file)}${s.target ? ` (${s.target})` : ""}: ${s.rows} rows: ${parts.join(", ")}`);
+        ctx.note(`  ${displayName(basename(s.file))}${s.target ? ` (${s.target})` : ""}: ${s.rows} rows: ${parts.join(", ")}`);
       }
       const conflicts = merged.diagnostics.filter((d) => d.code === "status-conflict").length;
       ctx.note(`${flags.dryRun ? "Would record" : "Recorded"} ${added} event(s) from ${workbooks.length} workbook(s)${conflicts ? `; ${conflicts} conflict(s) to settle (see "upr-matrix track status")` : ""}.`);

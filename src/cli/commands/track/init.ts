@@ -52,6 +52,7 @@ Example assignment table:
       }
       let assignments;
       if (flags.assign) {
+        await ctx.readsFrom(flags.assign);
         let text: string;
         try {
           text = await readFile(flags.assign, "utf8");

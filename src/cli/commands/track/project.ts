@@ -8,7 +8,7 @@ import type { Recommendation } from "../../../schema/recommendation.js";
 import type { StatusEvent } from "../../../schema/status.js";
 import { hasErrors } from "../../../diagnostics/format.js";
 import { findRecommendation } from "../../../track/assign.js";
-import { readLedgerFile } from "../../../node/ledger-file.js";
+import { readLedger } from "../../ledger.js";
 import { CliError, type RunContext } from "../../io.js";
 
 /** The recommendation list of a tracking folder. */
@@ -41,13 +41,14 @@ export interface Project {
 }
 
 /**
- * The tracked recommendations and the ledger of a tracking folder; ledger damage is reported, not fatal
- * (every complete event is used, and the exit code becomes 1).
+ * The tracked recommendations and the ledger of a tracking folder. A ledger that cannot be read is fatal;
+ * damaged lines are reported, not fatal (every complete event is used, and the exit code becomes 1).
  * @example
  * const { recommendations, events } = await loadProject(ctx, "upr-tracking");
  */
 export async function loadProject(ctx: RunContext, dir: string): Promise<Project> {
   const registerPath = join(dir, REGISTER);
+  await ctx.readsFrom(registerPath);
   let raw: string;
   try {
     raw = await readFile(registerPath, "utf8");
@@ -61,7 +62,7 @@ export async function loadProject(ctx: RunContext, dir: string): Promise<Project
     throw new CliError(`${registerPath} is not a valid recommendation list (${(e as Error).message.split("\n")[0]}). Re-create it with: upr-matrix track init MATRIX --dir ${dir} --force`);
   }
   const ledgerPath = join(dir, LEDGER);
-  const ledger = await readLedgerFile(ledgerPath, { missingOk: true });
+  const ledger = await readLedger(ctx, ledgerPath, { missingOk: true });
   ctx.reportDiagnostics(ledger.diagnostics);
   // A damaged ledger line is an input error (exit 1), but every complete event is still used.
   if (hasErrors(ledger.diagnostics)) ctx.exitCode = 1;
