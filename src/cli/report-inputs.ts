@@ -1,6 +1,7 @@
 // What `report` and `skeleton` share: their flags, reading the matrices (filtered to one State or cycle),
 // the ledger's current states and the document date.
 import { type Command, Option } from "commander";
+import { countBy, orderBy } from "lodash-es";
 import type { Diagnostic } from "../schema/diagnostic.js";
 import type { Recommendation } from "../schema/recommendation.js";
 import type { Language } from "../schema/source.js";
@@ -82,12 +83,8 @@ function filterRecommendations(recs: readonly Recommendation[], flags: ReviewFla
 
 /** The reviews (State under review, cycle) the recommendations belong to, most recommendations first. */
 function reviewsOf(recs: readonly Recommendation[]): string[] {
-  const counts = new Map<string, number>();
-  for (const r of recs) {
-    const k = `${r.stateUnderReview ?? "unknown State"}, cycle ${r.cycle ?? "?"}`;
-    counts.set(k, (counts.get(k) ?? 0) + 1);
-  }
-  return [...counts].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} (${n})`);
+  const counts = countBy(recs, (r) => `${r.stateUnderReview ?? "unknown State"}, cycle ${r.cycle ?? "?"}`);
+  return orderBy(Object.entries(counts), [1], ["desc"]).map(([k, n]) => `${k} (${n})`);
 }
 
 /**

@@ -1,7 +1,7 @@
 // Text from files (names, cells, ledger entries) shown on a terminal: control characters escaped, so that
 // a hostile name or cell can neither break the one-line-per-problem contract nor drive the terminal
 // (clear the screen, set the title, write the clipboard with OSC 52).
-import { quote } from "../ingest/zip.js";
+import { quote } from "../internal/quote.js";
 
 // C0 controls but tab, DEL, C1 controls (U+009B is a CSI on some terminals), and the Unicode line breaks.
 const CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029]/;

@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import type { Command } from "commander";
 import { unzipSync } from "fflate";
+import { countBy, orderBy } from "lodash-es";
 import type { Diagnostic } from "../../schema/diagnostic.js";
 import type { ParseResult } from "../../schema/result.js";
 import type { Recommendation } from "../../schema/recommendation.js";
@@ -71,9 +72,8 @@ function summary(result: ParseResult, original: readonly Recommendation[]): stri
     `  UPR Info issues:  ${count((r) => inferred(r.issues))} inferred, ${count((r) => r.issues.length - inferred(r.issues))} given`,
     `  action category:  ${count((r) => (r.actionCategory?.source === "classifier" ? 1 : 0))} inferred, ${count((r) => (r.actionCategory?.source === "matrix" ? 1 : 0))} given`,
   ];
-  const themes = new Map<string, number>();
-  for (const r of result.recommendations) for (const t of r.themes) if (t.source === "classifier") themes.set(`${t.code} ${t.name}`, (themes.get(`${t.code} ${t.name}`) ?? 0) + 1);
-  const top = [...themes].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 10);
+  const themes = countBy(result.recommendations.flatMap((r) => r.themes.filter((t) => t.source === "classifier")), (t) => `${t.code} ${t.name}`);
+  const top = orderBy(Object.entries(themes), [1, 0], ["desc", "asc"]).slice(0, 10);
   if (top.length) lines.push("  most frequent inferred themes:", ...top.map(([t, n]) => `    ${String(n).padStart(5)}  ${t}`));
   const positions = result.recommendations.filter((r, i) => r.position !== original[i]?.position).length;
   if (positions) lines.push(`  positions filled from the addendum: ${positions}`);

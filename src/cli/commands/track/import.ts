@@ -5,6 +5,7 @@ import type { Diagnostic } from "../../../schema/diagnostic.js";
 import { hasErrors } from "../../../diagnostics/format.js";
 import { dateOf } from "../../../track/event.js";
 import { mergeReturnedWorkbooks, type ReturnedWorkbook } from "../../../track/merge.js";
+import { readTrackWorkbook } from "../../../ingest/track-workbook.js";
 import { recordEvents } from "../../../track/store.js";
 import { jsonlLedgerStore } from "../../../node/ledger-file.js";
 import { flag } from "../../flags.js";
@@ -33,8 +34,6 @@ interface ReadWorkbooks {
  * const { workbooks, diagnostics, unreadable } = await readReturnedWorkbooks(["returned/mj.xlsx"]);
  */
 export async function readReturnedWorkbooks(files: readonly string[]): Promise<ReadWorkbooks> {
-  // exceljs takes a third of a second to load: only the commands that write or read workbooks load it.
-  const { readTrackWorkbook } = await import("../../../xlsx/track-workbook.js");
   const out: ReadWorkbooks = { workbooks: [], diagnostics: [], unreadable: 0 };
   for (const f of files) {
     if (!/\.xls[xm]$/i.test(f)) {
