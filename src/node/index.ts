@@ -6,3 +6,5 @@ export { processFiles, type ProcessOptions, type FileResult, type BatchProgress 
 export { expandPaths, MATRIX_FILE, type ExpandedPaths } from "./expand-paths.js";
 export { readFileInParts, DEFAULT_PARTS, CSV_STREAM_ABOVE, type PartsConfig } from "./read-parts.js";
 export type { Part, PartSink } from "./parts.js";
+export { run } from "../cli/run.js";
+export type { CliIo, OutStream } from "../cli/io.js";
