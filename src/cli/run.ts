@@ -80,11 +80,12 @@ export async function run(argv: readonly string[], io: Partial<CliIo> = {}): Pro
       ctx.writeErr(`upr-matrix: ${escapeControls(e.message)}\n`);
       return e.exitCode;
     }
-    // The library's own refusals (a locked or foreign ledger, bad options): its diagnostics, then one line.
+    // The library's one error (a ledger that is not one, unreadable input, a lock): its diagnostics, then
+    // one line; a file that is not what it should be is an input error (1), the rest like usage (2).
     if (e instanceof MatrixError) {
       ctx.reportDiagnostics(e.diagnostics);
       ctx.writeErr(`upr-matrix: ${escapeControls(e.message)}\n`);
-      return 2;
+      return e.code === "not-a-ledger" || e.code === "strict" ? 1 : 2;
     }
     // Never a stack trace for users; UPR_MATRIX_DEBUG=1 shows it.
     ctx.writeErr(`upr-matrix: unexpected error: ${escapeControls((e as Error).message)}\n`);
