@@ -298,7 +298,7 @@ function fileSink(path: string, file: Awaited<ReturnType<typeof openAtomic>>): O
 }
 
 /** Figures of a batch, printed at the end on stderr. */
-export interface BatchSummary {
+interface BatchSummary {
   command: string;
   files: number;
   recommendations: number;

@@ -32,7 +32,7 @@ describe("upr-matrix as a process", () => {
   });
 
   test("a reader that stops early (| head): the CLI ends quietly", async () => {
-    const child = spawn(process.execPath, [CLI, "parse", "fixtures/*.{csv,docx,xlsx}", "--format", "jsonl"], { cwd: ROOT, env: { ...process.env, NO_COLOR: "1" } });
+    const child = spawn(process.execPath, [CLI, "parse", "fixtures/*.docx", "--format", "jsonl"], { cwd: ROOT, env: { ...process.env, NO_COLOR: "1" } });
     let stderr = "";
     child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
     // Read the first line, then close the pipe as `head -1` does.
@@ -45,7 +45,7 @@ describe("upr-matrix as a process", () => {
   });
 
   test("worker threads (the built worker.js) give the same bytes as one thread", async () => {
-    const args = ["parse", "fixtures/*.{csv,docx,xlsx}", "fixtures/sample", "--format", "jsonl"];
+    const args = ["parse", "fixtures/*.docx", "fixtures/sample", "--format", "jsonl"];
     const [two, one] = await Promise.all([cli(["--jobs", "2", ...args]), cli(["--jobs", "1", ...args])]);
     expect(two.code).toBe(one.code);
     expect(two.stdout.length).toBeGreaterThan(100_000);

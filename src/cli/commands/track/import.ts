@@ -20,20 +20,17 @@ interface ImportFlags extends DirFlags {
   strict?: boolean;
 }
 
-/** The returned workbooks that could be read, with the problems of the others (one file never stops the rest). */
+/** The returned workbooks that could be read, with the problems of the others. */
 interface ReadWorkbooks {
   workbooks: ReturnedWorkbook[];
   diagnostics: Diagnostic[];
   unreadable: number;
 }
 
-/**
- * Read returned workbooks one by one: a file that is not .xlsx is skipped with a warning, an unreadable
- * one counted and reported.
- * @example
- * const { workbooks, diagnostics, unreadable } = await readReturnedWorkbooks(["returned/mj.xlsx"]);
- */
-export async function readReturnedWorkbooks(files: readonly string[]): Promise<ReadWorkbooks> {
+// Returned workbooks are read one by one: a file that is not .xlsx is skipped with a warning, an
+// unreadable one counted and reported, and the others still read. One function, so that the reading
+// (limits, isolation of each workbook) can change without touching the import.
+async function readReturnedWorkbooks(files: readonly string[]): Promise<ReadWorkbooks> {
   const out: ReadWorkbooks = { workbooks: [], diagnostics: [], unreadable: 0 };
   for (const f of files) {
     if (!/\.xls[xm]$/i.test(f)) {

@@ -33,7 +33,7 @@ export function withDir(cmd: Command): Command {
 }
 
 /** A tracking folder, read. */
-export interface Project {
+interface Project {
   recommendations: Recommendation[];
   events: StatusEvent[];
   ledgerPath: string;
