@@ -4,7 +4,7 @@ import { realpath, stat } from "node:fs/promises";
 import { resolve } from "node:path";
 import type { Diagnostic } from "../schema/diagnostic.js";
 import { formatDiagnostic } from "../diagnostics/format.js";
-import { openAtomic, writeFileAtomic } from "../node/write-file.js";
+import { type AtomicFile, openAtomic, writeFileAtomic } from "../node/write-file.js";
 import { displayName, escapeControls, jsonLine } from "./safe-text.js";
 
 /** A usage or environment problem: printed as one line, exit code 2. */
@@ -209,9 +209,13 @@ export class RunContext {
    * closed, whole (see writeOutput); a closed pipe (`| head`) ends the writing to stdout quietly.
    */
   async openSink(path: string | undefined): Promise<OutputSink> {
-    if (path && path !== "-") return fileSink(path, await this.writesTo(path).then(() => openAtomic(path)).catch((e: Error) => {
-      throw e instanceof CliError ? e : cannotWrite(path, e);
-    }));
+    if (path && path !== "-") {
+      await this.writesTo(path);
+      const file = await openAtomic(path).catch((e: Error) => {
+        throw cannotWrite(path, e);
+      });
+      return fileSink(path, file);
+    }
     const stream = this.io.stdout;
     let failed: Error | null = null;
     let closedPipe = false;
@@ -268,7 +272,7 @@ async function identity(path: string): Promise<string | null> {
 }
 
 /** A sink over a file written as a whole: buffered, and a failed write aborts it (the target untouched). */
-function fileSink(path: string, file: Awaited<ReturnType<typeof openAtomic>>): OutputSink {
+function fileSink(path: string, file: AtomicFile): OutputSink {
   let buffer = "";
   const attempt = async (step: () => Promise<void>) => {
     try {
