@@ -199,11 +199,12 @@ function readMeta(ws: ExcelJS.Worksheet): { meta: TrackWorkbookMeta | null; snap
   return { meta, snapshot };
 }
 
-function findHeader(ws: ExcelJS.Worksheet): { row: number; columns: Map<number, TrackColumn>; ignored: string[] } | null {
+function findHeader(ws: ExcelJS.Worksheet): { row: number; columns: Map<number, TrackColumn>; ignored: string[]; added: Map<number, string> } | null {
   const last = Math.min(ws.rowCount, 10);
   for (let r = 1; r <= last; r++) {
     const columns = new Map<number, TrackColumn>();
     const ignored: string[] = [];
+    const added = new Map<number, string>();
     const used = new Set<TrackColumn>();
     for (let c = 1; c <= ws.columnCount; c++) {
       const h = cellString(ws, r, c);
@@ -212,9 +213,12 @@ function findHeader(ws: ExcelJS.Worksheet): { row: number; columns: Map<number, 
       if (col && !used.has(col)) {
         columns.set(c, col);
         used.add(col);
-      } else ignored.push(h);
+      } else {
+        ignored.push(h);
+        added.set(c, h);
+      }
     }
-    if ((used.has("key") || used.has("id")) && (used.has("status") || used.has("action"))) return { row: r, columns, ignored };
+    if ((used.has("key") || used.has("id")) && (used.has("status") || used.has("action"))) return { row: r, columns, ignored, added };
   }
   return null;
 }
@@ -268,7 +272,15 @@ export async function readTrackWorkbook(bytes: Uint8Array, file = "returned.xlsx
         }
         cells[name] = rc;
       }
-      rows.push({ row: r, cells });
+      // Text in columns people added (with a header or not) is kept with the answer (T3).
+      const extra: NonNullable<ReturnedRow["extra"]> = [];
+      for (let c = 1; c <= ws.columnCount; c++) {
+        if (header.columns.has(c)) continue;
+        const cell = row.getCell(c);
+        const { text } = readCell(cell.value);
+        if (text.trim()) extra.push({ column: header.added.get(c) ?? `Column ${columnLetter(c)}`, cell: { text, column: c, cell: cell.address } });
+      }
+      rows.push({ row: r, cells, ...(extra.length ? { extra } : {}) });
     }
     const present = new Set(header.columns.values());
     for (const needed of ["key", "status"] as const) {
