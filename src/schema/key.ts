@@ -57,7 +57,7 @@ export interface KeyCollisionMember {
 export interface KeyCollision {
   /** The shared key ("||121.1": no State, no cycle). */
   key: string;
-  /** One entry per different text, in input order, with the key each is tracked under. */
+  /** One entry per different text, in the order of their places, with the key each is tracked under. */
   members: KeyCollisionMember[];
 }
 
@@ -76,9 +76,9 @@ function qualifiers(places: readonly Place[]): string[] {
     const names = places.map((p) => level(p).filter(Boolean).join(":"));
     if (new Set(names).size === names.length && names.every(Boolean)) return names;
   }
-  // Two recommendations in one cell (a split row): their order in it.
+  // Two recommendations in one cell (a split row): numbered in the (sorted) order they come in.
   const last = places.map((p) => levels[2]!(p).filter(Boolean).join(":"));
-  return last.map((name, i) => `${name}#${last.slice(0, i + 1).filter((n) => n === name).length}`);
+  return last.map((name, i) => (last.filter((n) => n === name).length > 1 ? `${name}#${last.slice(0, i + 1).filter((n) => n === name).length}` : name));
 }
 
 /**
@@ -105,18 +105,24 @@ export function recommendationKeys(recommendations: readonly Pick<Recommendation
   const collisions: KeyCollision[] = [];
   for (const [key, indexes] of byKey) {
     if (indexes.length < 2) continue;
-    // One member per different text; copies of a text follow the first one.
-    const firstOfText = new Map<string, number>();
-    for (const i of indexes) if (!firstOfText.has(sameText(recommendations[i]!.text))) firstOfText.set(sameText(recommendations[i]!.text), i);
-    if (firstOfText.size < 2) continue;
-    // Sorted by place, so that the qualifiers do not depend on the order of the input.
-    const members = [...firstOfText.values()].sort((a, b) => comparePlaces(recommendations[a]!.place, recommendations[b]!.place) || a - b);
+    // One member per different text, the copy with the first place standing for it; all copies of a
+    // text share its key. Sorted by place, then text, so that no key depends on the input order.
+    const byText = new Map<string, number>();
+    for (const i of indexes) {
+      const t = sameText(recommendations[i]!.text);
+      const held = byText.get(t);
+      if (held === undefined || comparePlaces(recommendations[i]!.place, recommendations[held]!.place) < 0) byText.set(t, i);
+    }
+    if (byText.size < 2) continue;
+    const members = [...byText.entries()]
+      .sort(([ta, a], [tb, b]) => comparePlaces(recommendations[a]!.place, recommendations[b]!.place) || cmp(ta, tb))
+      .map(([, i]) => i);
     const names = qualifiers(members.map((i) => recommendations[i]!.place));
     const qualified = new Map(members.map((i, n) => [sameText(recommendations[i]!.text), `${key}@${names[n]}`]));
     for (const i of indexes) keys[i] = qualified.get(sameText(recommendations[i]!.text))!;
     collisions.push({
       key,
-      members: [...firstOfText.values()].map((i) => ({ key: keys[i]!, id: recommendations[i]!.id, text: recommendations[i]!.text, place: recommendations[i]!.place })),
+      members: members.map((i) => ({ key: keys[i]!, id: recommendations[i]!.id, text: recommendations[i]!.text, place: recommendations[i]!.place })),
     });
   }
   return { keys, collisions };

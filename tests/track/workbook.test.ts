@@ -5,7 +5,8 @@ import { Recommendation } from "../../src/schema/recommendation.js";
 import { createEvent } from "../../src/track/event.js";
 import { currentStates } from "../../src/track/ledger.js";
 import { mergeReturnedWorkbooks } from "../../src/track/merge.js";
-import { COLUMN_LABELS, fileSlug, matchTrackHeader, planTrackExport, compareParagraphIds, TRACK_COLUMNS } from "../../src/track/workbook.js";
+import { COLUMN_LABELS, fileSlug, matchTrackHeader, planTrackExport, TRACK_COLUMNS } from "../../src/track/workbook.js";
+import { compareParagraphIds } from "../../src/schema/key.js";
 import { readTrackWorkbook, TRACK_META_SHEET, writeTrackWorkbook } from "../../src/xlsx.js";
 
 const rec = (id: string, over: Partial<Recommendation> = {}): Recommendation =>
