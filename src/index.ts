@@ -30,7 +30,8 @@ export * from "./taxonomy/index.js";
 export { normalizeStatus, statusLabel, statusLabels, statusLookupKey, wordingToKeep, STATUS_LABELS } from "./track/status-words.js";
 export { createEvent, eventIdOf, reportFingerprint, splitList, dateOf, type EventInput } from "./track/event.js";
 export { currentStates, historyOf, compareEvents, eventsByRecommendation, planAppend, supersededBy, effectiveDate, checkUpdateDate, FUTURE_DAYS_ALLOWED, type AppendPlan } from "./track/ledger.js";
-export { memoryLedgerStore, recordEvents, type LedgerStore, type LedgerRead } from "./track/store.js";
+export { memoryLedgerStore, recordEvents, updateLedger, type LedgerStore, type LedgerRead, type LedgerDecision } from "./track/store.js";
+export { readLedgerLines, LedgerLinesOptions, type LedgerCounts } from "./track/ledger-lines.js";
 export { progressBy, findStale, clusterLabel, institutionsOf, trackedItems, type ProgressBy, type ProgressCounts, type ProgressGroup, type StaleItem, type TrackedItem } from "./track/progress.js";
 export { parseAssignments, assignInstitutions, initialEvents, findRecommendation, keyCollisionDiagnostics, InitialEventsOptions, type AssignmentRule } from "./track/assign.js";
 export {
