@@ -111,9 +111,8 @@ export function requireOneReview(recs: readonly Recommendation[], unreadable: nu
  */
 export async function ledgerStates(ctx: RunContext, path: string | undefined, recs: readonly Recommendation[]): Promise<{ states?: Map<string, TrackedState>; diagnostics: Diagnostic[] }> {
   if (!path) return { diagnostics: [] };
+  // A missing, unreadable or foreign ledger is a MatrixError: one line, never an empty ledger.
   const read = await readLedgerFile(path);
-  const unreadable = read.diagnostics.find((d) => d.code === "file-error");
-  if (unreadable) throw new CliError(`${path}: ${unreadable.message}`);
   const states = currentStates(read.events);
   const keys = new Set(recs.map((r) => recommendationKey(r)));
   let matched = 0;

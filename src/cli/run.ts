@@ -6,6 +6,7 @@ import { registerClassify } from "./commands/classify.js";
 import { registerTrack } from "./commands/track/index.js";
 import { registerReport } from "./commands/report.js";
 import { registerSkeleton } from "./commands/skeleton.js";
+import { MatrixError } from "../errors/matrix-error.js";
 import { flag } from "./flags.js";
 import { CliError, type CliIo, type GlobalFlags, resolveIo, RunContext } from "./io.js";
 import { VERSION } from "./version.js";
@@ -77,6 +78,11 @@ export async function run(argv: readonly string[], io: Partial<CliIo> = {}): Pro
     if (e instanceof CliError) {
       ctx.io.stderr.write(`upr-matrix: ${e.message}\n`);
       return e.exitCode;
+    }
+    // The library's one error (a ledger that is not one, unreadable input, a lock): its one-line message.
+    if (e instanceof MatrixError) {
+      ctx.io.stderr.write(`upr-matrix: ${e.message}\n`);
+      return e.code === "not-a-ledger" || e.code === "strict" ? 1 : 2;
     }
     // Never a stack trace for users; UPR_MATRIX_DEBUG=1 shows it.
     ctx.io.stderr.write(`upr-matrix: unexpected error: ${(e as Error).message}\n`);

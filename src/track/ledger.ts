@@ -1,5 +1,6 @@
 // The ledger is a list of events, only ever appended to; everything else (current status, history,
 // conflicts) is derived from it, so no answer is ever overwritten.
+import type { Diagnostic } from "../schema/diagnostic.js";
 import type { StatusClaim, StatusEvent, TrackedState } from "../schema/status.js";
 import { reportFingerprint } from "./event.js";
 
@@ -42,6 +43,28 @@ export function effectiveDate(e: Pick<StatusEvent, "date" | "recordedAt">): stri
  */
 export function checkUpdateDate(date: string, today: string): string | null {
   return date > addDays(today, FUTURE_DAYS_ALLOWED) ? `${date} is in the future (today is ${today})` : null;
+}
+
+/**
+ * A warning when events of a ledger are dated further ahead of their recording day than
+ * `FUTURE_DAYS_ALLOWED` (written before such dates were refused, or by another program): each counts
+ * as of its recording day plus those days (see `effectiveDate`). Empty when there are none.
+ * @example
+ * futureDatedDiagnostics(events, "upr-tracking/ledger.jsonl")[0]?.message;
+ */
+export function futureDatedDiagnostics(events: readonly StatusEvent[], file: string): Diagnostic[] {
+  const ahead = events.filter((e) => effectiveDate(e) !== e.date);
+  if (ahead.length === 0) return [];
+  const e = ahead[0]!;
+  return [
+    {
+      code: "invalid-field",
+      severity: "warning",
+      message: `${ahead.length} event(s) are dated after the day they were recorded (first: ${e.recommendation} dated ${e.date}, recorded ${e.recordedAt.slice(0, 10)}); each counts as of ${FUTURE_DAYS_ALLOWED} day(s) after it was recorded.`,
+      place: { file, field: "date" },
+      actual: e.date,
+    },
+  ];
 }
 
 /**
