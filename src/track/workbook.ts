@@ -238,7 +238,8 @@ const INSTRUCTIONS: Readonly<Record<Language, (m: TrackWorkbookMeta, n: number) 
     `4. ${COLUMN_LABELS.en.indicators}: SDG indicator codes (e.g. 16.3.1) or national indicators, one per line.`,
     `5. ${COLUMN_LABELS.en.date}: the date your update refers to; leave blank for the date the file is read back.`,
     `6. ${COLUMN_LABELS.en.reportedBy}: the name of the person who answered.`,
-    "Grey columns are protected. You may sort and filter the rows and add columns for your own notes: they are not read.",
+    "Grey columns are protected. You may sort and filter the rows.",
+    "You may add columns for your notes: their text is kept with your answers.",
     "Do not delete the Key column: it identifies each recommendation. Return the file by e-mail as it is (.xlsx).",
   ],
   fr: (m, n) => [
@@ -253,7 +254,8 @@ const INSTRUCTIONS: Readonly<Record<Language, (m: TrackWorkbookMeta, n: number) 
     `4. ${COLUMN_LABELS.fr.indicators} : codes d'indicateurs ODD (par ex. 16.3.1) ou indicateurs nationaux, un par ligne.`,
     `5. ${COLUMN_LABELS.fr.date} : la date à laquelle se rapporte votre réponse ; laissez vide pour la date de relecture du fichier.`,
     `6. ${COLUMN_LABELS.fr.reportedBy} : le nom de la personne qui a répondu.`,
-    "Les colonnes grises sont protégées. Vous pouvez trier et filtrer les lignes et ajouter des colonnes pour vos notes : elles ne sont pas lues.",
+    "Les colonnes grises sont protégées. Vous pouvez trier et filtrer les lignes.",
+    "Vous pouvez ajouter des colonnes pour vos notes : leur texte est conservé avec vos réponses.",
     "Ne supprimez pas la colonne Clé : elle identifie chaque recommandation. Renvoyez le fichier tel quel (.xlsx).",
   ],
   es: (m, n) => [
@@ -268,7 +270,8 @@ const INSTRUCTIONS: Readonly<Record<Language, (m: TrackWorkbookMeta, n: number) 
     `4. ${COLUMN_LABELS.es.indicators}: códigos de indicadores ODS (p. ej. 16.3.1) o indicadores nacionales, uno por línea.`,
     `5. ${COLUMN_LABELS.es.date}: la fecha a la que se refiere su respuesta; déjela en blanco para la fecha en que se lee el archivo.`,
     `6. ${COLUMN_LABELS.es.reportedBy}: el nombre de la persona que respondió.`,
-    "Las columnas grises están protegidas. Puede ordenar y filtrar las filas y añadir columnas para sus notas: no se leen.",
+    "Las columnas grises están protegidas. Puede ordenar y filtrar las filas.",
+    "Puede añadir columnas para sus notas: su texto se conserva con sus respuestas.",
     "No borre la columna Clave: identifica cada recomendación. Devuelva el archivo tal cual (.xlsx).",
   ],
 };
