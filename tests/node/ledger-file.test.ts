@@ -178,7 +178,10 @@ describe("files that are not a ledger, or one re-saved by an editor", () => {
   });
 
   test("D18: a ledger that cannot be read is an error, never an empty ledger", async () => {
-    if (process.getuid?.() === 0) return; // root reads any file
+    // A path through a file cannot be read (as root too): ENOTDIR.
+    await writeFile(join(dir, "plain-file"), "x");
+    await expectMatrixError(readLedgerFile(join(dir, "plain-file", "ledger.jsonl"), { missingOk: true }), "unreadable-input", /plain-file\/ledger\.jsonl: Cannot read the ledger: ENOTDIR/);
+    if (process.getuid?.() === 0) return; // root reads any file: no permission test
     const path = join(dir, "locked-away.jsonl");
     await writeFile(path, good());
     await chmod(path, 0o000);

@@ -173,7 +173,14 @@ describe("T2, D17, D18: ledgers that are not ledgers, or cannot be read", () => 
       expect([r.code, r.stderr]).toEqual([1, `upr-matrix: ${ledger} is not a tracking ledger: it is saved as UTF-16; save it as UTF-8.\n`]);
     }
     expect(Buffer.compare(await readFile(ledger), utf16)).toBe(0);
-    if (process.getuid?.() === 0) return; // root reads any file
+    // A ledger that cannot be read as one stops the export: no workbook without assignments or history goes out.
+    await rm(ledger);
+    await mkdir(ledger);
+    const folder = await cli("2025-07-01T09:00:00Z", "track", "export", "--dir", dir, "--out", join(tmp, "d18-out"));
+    expect([folder.code, folder.stderr]).toEqual([1, `upr-matrix: ${ledger} is a folder, not a ledger file (give the ledger.jsonl inside a tracking folder).\n`]);
+    expect(await readdir(tmp)).not.toContain("d18-out");
+    await rm(ledger, { recursive: true });
+    if (process.getuid?.() === 0) return; // root reads any file: no permission test
     await writeFile(ledger, "");
     await chmod(ledger, 0o000);
     const exp = await cli("2025-07-01T09:00:00Z", "track", "export", "--dir", dir, "--out", join(tmp, "d18-out"));
