@@ -5,7 +5,7 @@ import type { Diagnostic } from "../schema/diagnostic.js";
 import type { Recommendation } from "../schema/recommendation.js";
 import type { Language } from "../schema/source.js";
 import type { TrackedState } from "../schema/status.js";
-import { recommendationKey } from "../schema/key.js";
+import { recommendationKeys } from "../schema/key.js";
 import { hasErrors } from "../diagnostics/format.js";
 import { fold } from "../internal/text.js";
 import { findState } from "../taxonomy/index.js";
@@ -114,7 +114,7 @@ export async function ledgerStates(ctx: RunContext, path: string | undefined, re
   // A missing, unreadable or foreign ledger is a MatrixError: one line, never an empty ledger.
   const read = await readLedgerFile(path);
   const states = currentStates(read.events);
-  const keys = new Set(recs.map((r) => recommendationKey(r)));
+  const keys = new Set(recommendationKeys(recs).keys);
   let matched = 0;
   for (const k of states.keys()) if (keys.has(k)) matched++;
   if (states.size > 0 && matched === 0) {

@@ -12,6 +12,7 @@ import { createEvent } from "../../src/track/event.js";
 import { currentStates } from "../../src/track/ledger.js";
 import { progressBy } from "../../src/track/progress.js";
 import { planTrackExport } from "../../src/track/workbook.js";
+import { buildReport } from "../../src/report/model.js";
 
 const AT = { recordedAt: "2025-07-01T09:00:00.000Z", date: "2025-07-01" };
 const csv = (file: string, rows: string[]) => parseCsv(`Recommendation,Position\r\n${rows.join("\r\n")}\r\n`, { file }).recommendations;
@@ -44,6 +45,11 @@ describe("colliding keys", () => {
     expect(findRecommendation(recs, "||121.1@uganda.csv").recommendation).toBe(uganda[0]);
     const states = currentStates([createEvent({ recommendation: "||121.1@uganda.csv", status: "fully-implemented", date: "2025-07-01" }, AT)]);
     expect(progressBy(recs, states, "position").at(-1)).toMatchObject({ total: 4, byStatus: { "fully-implemented": 1, none: 3 } });
+    // Reports look states up by the same keys: the status reaches the Ugandan recommendation only.
+    const report = buildReport(recs, { states });
+    expect(report.clusters.flatMap((c) => c.items).map((r) => [r.key, r.state?.status ?? null])).toEqual([
+      ["||121.1@kenya.csv", null], ["||121.2@kenya.csv", null], ["||121.1@uganda.csv", "fully-implemented"], ["||121.2@uganda.csv", null],
+    ]);
     const rows = planTrackExport(recs, states, { round: "r1", exportedAt: AT.recordedAt })[0]!.rows;
     expect(rows.map((r) => [r.key, r.values.status])).toEqual([
       ["||121.1@kenya.csv", ""], ["||121.1@uganda.csv", "Fully implemented"], ["||121.2@kenya.csv", ""], ["||121.2@uganda.csv", ""],
