@@ -6,6 +6,7 @@ import * as z from "zod";
 import { MatrixError, resolveOptions } from "../errors/matrix-error.js";
 import type { Code, Diagnostic } from "../schema/diagnostic.js";
 import { StatusEvent } from "../schema/status.js";
+import { concatBytes } from "../internal/bytes.js";
 import type { LedgerRead } from "./store.js";
 
 /** Options for reading a ledger's lines. */
@@ -212,13 +213,13 @@ export async function readLedgerLines(
       if (length <= maxLineBytes) parts.push(piece.slice(0, Math.max(0, Math.min(piece.length, maxLineBytes + 1 - length))));
       length += piece.length;
       if (nl < 0) break;
-      take(concat(parts), length, false);
+      take(concatBytes(parts), length, false);
       parts = [];
       length = 0;
       at = nl + 1;
     }
   }
-  if (length > 0) take(concat(parts), length, true);
+  if (length > 0) take(concatBytes(parts), length, true);
 
   if (counts.duplicates > 0) {
     diagnostics.push({
@@ -234,15 +235,4 @@ export async function readLedgerLines(
     diagnostics.push({ code, severity, message: `${r.more} more line(s) like the ones above (from line ${r.firstMore}) were skipped.`, place: { file, line: r.firstMore } });
   }
   return { events, diagnostics, counts };
-}
-
-function concat(parts: readonly Uint8Array[]): Uint8Array {
-  if (parts.length === 1) return parts[0]!;
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
 }
