@@ -10,6 +10,7 @@ export const Code = z.enum([
   "empty-file",
   "limit-exceeded",
   "encoding-guessed",
+  "invalid-encoding",
   "no-table",
   "unsafe-xml",
   "no-recommendations",
@@ -33,7 +34,6 @@ export const Code = z.enum([
   "unknown-state",
   "invalid-field",
   "formula-cell",
-  "streamed-read",
   // classification
   "theme-disagreement",
   // tracking
