@@ -23,6 +23,9 @@ export function addDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
+// Recording day → the latest date an event recorded that day may count as (few distinct days).
+const latestDates = new Map<string, string>();
+
 /**
  * The date an event counts as in the ledger's order: its date, or, when that is further ahead of its
  * recording day than `FUTURE_DAYS_ALLOWED`, the recording day plus those days.
@@ -30,7 +33,15 @@ export function addDays(date: string, days: number): string {
  * effectiveDate({ date: "2205-06-30", recordedAt: "2025-07-01T09:00:00.000Z" }); // "2025-07-02"
  */
 export function effectiveDate(e: Pick<StatusEvent, "date" | "recordedAt">): string {
-  const latest = addDays(e.recordedAt.slice(0, 10), FUTURE_DAYS_ALLOWED);
+  // Nearly every event is dated on or before its recording day: no date arithmetic for those.
+  if (e.date.length === 10 && e.recordedAt.startsWith(e.date)) return e.date;
+  const day = e.recordedAt.slice(0, 10);
+  if (e.date <= day) return e.date;
+  let latest = latestDates.get(day);
+  if (latest === undefined) {
+    if (latestDates.size > 10_000) latestDates.clear();
+    latestDates.set(day, (latest = addDays(day, FUTURE_DAYS_ALLOWED)));
+  }
   return e.date > latest ? latest : e.date;
 }
 
@@ -75,13 +86,18 @@ export function futureDatedDiagnostics(events: readonly StatusEvent[], file: str
  * [...events].sort(compareEvents);
  */
 export function compareEvents(a: StatusEvent, b: StatusEvent): number {
-  return (
-    cmp(effectiveDate(a), effectiveDate(b)) ||
-    cmp(a.recordedAt, b.recordedAt) ||
-    cmp(a.source.file ?? "", b.source.file ?? "") ||
-    (a.source.row ?? 0) - (b.source.row ?? 0) ||
-    cmp(a.eventId, b.eventId)
-  );
+  return cmp(effectiveDate(a), effectiveDate(b)) || compareTies(a, b);
+}
+
+const compareTies = (a: StatusEvent, b: StatusEvent) =>
+  cmp(a.recordedAt, b.recordedAt) || cmp(a.source.file ?? "", b.source.file ?? "") || (a.source.row ?? 0) - (b.source.row ?? 0) || cmp(a.eventId, b.eventId);
+
+// In place, in the order of compareEvents, each effective date computed once.
+function sortEvents(events: StatusEvent[]): StatusEvent[] {
+  const keyed = events.map((e) => ({ e, d: effectiveDate(e) }));
+  keyed.sort((x, y) => cmp(x.d, y.d) || compareTies(x.e, y.e));
+  keyed.forEach((k, i) => (events[i] = k.e));
+  return events;
 }
 
 /**
@@ -96,7 +112,7 @@ export function eventsByRecommendation(events: readonly StatusEvent[]): Map<stri
     if (g) g.push(e);
     else groups.set(e.recommendation, [e]);
   }
-  for (const g of groups.values()) g.sort(compareEvents);
+  for (const g of groups.values()) sortEvents(g);
   return groups;
 }
 
@@ -169,8 +185,9 @@ function stateOf(key: string, ordered: readonly StatusEvent[]): TrackedState {
     if (e.action !== null) state.actions.push({ date: e.date, text: e.action, by: e.source.reporter });
     for (const x of e.evidence) if (!state.evidence.includes(x)) state.evidence.push(x);
     for (const x of e.indicators) if (!state.indicators.includes(x)) state.indicators.push(x);
-    if (state.lastUpdate === null || effectiveDate(e) > state.lastUpdate) state.lastUpdate = effectiveDate(e);
   }
+  // In ledger order, the last event has the latest date.
+  if (ordered.length > 0) state.lastUpdate = effectiveDate(ordered.at(-1)!);
   if (state.lead !== null && !state.institutions.includes(state.lead)) state.institutions.unshift(state.lead);
   state.conflicts = conflictsOf(ordered);
   return state;
@@ -197,7 +214,7 @@ export function currentStates(events: readonly StatusEvent[]): Map<string, Track
  * historyOf(events, "Kenya|2|142.28").map((e) => e.status); // ["not-started", "in-progress"]
  */
 export function historyOf(events: readonly StatusEvent[], key: string): StatusEvent[] {
-  return events.filter((e) => e.recommendation === key).sort(compareEvents);
+  return sortEvents(events.filter((e) => e.recommendation === key));
 }
 
 /** The result of adding events to a ledger. */
