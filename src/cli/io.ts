@@ -260,7 +260,7 @@ export class RunContext {
 }
 
 /** "Cannot write out.json: ENOSPC: no space left on device, write" as a usage-level error (exit 2). */
-function cannotWrite(path: string | undefined, e: Error): CliError {
+export function cannotWrite(path: string | undefined, e: Error): CliError {
   return new CliError(`Cannot write ${path === undefined ? "to stdout" : displayName(path)}: ${e.message}`);
 }
 

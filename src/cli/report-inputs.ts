@@ -6,7 +6,7 @@ import type { Diagnostic } from "../schema/diagnostic.js";
 import type { Recommendation } from "../schema/recommendation.js";
 import type { Language } from "../schema/source.js";
 import type { TrackedState } from "../schema/status.js";
-import { recommendationKey } from "../schema/key.js";
+import { recommendationKeys } from "../schema/key.js";
 import { hasErrors } from "../diagnostics/format.js";
 import { fold } from "../internal/text.js";
 import { findState } from "../taxonomy/index.js";
@@ -108,9 +108,10 @@ export function requireOneReview(recs: readonly Recommendation[], unreadable: nu
  */
 export async function ledgerStates(ctx: RunContext, path: string | undefined, recs: readonly Recommendation[]): Promise<{ states?: Map<string, TrackedState>; diagnostics: Diagnostic[] }> {
   if (!path) return { diagnostics: [] };
+  // A missing, unreadable or foreign ledger stops the command: one line, never an empty ledger.
   const read = await readLedger(ctx, path);
   const states = currentStates(read.events);
-  const keys = new Set(recs.map((r) => recommendationKey(r)));
+  const keys = new Set(recommendationKeys(recs).keys);
   let matched = 0;
   for (const k of states.keys()) if (keys.has(k)) matched++;
   if (states.size > 0 && matched === 0) {

@@ -6,11 +6,11 @@ import { registerClassify } from "./commands/classify.js";
 import { registerTrack } from "./commands/track/index.js";
 import { registerReport } from "./commands/report.js";
 import { registerSkeleton } from "./commands/skeleton.js";
+import { MatrixError } from "../errors/matrix-error.js";
 import { flag } from "./flags.js";
 import { CliError, type CliIo, type GlobalFlags, resolveIo, RunContext } from "./io.js";
 import { VERSION } from "./version.js";
 import { escapeControls } from "./safe-text.js";
-import { MatrixError } from "../errors/matrix-error.js";
 
 function program(ctx: RunContext): Command {
   const { stdout, stderr } = ctx.io;
@@ -80,10 +80,10 @@ export async function run(argv: readonly string[], io: Partial<CliIo> = {}): Pro
       ctx.writeErr(`upr-matrix: ${escapeControls(e.message)}\n`);
       return e.exitCode;
     }
-    // The library's one error (a ledger that is not one, unreadable input, a lock): its diagnostics, then
-    // one line; a file that is not what it should be is an input error (1), the rest like usage (2).
+    // The library's one error (a ledger that is not one, unreadable input, a lock): one line (its
+    // diagnostics say the same at more length); a file that is not what it should be is an input error
+    // (1), the rest like usage (2).
     if (e instanceof MatrixError) {
-      ctx.reportDiagnostics(e.diagnostics);
       ctx.writeErr(`upr-matrix: ${escapeControls(e.message)}\n`);
       return e.code === "not-a-ledger" || e.code === "strict" ? 1 : 2;
     }

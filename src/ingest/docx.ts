@@ -1,7 +1,7 @@
 // The DOCX row source: fflate + saxes under the limits of options.ts. The page headers are read first
 // (they are the title), then word/document.xml is parsed while it inflates: each top-level table is
 // pushed as a table, each of its rows once the row closes, so a large document never sits in memory.
-import { SaxesParser, type SaxesTagPlain } from "saxes";
+import type { SaxesTagPlain } from "saxes";
 import * as z from "zod";
 import { resolveOptions } from "../errors/matrix-error.js";
 import { quote } from "../internal/quote.js";
@@ -11,6 +11,7 @@ import { Limits, type ParseOptions, resolveParseOptions } from "./options.js";
 import { failed } from "./result.js";
 import type { Table, TableRow } from "./table.js";
 import { TableSink, TablesCollector, type RowSink } from "./tables.js";
+import { parseXml, xmlParser } from "./xml.js";
 import { ZipError, ZipReader } from "./zip.js";
 
 /** How the DOCX row source reads a document. */
@@ -117,7 +118,6 @@ function* readDocument(zip: ZipReader, part: string, headers: readonly string[],
   let tables = 0;
   let para: string | null = null;
   let inText = false;
-  let depth = 0;
   // Grid cells laid out so far (a cell spanning 63 columns counts 63): bounds what the rows hold.
   let cells = 0;
   const charge = (n: number) => {
@@ -136,11 +136,9 @@ function* readDocument(zip: ZipReader, part: string, headers: readonly string[],
       cell.chars += line.length + 1;
     }
   };
-  const parser = new SaxesParser({ xmlns: false, position: false });
-  parser.on("opentag", (tag) => {
-    // Nesting is bounded: nested tables are folded into their parent cell level by level, so their depth
-    // multiplies the work.
-    if (++depth > maxDepth) throw new ZipError("limit-exceeded", `the document nests XML elements more than ${maxDepth} deep (limits.maxDepth)`);
+  // Nesting is bounded (xml.ts): nested tables are folded into their parent cell level by level, so
+  // their depth multiplies the work.
+  const open = (tag: SaxesTagPlain) => {
     const name = names.element(tag);
     if (name === null) return;
     const top = stack[stack.length - 1];
@@ -200,12 +198,8 @@ function* readDocument(zip: ZipReader, part: string, headers: readonly string[],
         addText("-");
         break;
     }
-  });
-  parser.on("text", (text) => {
-    if (inText) addText(text);
-  });
-  parser.on("closetag", (tag) => {
-    depth--;
+  };
+  const close = (tag: SaxesTagPlain) => {
     const name = names.element(tag);
     if (name === null) return;
     if (name === "t") inText = false;
@@ -229,7 +223,11 @@ function* readDocument(zip: ZipReader, part: string, headers: readonly string[],
       // A table inside a cell: its rows become lines of that cell.
       if (parent?.cell) for (const r of done.rows) addLines(parent.cell, r.cells.map((c) => c.paras.join(" ").trim()).filter(Boolean).join(" | "));
     }
-  });
+  };
+  const text = (t: string) => {
+    if (inText) addText(t);
+  };
+  const parser = xmlParser(part, maxDepth, { open, close, text });
   try {
     // The XML comes in pieces as it is inflated: a large document is never held whole as a string.
     for (const text of zip.chunks(part)) {
@@ -239,38 +237,35 @@ function* readDocument(zip: ZipReader, part: string, headers: readonly string[],
     parser.close();
   } catch (e) {
     if (e instanceof ZipError) throw new ZipError(e.code, `Cannot read this .docx: ${e.message}.`);
-    throw new ZipError("corrupt-file", `The document XML is not well formed: ${oneLine((e as Error).message)}`);
+    throw e;
   }
   return tables;
 }
 
 /** The text of a page header part, its paragraphs joined by spaces. */
-function textOfXml(xml: string, maxDepth: number): string {
+function textOfXml(xml: string, part: string, maxDepth: number): string {
   const names = new WordNames();
   const parts: string[] = [];
   let inText = false;
   let para = "";
-  let depth = 0;
-  const parser = new SaxesParser({ xmlns: false, position: false });
-  parser.on("opentag", (t) => {
-    if (++depth > maxDepth) throw new ZipError("limit-exceeded", `a page header nests XML elements more than ${maxDepth} deep (limits.maxDepth)`);
-    const name = names.element(t);
-    if (name === "t") inText = true;
-    else if (name === "tab") para += " ";
+  parseXml(xml, part, maxDepth, {
+    open: (t) => {
+      const name = names.element(t);
+      if (name === "t") inText = true;
+      else if (name === "tab") para += " ";
+    },
+    close: (t) => {
+      const name = names.element(t);
+      if (name === "t") inText = false;
+      else if (name === "p") {
+        if (para.trim()) parts.push(para.trim());
+        para = "";
+      }
+    },
+    text: (x) => {
+      if (inText && para.length < 2000) para += x;
+    },
   });
-  parser.on("closetag", (t) => {
-    depth--;
-    const name = names.element(t);
-    if (name === "t") inText = false;
-    else if (name === "p") {
-      if (para.trim()) parts.push(para.trim());
-      para = "";
-    }
-  });
-  parser.on("text", (x) => {
-    if (inText && para.length < 2000) para += x;
-  });
-  parser.write(xml).close();
   return parts.join(" ");
 }
 
@@ -279,22 +274,17 @@ function mainPart(zip: ZipReader, maxDepth: number): string {
   const rels = zip.read("_rels/.rels");
   if (rels) {
     let target: string | undefined;
-    let depth = 0;
-    const parser = new SaxesParser({ xmlns: false, position: false });
-    parser.on("opentag", (tag) => {
-      if (++depth > maxDepth) throw new ZipError("limit-exceeded", `_rels/.rels nests XML elements more than ${maxDepth} deep (limits.maxDepth)`);
-      const type = tag.attributes["Type"];
-      const t = tag.attributes["Target"];
-      if (target === undefined && typeof type === "string" && type.endsWith("/officeDocument") && typeof t === "string") target = t.replace(/^\//, "");
-    });
-    parser.on("closetag", () => {
-      depth--;
-    });
     try {
-      parser.write(new TextDecoder().decode(rels)).close();
+      parseXml(new TextDecoder().decode(rels), "_rels/.rels", maxDepth, {
+        open: (tag) => {
+          const type = tag.attributes["Type"];
+          const t = tag.attributes["Target"];
+          if (target === undefined && typeof type === "string" && type.endsWith("/officeDocument") && typeof t === "string") target = t.replace(/^\//, "");
+        },
+      });
     } catch (e) {
-      if (e instanceof ZipError) throw e;
-      // A damaged relationships part: fall back to the usual name.
+      // A damaged relationships part: fall back to the usual name (a bomb in it is not forgiven).
+      if (!(e instanceof ZipError) || e.code !== "corrupt-file") throw e;
     }
     if (target && WANTED.test(target) && zip.has(target)) return target;
   }
@@ -308,7 +298,7 @@ function readHeaders(zip: ZipReader, maxDepth: number): string[] {
   const headers: string[] = [];
   for (const name of [...zip.entries.keys()].filter((n) => /^word\/header\d+\.xml$/.test(n)).sort()) {
     try {
-      const t = textOfXml(zip.text(name) ?? "", maxDepth).replace(/\bPage\s+\d*\s*of\s*\d*\s*$/i, "").trim();
+      const t = textOfXml(zip.text(name) ?? "", name, maxDepth).replace(/\bPage\s+\d*\s*of\s*\d*\s*$/i, "").trim();
       if (t && !headers.includes(t)) headers.push(t);
     } catch (e) {
       if (e instanceof ZipError && e.code !== "corrupt-file") throw new ZipError(e.code, `Cannot read this .docx: ${e.message}.`);
@@ -342,11 +332,6 @@ export function* docxRows(bytes: Uint8Array, sink: RowSink, options: DocxReadOpt
   if (!zip.has(part)) throw new ZipError("corrupt-file", `No ${quote(part)} inside: this zip is not a Word document.`);
   const headers = readHeaders(zip, lim.maxDepth);
   return yield* readDocument(zip, part, headers, sink, opts);
-}
-
-/** The first line of a parser message, without the stack or the XML that follows it. */
-function oneLine(message: string): string {
-  return (message.split("\n")[0] ?? "").slice(0, 300);
 }
 
 /**

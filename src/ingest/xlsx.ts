@@ -3,7 +3,7 @@
 // the zip (drawings, validations, defined names, pivot caches, macros) is never inflated. Each sheet is
 // read in two SAX passes while it inflates: its merged areas first (only when it has any), then its
 // rows, pushed one at a time with merged areas filled in, so a large sheet never sits in memory.
-import { SaxesParser, type SaxesTagPlain } from "saxes";
+import type { SaxesTagPlain } from "saxes";
 import * as z from "zod";
 import { resolveOptions } from "../errors/matrix-error.js";
 import { quote } from "../internal/quote.js";
@@ -14,6 +14,7 @@ import { Limits, type ParseOptions, resolveParseOptions } from "./options.js";
 import { failed } from "./result.js";
 import type { Table } from "./table.js";
 import { TableSink, TablesCollector, type RowSink } from "./tables.js";
+import { localName, xmlParser as guardedParser, type XmlParser } from "./xml.js";
 import { ZipError, ZipReader } from "./zip.js";
 
 /** Excel's grid: 1,048,576 rows by 16,384 columns (A to XFD). */
@@ -47,12 +48,6 @@ interface SheetInfo {
   part: string | undefined;
 }
 
-/** The element name without its namespace prefix: some writers prefix SpreadsheetML (`x:row`). */
-function local(name: string): string {
-  const i = name.indexOf(":");
-  return i < 0 ? name : name.slice(i + 1);
-}
-
 /** Excel's escapes for characters XML cannot hold (`_x000D_`). */
 function unescapeX(s: string): string {
   if (!s.includes("_x")) return s;
@@ -64,37 +59,21 @@ function unescapeX(s: string): string {
   });
 }
 
+/** SAX handlers that get elements by their local name (some writers prefix SpreadsheetML: `x:row`). */
 interface XmlHandlers {
   open?: (tag: SaxesTagPlain, name: string) => void;
   close?: (name: string) => void;
   text?: (t: string) => void;
 }
 
-/**
- * A SAX parser over one part with a nesting bound; parser errors become one-line `corrupt-file` errors.
- * Feed it the part's text piece by piece (`write`), then `close`.
- */
-function xmlParser(part: string, maxDepth: number, handlers: XmlHandlers): { write(text: string): void; close(): void } {
-  const parser = new SaxesParser({ xmlns: false, position: false });
-  let depth = 0;
-  parser.on("opentag", (tag) => {
-    if (++depth > maxDepth) throw new ZipError("limit-exceeded", `${quote(part)} nests XML elements more than ${maxDepth} deep (limits.maxDepth)`);
-    handlers.open?.(tag, local(tag.name));
+/** The shared guarded parser (xml.ts), with local names. */
+function xmlParser(part: string, maxDepth: number, h: XmlHandlers): XmlParser {
+  const { open, close, text } = h;
+  return guardedParser(part, maxDepth, {
+    ...(open ? { open: (tag: SaxesTagPlain) => open(tag, localName(tag.name)) } : {}),
+    ...(close ? { close: (tag: SaxesTagPlain) => close(localName(tag.name)) } : {}),
+    ...(text ? { text } : {}),
   });
-  parser.on("closetag", (tag) => {
-    depth--;
-    handlers.close?.(local(tag.name));
-  });
-  if (handlers.text) parser.on("text", handlers.text);
-  const guard = (f: () => void) => {
-    try {
-      f();
-    } catch (e) {
-      if (e instanceof ZipError) throw e;
-      throw new ZipError("corrupt-file", `${quote(part)} is not well formed XML: ${((e as Error).message.split("\n")[0] ?? "").slice(0, 200)}`);
-    }
-  };
-  return { write: (text) => guard(() => parser.write(text)), close: () => guard(() => parser.close()) };
 }
 
 /** Parse a whole part (small ones: relationships, workbook, styles). */

@@ -51,7 +51,9 @@ export async function writeTrackWorkbook(plan: TrackWorkbookPlan): Promise<Uint8
 
   const labels = COLUMN_LABELS[meta.lang];
   const ws = wb.addWorksheet(dataSheetName(meta.lang), { views: [{ state: "frozen", xSplit: 2, ySplit: 1 }] });
-  TRACK_COLUMNS.forEach((c, i) => (ws.getColumn(i + 1).width = WIDTHS[c]));
+  // Keys can be long (a State's full name, a file name telling colliding recommendations apart): one line each.
+  const keyWidth = Math.min(48, Math.max(WIDTHS.key, ...plan.rows.map((r) => r.key.length + 2)));
+  TRACK_COLUMNS.forEach((c, i) => (ws.getColumn(i + 1).width = c === "key" ? keyWidth : WIDTHS[c]));
   const header = ws.getRow(1);
   TRACK_COLUMNS.forEach((c, i) => {
     const cell = header.getCell(i + 1);

@@ -60,7 +60,7 @@ describe("upr-matrix track", () => {
     expect(text.stdout).toMatch(/^Open conflicts \(1\)/m);
 
     const upd = await cli("2025-07-02T00:00:00Z", "track", "update", "142.73", "--status", "fully implemented", "--action", "Act No. 12 of 2025", "--by", "NMRF", "--dir", dir);
-    expect([upd.code, upd.stderr]).toEqual([0, "Recorded 142.73 → Fully implemented (2025-07-02).\n"]);
+    expect([upd.code, upd.stderr]).toEqual([0, "Recorded 142.73 → Fully implemented (2025-07-02). The open conflict is settled.\n"]);
     const hist = await cli("2025-07-02T00:00:00Z", "track", "history", "142.73", "--dir", dir, "--format", "json");
     const h = JSON.parse(hist.stdout);
     const statuses = h.events.map((e: { status: string | null }) => e.status);

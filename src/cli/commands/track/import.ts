@@ -4,9 +4,10 @@ import { type Command, Option } from "commander";
 import type { Diagnostic } from "../../../schema/diagnostic.js";
 import { hasErrors } from "../../../diagnostics/format.js";
 import { dateOf } from "../../../track/event.js";
+import { checkUpdateDate } from "../../../track/ledger.js";
 import { mergeReturnedWorkbooks, type ReturnedWorkbook } from "../../../track/merge.js";
 import { readTrackWorkbook } from "../../../ingest/track-workbook.js";
-import { recordEvents } from "../../../track/store.js";
+import { updateLedger } from "../../../track/store.js";
 import { jsonlLedgerStore } from "../../../node/ledger-file.js";
 import { flag } from "../../flags.js";
 import { displayName } from "../../safe-text.js";
@@ -69,13 +70,22 @@ export function registerImport(track: Command, ctx: RunContext): void {
       const { recommendations, events, ledgerPath, ledgerDiagnostics } = await loadProject(ctx, flags.dir);
       const recordedAt = ctx.now();
       const today = flags.date ?? dateOf(recordedAt);
+      const future = checkUpdateDate(today, dateOf(recordedAt));
+      if (future) throw new CliError(`--date ${future}: an update reports what was done, so it cannot be dated ahead.`);
       const files = await expandPaths(paths);
       if (files.length === 0) throw new CliError("No workbooks found.");
       const { workbooks, diagnostics, unreadable } = await readReturnedWorkbooks(files);
-      const merged = mergeReturnedWorkbooks(workbooks, { recommendations, events, recordedAt, today });
+      const context = { recommendations, recordedAt, today };
+      // Merged again on the ledger as it is under the lock: an import running at the same time (of the
+      // same workbook, say) is seen, and nothing is recorded twice.
+      const merged = flags.dryRun
+        ? mergeReturnedWorkbooks(workbooks, { ...context, events })
+        : await updateLedger(jsonlLedgerStore(ledgerPath), (ledger) => {
+            const m = mergeReturnedWorkbooks(workbooks, { ...context, events: ledger.events });
+            return { append: m.events, result: m };
+          });
       diagnostics.push(...merged.diagnostics);
-      let added = merged.events.length;
-      if (!flags.dryRun && merged.events.length > 0) added = (await recordEvents(jsonlLedgerStore(ledgerPath), merged.events)).added.length;
+      const added = merged.events.length;
       ctx.reportDiagnostics(diagnostics);
       for (const s of merged.summaries) {
         const parts = [`${s.changed} changed`, `${s.unchanged} unchanged`];

@@ -1,13 +1,12 @@
 import type { Command } from "commander";
 import type { TrackedState } from "../../../schema/status.js";
-import { recommendationKey } from "../../../schema/key.js";
 import { currentStates } from "../../../track/ledger.js";
 import { findStale, progressBy, type ProgressBy, type ProgressGroup } from "../../../track/progress.js";
 import { statusLabel } from "../../../track/status-words.js";
 import { flag } from "../../flags.js";
 import { escapeControls } from "../../safe-text.js";
 import type { RunContext } from "../../io.js";
-import { type DirFlags, loadProject, withDir } from "./project.js";
+import { type DirFlags, keysOf, loadProject, withDir } from "./project.js";
 
 interface StatusFlags extends DirFlags {
   by: ProgressBy;
@@ -60,7 +59,7 @@ export function registerStatus(track: Command, ctx: RunContext): void {
       const states = currentStates(events);
       const groups = progressBy(recommendations, states, flags.by);
       const stale = since ? findStale(recommendations, states, since) : null;
-      const idOf = new Map(recommendations.map((r) => [recommendationKey(r), r.id]));
+      const idOf = new Map([...keysOf(recommendations)].map(([r, key]) => [key, r.id]));
       if (flags.format === "json") {
         const conflicts = [...states.values()].filter((s) => s.conflicts.length > 0).map((s) => ({ recommendation: s.recommendation, claims: s.conflicts }));
         await ctx.writeOutput(`${JSON.stringify({ by: flags.by, events: events.length, groups, conflicts, ...(stale ? { staleSince: since, stale } : {}) }, null, 2)}\n`, flags.out);
