@@ -17,7 +17,7 @@ export { Place } from "./schema/place.js";
 export { Source, Format, Layout, Language } from "./schema/source.js";
 export { ParseResult } from "./schema/result.js";
 export { Status, StatusEvent, TrackedState } from "./schema/status.js";
-export { recommendationKey } from "./schema/key.js";
+export { recommendationKey, recommendationKeys } from "./schema/key.js";
 export { formatDiagnostic, formatDiagnostics, hasErrors } from "./diagnostics/format.js";
 
 // Reading: any matrix from its bytes, or one format; tables of an app's own through TableReader.
@@ -32,13 +32,14 @@ export { readAddendumPositions, applyAddendumPositions } from "./classify/addend
 
 // Tracking: the ledger of status events, assignments, and the update-workbook round trip.
 export { createEvent } from "./track/event.js";
-export { currentStates, historyOf, planAppend } from "./track/ledger.js";
-export { memoryLedgerStore, recordEvents, type LedgerStore } from "./track/store.js";
+export { currentStates, historyOf, planAppend, supersededBy, checkUpdateDate } from "./track/ledger.js";
+export { memoryLedgerStore, recordEvents, updateLedger, type LedgerStore, type LedgerDecision } from "./track/store.js";
+export { readLedgerLines, LedgerLinesOptions, type LedgerCounts } from "./track/ledger-lines.js";
 export { normalizeStatus } from "./track/status-words.js";
 export { progressBy, findStale } from "./track/progress.js";
-export { parseAssignments, assignInstitutions, initialEvents } from "./track/assign.js";
-export { planTrackExport, type TrackWorkbookPlan } from "./track/workbook.js";
-export { mergeReturnedWorkbooks, type ReturnedWorkbook } from "./track/merge.js";
+export { parseAssignments, assignInstitutions, initialEvents, InitialEventsOptions } from "./track/assign.js";
+export { planTrackExport, TrackExportOptions, type TrackWorkbookPlan } from "./track/workbook.js";
+export { mergeReturnedWorkbooks, MergeContext, type ReturnedWorkbook } from "./track/merge.js";
 
 // Reports: statistics, Markdown / HTML (SVG charts) / JSON, the national-report outline, a safe CSV export,
 // and the labels of every report, workbook and status in English, French and Spanish.

@@ -1,4 +1,9 @@
-// upr-matrix/node: file adapters for Node.js: one file, many files in worker threads, the JSONL ledger.
+// upr-matrix/node: file adapters for Node.js: one file, many files in worker threads, the JSONL
+// ledger and the register, and the CLI as a function (run).
 export { readMatrixFile } from "./read-file.js";
 export { processFiles, type ProcessOptions, type FileResult, type BatchProgress } from "./process-files.js";
-export { readLedgerFile, appendLedgerFile, jsonlLedgerStore, type AppendOptions, type ReadLedgerOptions } from "./ledger-file.js";
+export { readLedgerFile, appendLedgerFile, updateLedgerFile, jsonlLedgerStore, AppendOptions, ReadLedgerOptions } from "./ledger-file.js";
+export { readRegisterFile, writeRegisterFile } from "./register-file.js";
+// The CLI as a function: what `upr-matrix <command>` does, with the streams and exit code an app gives it.
+export { run } from "../cli/run.js";
+export type { CliIo, OutStream } from "../cli/io.js";

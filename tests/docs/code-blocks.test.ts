@@ -119,7 +119,7 @@ beforeAll(async () => {
     "upr-matrix/node": [join(ROOT, "src/node/index.ts")],
   };
   const compilerOptions = {
-    target: "ES2022", module: "NodeNext", moduleResolution: "NodeNext", strict: true, skipLibCheck: true, noEmit: true,
+    target: "ES2022", lib: ["ES2023", "DOM"], module: "NodeNext", moduleResolution: "NodeNext", strict: true, skipLibCheck: true, noEmit: true,
     resolveJsonModule: true, types: ["node"], typeRoots: [join(ROOT, "node_modules/@types")], paths,
   };
   writeFileSync(join(inputs, "tsconfig.json"), JSON.stringify({ compilerOptions, include: ["blocks/*.ts"] }));

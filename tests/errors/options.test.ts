@@ -54,6 +54,8 @@ const BAD: Record<string, BadCall> = {
   "upr-matrix/node readLedgerFile": [() => nodeEntry.readLedgerFile(join(dir, "ledger.jsonl"), { missingOk: "yes" as unknown as boolean }), "missingOk"],
   "upr-matrix/node appendLedgerFile": [() => nodeEntry.appendLedgerFile(join(dir, "ledger.jsonl"), [], { lockTimeoutMs: -1 }), "lockTimeoutMs"],
   "upr-matrix/node jsonlLedgerStore": [() => nodeEntry.jsonlLedgerStore(join(dir, "ledger.jsonl"), { staleLockMs: -1 }), "staleLockMs"],
+  "upr-matrix/node updateLedgerFile": [() => nodeEntry.updateLedgerFile(join(dir, "ledger.jsonl"), () => ({ append: [], result: 0 }), { lockTimeoutMs: -1 }), "lockTimeoutMs"],
+  "upr-matrix readLedgerLines": [() => core.readLedgerLines([], { maxLineBytes: 0 }), "maxLineBytes"],
 };
 
 // Functions whose owners have not yet turned their options into a zod schema resolved with resolveOptions:
@@ -63,32 +65,28 @@ const PENDING = new Set([
   "upr-matrix applyAddendumPositions",
   "upr-matrix normalizeStatus",
   "upr-matrix createEvent",
-  "upr-matrix initialEvents",
-  "upr-matrix planTrackExport",
-  "upr-matrix mergeReturnedWorkbooks",
   "upr-matrix buildReport",
   "upr-matrix buildSkeletonOutline",
   "upr-matrix/taxonomy findTerm",
   "upr-matrix/classify classify",
-  "upr-matrix/node readLedgerFile",
-  "upr-matrix/node appendLedgerFile",
-  "upr-matrix/node jsonlLedgerStore",
 ]);
 
 // Exported functions that take no options object.
 const NO_OPTIONS = new Set([
-  "upr-matrix recommendationKey", "upr-matrix formatDiagnostic", "upr-matrix formatDiagnostics", "upr-matrix hasErrors",
+  "upr-matrix recommendationKey", "upr-matrix recommendationKeys", "upr-matrix formatDiagnostic", "upr-matrix formatDiagnostics", "upr-matrix hasErrors",
   "upr-matrix/taxonomy themeByCode", "upr-matrix/taxonomy findTheme", "upr-matrix/taxonomy topLevelOf",
   "upr-matrix/taxonomy topLevelName", "upr-matrix/taxonomy findPerson", "upr-matrix/taxonomy findSdg",
   "upr-matrix/taxonomy findState", "upr-matrix/taxonomy findIssue", "upr-matrix/taxonomy vocabularyTerms",
   "upr-matrix/taxonomy termByKey", "upr-matrix/taxonomy mapTerm", "upr-matrix/taxonomy termIn",
   "upr-matrix/taxonomy conceptOf", "upr-matrix/taxonomy nameIn", "upr-matrix/taxonomy detectVocabulary",
   "upr-matrix currentStates", "upr-matrix historyOf", "upr-matrix planAppend", "upr-matrix memoryLedgerStore", "upr-matrix recordEvents",
+  "upr-matrix supersededBy", "upr-matrix checkUpdateDate", "upr-matrix updateLedger",
   "upr-matrix progressBy", "upr-matrix findStale", "upr-matrix parseAssignments", "upr-matrix assignInstitutions",
   "upr-matrix buildStats", "upr-matrix renderMarkdown", "upr-matrix renderHtml", "upr-matrix renderJson", "upr-matrix messagesFor",
   "upr-matrix/classify defaultModels", "upr-matrix/classify loadLinearModel", "upr-matrix/classify actionCategoryByRules",
   "upr-matrix/classify sdgsFromThemes", "upr-matrix/classify themeKey", "upr-matrix/classify personKey",
   "upr-matrix/xlsx writeTrackWorkbook",
+  "upr-matrix/node readRegisterFile", "upr-matrix/node writeRegisterFile", "upr-matrix/node run",
 ]);
 
 const ENTRIES: Record<string, Record<string, unknown>> = {
