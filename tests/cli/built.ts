@@ -59,13 +59,13 @@ export interface Run {
 }
 
 /**
- * Run the built CLI with arguments, as a user would (no TTY: no colours, no progress bar).
+ * Run a command without blocking the test worker (tests run side by side), its output collected.
  * @example
- * const { code, stdout } = await cli(["parse", "fixtures/upr-info.csv"]);
+ * const { code, stdout } = await runProcess("bash", ["-c", "echo hi"], { cwd: ROOT });
  */
-export function cli(args: readonly string[], opts: { cwd?: string; env?: Record<string, string> } = {}): Promise<Run> {
+export function runProcess(command: string, args: readonly string[], opts: { cwd: string; env?: NodeJS.ProcessEnv; timeout?: number }): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd: opts.cwd ?? ROOT, env: { ...process.env, NO_COLOR: "", FORCE_COLOR: "", ...opts.env } });
+    const child = spawn(command, args, { cwd: opts.cwd, env: opts.env ?? process.env, ...(opts.timeout ? { timeout: opts.timeout } : {}) });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
@@ -73,6 +73,15 @@ export function cli(args: readonly string[], opts: { cwd?: string; env?: Record<
     child.on("error", reject);
     child.on("close", (code) => resolve({ code, stdout, stderr }));
   });
+}
+
+/**
+ * Run the built CLI with arguments, as a user would (no TTY: no colours, no progress bar).
+ * @example
+ * const { code, stdout } = await cli(["parse", "fixtures/upr-info.csv"]);
+ */
+export function cli(args: readonly string[], opts: { cwd?: string; env?: Record<string, string> } = {}): Promise<Run> {
+  return runProcess(process.execPath, [CLI, ...args], { cwd: opts.cwd ?? ROOT, env: { ...process.env, NO_COLOR: "", FORCE_COLOR: "", ...opts.env } });
 }
 
 /** A fresh temporary folder under node_modules/.cache (ignored by git), removed when the test that asked for it ends (call it inside a test). */

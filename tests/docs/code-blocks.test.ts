@@ -5,14 +5,14 @@
 // - ts blocks are type-checked together (strict), then each runs with tsx, "upr-matrix" being src/.
 // The blocks of one page run in order in one folder, so a page may build on what an earlier block wrote.
 // A block preceded by `<!-- not-run: why -->` is skipped (development commands that CI runs itself).
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { chmodSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { Document, Packer, Paragraph } from "docx";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { ensureBuilt, ROOT } from "../cli/built.js";
+import { ensureBuilt, ROOT, runProcess } from "../cli/built.js";
 import { parseMatrix } from "../../src/index.js";
 
 interface Block {
@@ -135,33 +135,23 @@ function folderFor(page: string): string {
 
 const blockFile = (b: Block) => `${b.page.replace(/\W+/g, "-")}-${b.line}.ts`;
 
-/** Runs a command without blocking the test worker (pages run side by side). */
-function run(command: string, args: readonly string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, timeout: 240_000 });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
-    child.on("error", reject);
-    child.on("close", (status) => resolve({ status, stdout, stderr }));
-  });
-}
+/** Runs a command without blocking the test worker (pages run side by side), for at most 4 minutes. */
+const run = (command: string, args: readonly string[], options: { cwd: string; env?: NodeJS.ProcessEnv }) => runProcess(command, args, { ...options, timeout: 240_000 });
 
 /** Runs a sh block in bash; a command exiting 2 or more stops it. Returns what went wrong, if anything. */
 async function runSh(b: Block, dir: string): Promise<string | null> {
   const script = `set -o pipefail\ntrap 'rc=$?; [ $rc -le 1 ] || { echo "exit $rc: $BASH_COMMAND" >&2; exit 97; }' ERR\n${b.code}\nexit 0\n`;
   const r = await run("bash", ["-c", script], { cwd: dir, env: { ...process.env, PATH: `${join(dir, ".bin")}:${process.env.PATH ?? ""}`, NO_COLOR: "1" } });
   const trace = /^\s+at .+:\d+:\d+\)?$/m.test(r.stderr) || /unexpected error/.test(r.stderr);
-  if (r.status === 0 && !trace) return null;
-  return `exit ${r.status}${trace ? " (stack trace)" : ""}\n${r.stderr.slice(-2000)}`;
+  if (r.code === 0 && !trace) return null;
+  return `exit ${r.code}${trace ? " (stack trace)" : ""}\n${r.stderr.slice(-2000)}`;
 }
 
 /** Runs a ts block with tsx in the page's folder. */
 async function runTs(b: Block, dir: string): Promise<string | null> {
   const file = join(dir, "blocks", blockFile(b));
   const r = await run(process.execPath, [join(ROOT, "node_modules/tsx/dist/cli.mjs"), "--tsconfig", join(dir, "tsconfig.json"), file], { cwd: dir });
-  return r.status === 0 ? null : `exit ${r.status}\n${(r.stderr || r.stdout).slice(-2000)}`;
+  return r.code === 0 ? null : `exit ${r.code}\n${(r.stderr || r.stdout).slice(-2000)}`;
 }
 
 describe("code blocks of README.md and docs/*.md", () => {
