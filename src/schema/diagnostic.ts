@@ -13,6 +13,8 @@ export const Code = z.enum([
   "no-table",
   "unsafe-xml",
   "no-recommendations",
+  "no-text-layer",
+  "encrypted-file",
   // layout
   "unknown-layout",
   "missing-column",
@@ -34,6 +36,11 @@ export const Code = z.enum([
   "invalid-field",
   "formula-cell",
   "streamed-read",
+  "id-gap",
+  // reconciling a matrix with the Working Group report
+  "missing-recommendation",
+  "text-mismatch",
+  "position-mismatch",
   // classification
   "theme-disagreement",
   // tracking

@@ -1,0 +1,13 @@
+import { readFileSync } from "node:fs";
+import { extractPdfText } from "../src/pdf/extract.js";
+import { readWgReport } from "../src/pdf/wg-report.js";
+const f = process.argv[2]!;
+const t0 = performance.now();
+const text = await extractPdfText(new Uint8Array(readFileSync(f)), { file: f });
+const t1 = performance.now();
+const r = readWgReport(text.lines, { file: f });
+const t2 = performance.now();
+console.log("extract ms", Math.round(t1 - t0), "read ms", Math.round(t2 - t1), "pages", text.pages, text.diagnostics);
+console.log(JSON.stringify(r.sources), r.diagnostics);
+const pick = process.argv.slice(3);
+for (const x of r.recommendations) if (!pick.length || pick.includes(x.id)) console.log(JSON.stringify([x.id, x.text, x.recommendingStates, x.position, x.place]));

@@ -1,0 +1,107 @@
+// The text of a PDF as lines with their places, through pdf.js (the legacy build, which runs on Node 20
+// and in browsers). Bounded: the raw structure is checked first (guard.ts), then pages and time are
+// counted; every failure is one diagnostic, never an exception.
+import { getDocument, type PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
+import type { Diagnostic } from "../schema/diagnostic.js";
+import { type Limits, resolveLimits } from "../ingest/options.js";
+import { checkPdf } from "./guard.js";
+import { linesOfPage, type DocLine, type PdfTextItem } from "./lines.js";
+
+/** The text of a PDF. */
+export interface PdfText {
+  lines: DocLine[];
+  pages: number;
+  /** Problems; an error means the text could not be read (or not all of it). */
+  diagnostics: Diagnostic[];
+}
+
+/** Bytes one compressed stream may inflate to (less when limits.maxBytes is smaller). */
+export const MAX_STREAM_BYTES = 64 * 1024 * 1024;
+
+/** Characters per page below which a PDF counts as a scan without text. */
+const SCAN_CHARS = 20;
+
+class OutOfTime extends Error {}
+
+function fail(file: string, code: Diagnostic["code"], message: string): PdfText {
+  return { lines: [], pages: 0, diagnostics: [{ code, severity: "error", message, place: { file } }] };
+}
+
+/**
+ * Extract the lines of a PDF's text layer, page by page (see linesOfPage), under `limits`: the file
+ * is checked for compression bombs and deep nesting first (limits.maxBytes, limits.maxDepth), and reading
+ * stops at limits.maxPages pages or after limits.maxSeconds. A password-protected PDF gives
+ * `encrypted-file`, a damaged one `corrupt-file`, a scan without text `no-text-layer`.
+ * @example
+ * const { lines, diagnostics } = await extractPdfText(bytes, { file: "A_HRC_28_15.pdf" });
+ */
+export async function extractPdfText(bytes: Uint8Array, options: { file?: string; limits?: Partial<Limits> } = {}): Promise<PdfText> {
+  const file = options.file ?? "input.pdf";
+  const limits = resolveLimits(options.limits ?? {});
+  const started = performance.now();
+  const deadline = started + limits.maxSeconds * 1000;
+  if (bytes.length > limits.maxBytes) return fail(file, "limit-exceeded", `File is ${bytes.length} bytes, over the ${limits.maxBytes}-byte limit (limits.maxBytes).`);
+  const problem = checkPdf(bytes, { maxStreamBytes: Math.min(MAX_STREAM_BYTES, limits.maxBytes), maxBytes: limits.maxBytes, maxDepth: limits.maxDepth });
+  if (problem) return fail(file, problem.code, problem.message);
+
+  // Every wait is bounded by what is left of the time allowed.
+  const inTime = <T>(p: Promise<T>): Promise<T> => {
+    const left = deadline - performance.now();
+    if (left <= 0) return Promise.reject(new OutOfTime());
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    return Promise.race([p, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new OutOfTime()), left)))]).finally(() => clearTimeout(timer));
+  };
+  const task = getDocument({
+    // pdf.js may take the buffer over: hand it a copy.
+    data: bytes.slice(),
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    isOffscreenCanvasSupported: false,
+    enableXfa: false,
+    stopAtErrors: false,
+    verbosity: 0,
+  });
+  const diagnostics: Diagnostic[] = [];
+  const lines: DocLine[] = [];
+  let doc: PDFDocumentProxy | undefined;
+  let pages = 0;
+  try {
+    doc = await inTime(task.promise);
+    pages = doc.numPages;
+    if (pages > limits.maxPages) {
+      return fail(file, "limit-exceeded", `The PDF has ${pages} pages, over the ${limits.maxPages}-page limit (limits.maxPages); not read.`);
+    }
+    let chars = 0;
+    for (let p = 1; p <= pages; p++) {
+      const page = await inTime(doc.getPage(p));
+      const content = await inTime(page.getTextContent());
+      const items: PdfTextItem[] = [];
+      for (const it of content.items) {
+        if (!("str" in it)) continue;
+        const [a, b, c, , x, y] = it.transform as number[];
+        // Rotated text (margin notes, watermarks) is not part of the running text.
+        if (Math.abs(b ?? 0) > 1e-3 || Math.abs(c ?? 0) > 1e-3 || (a ?? 1) < 0) continue;
+        items.push({ str: it.str, x: x ?? 0, y: y ?? 0, width: it.width, height: it.height });
+        chars += it.str.trim().length;
+      }
+      const [, , , top] = page.view;
+      lines.push(...linesOfPage(items, p, top));
+      page.cleanup();
+    }
+    if (pages > 0 && chars < SCAN_CHARS * pages) {
+      return fail(file, "no-text-layer", `This PDF has no text layer (${chars} characters on ${pages} page(s)): it is a scan, its pages are images. Run OCR on it first (e.g. "ocrmypdf in.pdf out.pdf"), or get the text version of the document from the UN Official Document System (documents.un.org).`);
+    }
+  } catch (e) {
+    const name = (e as Error)?.name ?? "";
+    const message = ((e as Error)?.message ?? String(e)).split("\n")[0]!.slice(0, 200);
+    if (e instanceof OutOfTime) return fail(file, "limit-exceeded", `Reading this PDF took more than ${limits.maxSeconds} s (limits.maxSeconds); stopped after ${lines.length ? lines[lines.length - 1]!.page : 0} of ${pages || "?"} pages.`);
+    if (name === "PasswordException") return fail(file, "encrypted-file", "This PDF is password-protected: its text cannot be read. Open it with its password and save or print it to a PDF without one, then read that.");
+    if (name === "InvalidPDFException") return fail(file, "corrupt-file", `This is not a readable PDF (${message}): the file is damaged or truncated. Download it again.`);
+    if (e instanceof RangeError) return fail(file, "limit-exceeded", `This PDF is nested too deeply to read (${message}): a damaged or hostile file.`);
+    return fail(file, "corrupt-file", `Cannot read this PDF: ${message}. The file is damaged or not a PDF.`);
+  } finally {
+    await task.destroy().catch(() => undefined);
+  }
+  return { lines, pages, diagnostics };
+}
