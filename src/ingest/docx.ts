@@ -21,6 +21,8 @@ export interface DocxContent {
   tables: Table[];
   /** Page headers and the paragraphs before the first table: where matrices name the State and cycle. */
   title: string;
+  /** Every paragraph outside tables, in order (a report's running text). */
+  paragraphs: string[];
 }
 
 const W = "w:";
@@ -29,9 +31,10 @@ const W = "w:";
  * Walk WordprocessingML with a SAX parser and collect tables (cells as paragraph lists, with
  * `gridSpan` and `vMerge`) and the paragraphs outside tables. Nested tables are read into their cell.
  */
-function readDocumentXml(feed: (write: (text: string) => void) => void, maxDepth: number, maxCells: number): { tables: DocxTable[]; paragraphsBefore: string[] } {
+function readDocumentXml(feed: (write: (text: string) => void) => void, maxDepth: number, maxCells: number): { tables: DocxTable[]; paragraphsBefore: string[]; paragraphs: string[] } {
   const tables: DocxTable[] = [];
   const paragraphsBefore: string[] = [];
+  const paragraphs: string[] = [];
   const stack: { table: DocxTable; cell: DocxCell | null }[] = [];
   let para: string | null = null;
   let inText = false;
@@ -115,7 +118,10 @@ function readDocumentXml(feed: (write: (text: string) => void) => void, maxDepth
     else if (name === "w:p") {
       const top = stack[stack.length - 1];
       if (top?.cell) top.cell.paras.push(...(para ?? "").split("\n"));
-      else if (stack.length === 0 && tables.length === 0 && para && paragraphsBefore.length < 20) paragraphsBefore.push(para);
+      else if (stack.length === 0) {
+        paragraphs.push(para ?? "");
+        if (tables.length === 0 && para && paragraphsBefore.length < 20) paragraphsBefore.push(para);
+      }
       para = null;
     } else if (name === "w:tc") {
       const top = stack[stack.length - 1];
@@ -136,7 +142,7 @@ function readDocumentXml(feed: (write: (text: string) => void) => void, maxDepth
     parser.write(text);
   });
   parser.close();
-  return { tables, paragraphsBefore };
+  return { tables, paragraphsBefore, paragraphs };
 }
 
 /** Lay the cells of a table on its grid: spanned columns repeat the cell, vertically merged cells take the text above. */
@@ -253,7 +259,7 @@ export function readDocxContent(bytes: Uint8Array, file = "input.docx", limits: 
     }
   }
   const title = [...headers, ...body.paragraphsBefore.map((p) => p.trim()).filter(Boolean)].join("\n");
-  return { tables: body.tables.map((t, i) => ({ ...toTable(t, i, file), title })), title };
+  return { tables: body.tables.map((t, i) => ({ ...toTable(t, i, file), title })), title, paragraphs: body.paragraphs };
 }
 
 /** The first line of a parser message, without the stack or the XML that follows it. */

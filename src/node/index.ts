@@ -1,6 +1,7 @@
 // upr-matrix/node: file adapters for Node.js (file system, every reader behind one call).
 export { parseMatrix, UNREADABLE } from "./parse-matrix.js";
 export { readMatrixFile } from "./read-file.js";
+export { extractPdfTextIsolated, PDF_WORKER_MEMORY_MB } from "./pdf-sandbox.js";
 export { readLedgerFile, appendLedgerFile, jsonlLedgerStore, type AppendOptions, type ReadLedgerOptions } from "./ledger-file.js";
 export { processFiles, type ProcessOptions, type FileResult, type BatchProgress } from "./process-files.js";
 export { expandPaths, MATRIX_FILE, type ExpandedPaths } from "./expand-paths.js";

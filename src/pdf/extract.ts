@@ -6,6 +6,7 @@ import type { Diagnostic } from "../schema/diagnostic.js";
 import { type Limits, resolveLimits } from "../ingest/options.js";
 import { checkPdf } from "./guard.js";
 import { linesOfPage, type DocLine, type PdfTextItem } from "./lines.js";
+import { isSectionHeading } from "./wg-report.js";
 
 /** The text of a PDF. */
 export interface PdfText {
@@ -17,6 +18,15 @@ export interface PdfText {
 
 /** Bytes one compressed stream may inflate to (less when limits.maxBytes is smaller). */
 export const MAX_STREAM_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Which pages to read: all of them, or those a Working Group report's reader needs (the first pages, for
+ * the masthead and introduction, then from the last page back to the recommendations section's heading).
+ */
+export type PdfPages = "all" | "report";
+
+/** First pages read in "report" mode: masthead, contents, introduction. */
+const HEAD_PAGES = 4;
 
 /** Characters per page below which a PDF counts as a scan without text. */
 const SCAN_CHARS = 20;
@@ -35,7 +45,7 @@ function fail(file: string, code: Diagnostic["code"], message: string): PdfText 
  * @example
  * const { lines, diagnostics } = await extractPdfText(bytes, { file: "A_HRC_28_15.pdf" });
  */
-export async function extractPdfText(bytes: Uint8Array, options: { file?: string; limits?: Partial<Limits> } = {}): Promise<PdfText> {
+export async function extractPdfText(bytes: Uint8Array, options: { file?: string; limits?: Partial<Limits>; pages?: PdfPages } = {}): Promise<PdfText> {
   const file = options.file ?? "input.pdf";
   const limits = resolveLimits(options.limits ?? {});
   const started = performance.now();
@@ -51,29 +61,33 @@ export async function extractPdfText(bytes: Uint8Array, options: { file?: string
     let timer: ReturnType<typeof setTimeout> | undefined;
     return Promise.race([p, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new OutOfTime()), left)))]).finally(() => clearTimeout(timer));
   };
-  const task = getDocument({
-    // pdf.js may take the buffer over: hand it a copy.
-    data: bytes.slice(),
-    isEvalSupported: false,
-    disableFontFace: true,
-    useSystemFonts: false,
-    isOffscreenCanvasSupported: false,
-    enableXfa: false,
-    stopAtErrors: false,
-    verbosity: 0,
-  });
   const diagnostics: Diagnostic[] = [];
   const lines: DocLine[] = [];
   let doc: PDFDocumentProxy | undefined;
   let pages = 0;
+  let read = 0;
+  let task: ReturnType<typeof getDocument> | undefined;
   try {
+    task = getDocument({
+      // pdf.js may take the buffer over, and refuses Node's Buffer: hand it a plain copy.
+      data: new Uint8Array(bytes),
+      isEvalSupported: false,
+      disableFontFace: true,
+      useSystemFonts: false,
+      isOffscreenCanvasSupported: false,
+      enableXfa: false,
+      stopAtErrors: false,
+      verbosity: 0,
+    });
     doc = await inTime(task.promise);
     pages = doc.numPages;
     if (pages > limits.maxPages) {
       return fail(file, "limit-exceeded", `The PDF has ${pages} pages, over the ${limits.maxPages}-page limit (limits.maxPages); not read.`);
     }
     let chars = 0;
-    for (let p = 1; p <= pages; p++) {
+    const order = options.pages === "report" ? [...Array.from({ length: Math.min(HEAD_PAGES, pages) }, (_, i) => i + 1), ...Array.from({ length: Math.max(0, pages - HEAD_PAGES) }, (_, i) => pages - i)] : Array.from({ length: pages }, (_, i) => i + 1);
+    const byPage = new Map<number, DocLine[]>();
+    for (const p of order) {
       const page = await inTime(doc.getPage(p));
       const content = await inTime(page.getTextContent());
       const items: PdfTextItem[] = [];
@@ -86,22 +100,27 @@ export async function extractPdfText(bytes: Uint8Array, options: { file?: string
         chars += it.str.trim().length;
       }
       const [, , , top] = page.view;
-      lines.push(...linesOfPage(items, p, top));
+      const pageLines = linesOfPage(items, p, top);
+      byPage.set(p, pageLines);
       page.cleanup();
+      read++;
+      // Read back from the end: the section starts on this page, the pages before it are not needed.
+      if (options.pages === "report" && p > HEAD_PAGES && pageLines.some((l) => isSectionHeading(l.text))) break;
     }
-    if (pages > 0 && chars < SCAN_CHARS * pages) {
-      return fail(file, "no-text-layer", `This PDF has no text layer (${chars} characters on ${pages} page(s)): it is a scan, its pages are images. Run OCR on it first (e.g. "ocrmypdf in.pdf out.pdf"), or get the text version of the document from the UN Official Document System (documents.un.org).`);
+    for (const p of [...byPage.keys()].sort((a, b) => a - b)) lines.push(...byPage.get(p)!);
+    if (read > 0 && chars < SCAN_CHARS * read) {
+      return fail(file, "no-text-layer", `This PDF has no text layer (${chars} characters on ${read} page(s)): it is a scan, its pages are images. Run OCR on it first (e.g. "ocrmypdf in.pdf out.pdf"), or get the text version of the document from the UN Official Document System (documents.un.org).`);
     }
   } catch (e) {
     const name = (e as Error)?.name ?? "";
     const message = ((e as Error)?.message ?? String(e)).split("\n")[0]!.slice(0, 200);
-    if (e instanceof OutOfTime) return fail(file, "limit-exceeded", `Reading this PDF took more than ${limits.maxSeconds} s (limits.maxSeconds); stopped after ${lines.length ? lines[lines.length - 1]!.page : 0} of ${pages || "?"} pages.`);
+    if (e instanceof OutOfTime) return fail(file, "limit-exceeded", `Reading this PDF took more than ${limits.maxSeconds} s (limits.maxSeconds); stopped after reading ${read} of ${pages || "?"} pages.`);
     if (name === "PasswordException") return fail(file, "encrypted-file", "This PDF is password-protected: its text cannot be read. Open it with its password and save or print it to a PDF without one, then read that.");
     if (name === "InvalidPDFException") return fail(file, "corrupt-file", `This is not a readable PDF (${message}): the file is damaged or truncated. Download it again.`);
     if (e instanceof RangeError) return fail(file, "limit-exceeded", `This PDF is nested too deeply to read (${message}): a damaged or hostile file.`);
     return fail(file, "corrupt-file", `Cannot read this PDF: ${message}. The file is damaged or not a PDF.`);
   } finally {
-    await task.destroy().catch(() => undefined);
+    await task?.destroy().catch(() => undefined);
   }
   return { lines, pages, diagnostics };
 }

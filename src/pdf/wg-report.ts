@@ -38,6 +38,17 @@ const HEADING = /^(?:[ivx]+ )?(?:conclusions and or recommendations|conclusions 
 // The next part of the report: "III. Voluntary pledges and commitments", "Annex", "Annexe", "Anexo".
 const NEXT_PART = /^(?:[ivx]+ \p{L}.{0,120}|annexe?(?: [ivx\d]+)?|anexo(?: [ivx\d]+)?)$/u;
 const ITEM = /^(\d{1,3})\.(\d{1,3})\.?(?=\s|$)\s*/;
+
+/**
+ * Is this line the heading of a report's recommendations section ("II. Conclusions and/or
+ * recommendations", "Conclusions et/ou recommandations", "Conclusiones y/o recomendaciones")? A table of
+ * contents line, with its paragraph and page numbers, is not.
+ * @example
+ * isSectionHeading("II. Conclusions and/or recommendations"); // true
+ */
+export function isSectionHeading(text: string): boolean {
+  return HEADING.test(fold(text));
+}
 const NUMBERED = /^(\d{1,3})\.(?=\s|$)\s*/;
 
 interface Paragraph {
@@ -107,7 +118,7 @@ export function readWgReport(lines: readonly DocLine[], options: WgReportOptions
 
   // The section heading (not its entry in the table of contents), and where the section ends.
   let start = -1;
-  for (let i = 0; i < body.length; i++) if (HEADING.test(fold(body[i]!.text))) start = i;
+  for (let i = 0; i < body.length; i++) if (isSectionHeading(body[i]!.text)) start = i;
   if (start < 0) {
     const what = masthead.kind === "addendum"
       ? `This is the addendum ${masthead.symbol ?? ""} (the State's positions), not the report itself: give it as the report's addendum (--addendum).`

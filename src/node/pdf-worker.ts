@@ -1,0 +1,9 @@
+// A worker thread that reads one PDF's text layer and posts it back (see pdf-sandbox.ts): pdf.js runs
+// here, where the main thread can stop it.
+import { parentPort } from "node:worker_threads";
+import type { Limits } from "../ingest/options.js";
+import { extractPdfText, type PdfPages } from "../pdf/extract.js";
+
+parentPort?.once("message", (m: { bytes: Uint8Array; file: string; limits: Partial<Limits>; pages?: PdfPages }) => {
+  void extractPdfText(m.bytes, { file: m.file, limits: m.limits, ...(m.pages ? { pages: m.pages } : {}) }).then((text) => parentPort!.postMessage(text));
+});
