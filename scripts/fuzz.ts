@@ -90,7 +90,7 @@ const SLOW_MS = 2000;
  * them fail the run. Remove an entry once its fix is in.
  */
 // Both classes this fuzzer found outside the readers (messages quoting cells with their line breaks and
-// control characters; session/cycle 0 or 1e20 breaking the schema) are fixed in interpret.ts; their
+// control characters; session/cycle 0 or 1e20 breaking the schema) are fixed in the interpreter (src/ingest/table-reader.ts, cell-readers.ts); their
 // fixtures are csv-multiline-cells.csv and csv-invalid-numbers.csv.
 const KNOWN: readonly { match: RegExp; fix: string }[] = [];
 

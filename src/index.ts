@@ -8,7 +8,7 @@ export { decodeText, type Decoded } from "./ingest/decode.js";
 export { sniffFormat, unsupportedMessage, type Sniffed } from "./ingest/sniff.js";
 export { ParseOptions, Limits, resolveParseOptions, parseColumnMapping, type ResolvedParseOptions } from "./ingest/options.js";
 export { Field, matchHeader } from "./ingest/fields.js";
-export { TableReader } from "./ingest/interpret.js";
+export { TableReader } from "./ingest/table-reader.js";
 export { readTables, mergeResults } from "./ingest/result.js";
 export type { Table, TableRow, TableInfo } from "./ingest/table.js";
 export { readRecommendationCell, readRecommendingStates, readSourceOfPosition, readIdPrefix, normalizeId, reportSymbol, type RecommendationCell } from "./ingest/cell.js";

@@ -2,7 +2,7 @@ import Papa from "papaparse";
 import type { Diagnostic } from "../schema/diagnostic.js";
 import type { ParseResult } from "../schema/result.js";
 import { decodeText } from "./decode.js";
-import { TableReader } from "./interpret.js";
+import { TableReader } from "./table-reader.js";
 import { type ParseOptions, type ResolvedParseOptions, resolveParseOptions } from "./options.js";
 import { requireRecommendations } from "./guard.js";
 import { failed } from "./result.js";

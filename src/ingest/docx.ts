@@ -4,7 +4,8 @@ import { type Limits, type ParseOptions, resolveLimits, resolveParseOptions } fr
 import { requireRecommendations } from "./guard.js";
 import { failed, readTables } from "./result.js";
 import type { Table, TableRow } from "./table.js";
-import { quote, ZipError, ZipReader } from "./zip.js";
+import { quote } from "../internal/quote.js";
+import { ZipError, ZipReader } from "./zip.js";
 
 interface DocxCell {
   paras: string[];

@@ -1,7 +1,7 @@
 import type { Diagnostic } from "../schema/diagnostic.js";
 import type { ParseResult } from "../schema/result.js";
 import type { ResolvedParseOptions } from "./options.js";
-import { TableReader } from "./interpret.js";
+import { TableReader } from "./table-reader.js";
 import type { Table } from "./table.js";
 
 /** An empty result holding only file-level diagnostics. */

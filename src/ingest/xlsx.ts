@@ -8,7 +8,8 @@ import { type Limits, type ParseOptions, resolveLimits, resolveParseOptions } fr
 import { requireRecommendations } from "./guard.js";
 import { failed, mergeResults, readTables } from "./result.js";
 import type { Table, TableRow } from "./table.js";
-import { quote, ZipError, ZipReader } from "./zip.js";
+import { quote } from "../internal/quote.js";
+import { ZipError, ZipReader } from "./zip.js";
 
 /** Excel's grid: 1,048,576 rows by 16,384 columns (A to XFD). */
 const MAX_ROW = 1_048_576;

@@ -2,6 +2,7 @@
 // inflated in small steps so that a zip bomb is stopped after a few megabytes, not after it has filled
 // memory, and XML parts that declare a DTD (entity bombs, external entities) are refused.
 import { Inflate } from "fflate";
+import { quote } from "../internal/quote.js";
 
 /** Why a zip could not be read: the diagnostic code it becomes. */
 export type ZipProblem = "corrupt-file" | "limit-exceeded" | "unsafe-xml";
@@ -55,17 +56,6 @@ function u64(b: Uint8Array, i: number): number {
   // Sizes and offsets beyond 2^53 cannot be real in a file held in memory.
   if (hi > 0x1fffff) throw new ZipError("corrupt-file", "the zip directory holds an impossible 64-bit size or offset");
   return hi * 0x100000000 + u32(b, i);
-}
-
-/**
- * A name from a file (zip entry, part, sheet) quoted for a one-line message: line breaks and control
- * characters escaped, so that a hostile name can neither break the line nor drive the terminal.
- * @example
- * quote("a\nb\u001b[2J"); // "\"a\\nb\\u001b[2J\""
- */
-export function quote(name: string): string {
-  const short = name.length > 200 ? `${name.slice(0, 200)}…` : name;
-  return JSON.stringify(short).replace(/[\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
 function corrupt(why: string): never {

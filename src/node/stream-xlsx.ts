@@ -1,7 +1,7 @@
 import type ExcelJS from "exceljs";
 import type { Diagnostic } from "../schema/diagnostic.js";
 import type { ParseResult } from "../schema/result.js";
-import { TableReader } from "../ingest/interpret.js";
+import { TableReader } from "../ingest/table-reader.js";
 import type { ResolvedParseOptions } from "../ingest/options.js";
 import { requireRecommendations } from "../ingest/guard.js";
 import { failed, mergeResults, noteOtherTables } from "../ingest/result.js";

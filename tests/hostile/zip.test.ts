@@ -5,7 +5,8 @@ import { SaxesParser } from "saxes";
 import { describe, expect, test } from "vitest";
 import { repairWindows1252, decodeText } from "../../src/ingest/decode.js";
 import { sniffFormat } from "../../src/ingest/sniff.js";
-import { declaresDtd, prologText, quote, readZipDirectory, verifyZip, ZipError, ZipReader } from "../../src/ingest/zip.js";
+import { declaresDtd, prologText, readZipDirectory, verifyZip, ZipError, ZipReader } from "../../src/ingest/zip.js";
+import { quote } from "../../src/internal/quote.js";
 import { badDir } from "./manifest.js";
 
 const bad = (name: string) => new Uint8Array(readFileSync(join(badDir, name)));
