@@ -47,7 +47,8 @@ const ITEM = /^(\d{1,3})\.(\d{1,3})\.?(?=\s|$)\s*/;
  * isSectionHeading("II. Conclusions and/or recommendations"); // true
  */
 export function isSectionHeading(text: string): boolean {
-  return HEADING.test(fold(text));
+  // A footnote mark glued to the heading in a text export ("recommendations1", "recomendaciones**").
+  return HEADING.test(fold(text).replace(/(?<=[a-z])\d{1,2}$/, ""));
 }
 const NUMBERED = /^(\d{1,3})\.(?=\s|$)\s*/;
 
