@@ -39,8 +39,10 @@ const LIST_START = /(?:\brecommendations?(?:\s+n(?:o|os|°|º)s?\.)?|\brecommand
 const ID = String.raw`\d{1,3}(?:\.\d{1,3})?(?!\d)`;
 const ITEM = new RegExp(String.raw`^(${ID})(?:(?:\s*[-–—]\s*|\s+(?:to|à|a|al)\s+)(${ID}))?`, "u");
 const SEPARATOR = /^(?:\s*(?:,|;|\band\b|\bet\b|\by\b|\.(?=\s*\d))\s*)+/;
-// "accepts 142 recommendations": a count, not an id.
-const COUNT = /^\s+(?:recommendations?|recommandations?|recomendaciones?)\b/i;
+// "accepts 142 recommendations", "accepte 9 des 16 recommandations": a count, not an id.
+const COUNT = /^\s+(?:recommendations?|recommandations?|recomendaciones?|of(?: the)? \d|des \d|de (?:las|los) \d)/i;
+// "Recommandation 122.2 : ..." at the head of an explanation: the id it is about, not a position list.
+const CAPTION = /^\s*(?:rec(?:ommendations?|ommandations?|omendaci(?:o|ó)n(?:es)?)?|recs)\.?\s*$/i;
 // "See recommendation 24.", "voir la recommandation 3", "véase la recomendación 5": a reference, not a list.
 const REFERENCE = /\b(?:see|voir|v[eé]ase|ver|cf)\b[^.;:]{0,60}$/i;
 const MAX_RANGE = 1000;
@@ -190,8 +192,9 @@ export function readAddendumPositions(text: string | readonly AddendumParagraph[
       let from = 0;
       for (const run of runs) {
         const lead = sentence.slice(from, run.start);
+        const caption = from === 0 && CAPTION.test(lead);
         from = run.end;
-        if (REFERENCE.test(lead)) continue;
+        if (REFERENCE.test(lead) || caption) continue;
         // "Slovenia notes that the following ... enjoy its support": "notes that" is not a position.
         const reading = readPosition(lead.replace(/\d+(?:\.\d+)*/g, " ").replace(/\b(?:notes?|noted|takes? note|prend note|toma nota) (?:that|que|of the fact)\b/gi, " "));
         const decided: { position: Position; words: string } | null =

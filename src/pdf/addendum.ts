@@ -19,7 +19,7 @@ function placeOf(file: string, l: DocLine): Place {
 /**
  * The paragraphs of an addendum's body, each with the place of its first line: a paragraph starts at a
  * number, at "Rec(s).", at an id alone on its line, at a heading (larger type) or after a wider gap
- * between lines; its lines are joined across line and page breaks.
+ * between lines (a Word paragraph is one); its lines are joined across line and page breaks.
  * @example
  * addendumParagraphs(lines, "add1.pdf")[0]; // { text: "1. This document is the response of ...", place: { file: "add1.pdf", page: 2, line: 2 } }
  */
@@ -38,7 +38,7 @@ export function addendumParagraphs(lines: readonly DocLine[], file: string): Add
     const heading = size !== null && l.size !== undefined && l.size > size + 0.5;
     const wasHeading = prev !== undefined && size !== null && prev.size !== undefined && prev.size > size + 0.5;
     const gap = prev && l.page === prev.page && prev.y !== undefined && l.y !== undefined && prev.y - l.y > 1.5 * (l.size ?? 10);
-    if (PARAGRAPH_START.test(l.text) || heading !== wasHeading || gap) flush();
+    if (PARAGRAPH_START.test(l.text) || heading !== wasHeading || gap || l.whole || prev?.whole) flush();
     current.push(l);
     prev = l;
   }

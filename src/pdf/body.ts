@@ -47,7 +47,18 @@ export function bodyLines(lines: readonly DocLine[]): DocLine[] {
         break;
       }
     }
+    // A text export has no font sizes: footnotes are the lines after a last line that starts with a mark
+    // ("** The conclusions ...", "1 See ..."), at the end of the page.
+    let notes = pageLines.length;
+    if (page !== undefined && (size === null || pageLines.every((l) => l.size === undefined))) {
+      for (let i = pageLines.length - 1; i >= Math.max(0, pageLines.length - 8); i--) {
+        const t = pageLines[i]!.text;
+        if (/^\d{1,3}\.(?:\d{1,3})?\s/.test(t)) break;
+        if (/^(?:\*{1,3}|\d{1,2}|[†‡])\s+\p{Lu}/u.test(t)) notes = i;
+      }
+    }
     pageLines.forEach((l, i) => {
+      if (i >= notes && !FURNITURE.test(l.text)) return;
       const edge = page !== undefined && (i < 2 || i >= pageLines.length - 2);
       if (FURNITURE.test(l.text) && (edge || (size !== null && l.size !== undefined && l.size < size - 0.3))) return;
       if (size !== null && l.size !== undefined && l.size < size - 0.6 && (i < first || i > last)) return;

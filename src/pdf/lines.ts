@@ -1,5 +1,6 @@
 // Lines of a document's text with their places: from the positioned text items of a PDF page, from a
 // text file, or from the paragraphs of a Word document. Pure: no Node built-ins, no pdf.js.
+import { cleanLine } from "../internal/text.js";
 
 /** One line of a document's text, with where it is. */
 export interface DocLine {
@@ -16,6 +17,8 @@ export interface DocLine {
   size?: number;
   /** Height of the page in points (PDF only). */
   pageHeight?: number;
+  /** The line is a whole paragraph (a Word document's paragraph), not one line of a wrapped paragraph. */
+  whole?: boolean;
 }
 
 /** A piece of text placed on a PDF page, as pdf.js gives it (`transform[4]`, `transform[5]`). */
@@ -119,7 +122,7 @@ export function linesOfText(text: string): DocLine[] {
   pages.forEach((p, pi) => {
     p.split("\n").forEach((raw, li) => {
       fileLine++;
-      const t = raw.replace(/[\u00a0\t]/g, " ").replace(/\s+/g, " ").trim();
+      const t = cleanLine(raw);
       if (!t) return;
       out.push(paged ? { text: t, page: pi + 1, line: li + 1 } : { text: t, line: fileLine });
     });
@@ -135,8 +138,8 @@ export function linesOfText(text: string): DocLine[] {
 export function linesOfParagraphs(paragraphs: readonly string[]): DocLine[] {
   const out: DocLine[] = [];
   paragraphs.forEach((p, i) => {
-    const t = p.replace(/[\u00a0\t]/g, " ").replace(/\s+/g, " ").trim();
-    if (t) out.push({ text: t, line: i + 1 });
+    const t = cleanLine(p.replace(/\n/g, " "));
+    if (t) out.push({ text: t, line: i + 1, whole: true });
   });
   return out;
 }

@@ -27,7 +27,7 @@ export interface Masthead {
 }
 
 const SYMBOL = /\bA\s*\/\s*HRC\s*\/\s*(\d{1,3})\s*\/\s*(\d{1,3})(\s*\/\s*(?:Add\s*\.\s*\d+|A)\b)?/i;
-const TITLE = /^(?:report of the working group on the universal periodic review|rapport du groupe de travail sur l ?examen periodique universel|informe del grupo de trabajo sobre el examen periodico universal)/;
+const TITLE = /^(?:report of the working group on the universal periodic review|rapport du groupe de travail sur l['’ ]?\s?examen periodique universel|informe del grupo de trabajo sobre el examen periodico universal)/;
 const TITLE_START = /^(?:report of the working group|rapport du groupe de travail|informe del grupo de trabajo)\b/;
 const ADDENDUM = /^(?:addendum|additif|adicion)$/;
 
