@@ -10,7 +10,8 @@ export { checkPdf, type PdfGuardLimits, type PdfGuardProblem } from "./pdf/guard
 export { linesOfPage, linesOfText, linesOfParagraphs, type DocLine, type PdfTextItem } from "./pdf/lines.js";
 export { bodyLines, joinLines, Vocabulary } from "./pdf/body.js";
 export { readMasthead, readOrdinal, type Masthead } from "./pdf/masthead.js";
-export { readWgReport, isSectionHeading, WgReportOptions } from "./pdf/wg-report.js";
+export { readWgReport, WgReportOptions } from "./pdf/wg-report.js";
+export { isSectionHeading } from "./pdf/heading.js";
 export { addendumParagraphs, applyAddendum, type AddendumReading } from "./pdf/addendum.js";
 export { readDocumentText, looksLikeWgReport, parseWgReportWith, ParseWgReportOptions, type DocumentText, type PdfExtractor } from "./pdf/document.js";
 export { reconcileRecommendations, textKey, type ReconcileSummary, type ReconcileOptions } from "./pdf/reconcile.js";

@@ -5,6 +5,9 @@ import { spawnWorker } from "./spawn-worker.js";
 /** Heap a PDF's worker thread may use, in MB. */
 export const PDF_WORKER_MEMORY_MB = 1024;
 
+/** The pdf.js modules a worker loads: the library, and the part that normally runs in its own worker. */
+const PDFJS_MODULES = ["pdfjs-dist/legacy/build/pdf.mjs", "pdfjs-dist/legacy/build/pdf.worker.mjs"];
+
 /** Seconds given to start the worker and load pdf.js, on top of limits.maxSeconds. */
 const START_SECONDS = 10;
 
@@ -19,7 +22,8 @@ export function extractPdfTextIsolated(bytes: Uint8Array, options: { file: strin
   const limits = resolveLimits(options.limits);
   const fail = (code: "limit-exceeded" | "corrupt-file", message: string): PdfText => ({ lines: [], pages: 0, diagnostics: [{ code, severity: "error", message, place: { file: options.file } }] });
   return new Promise((resolve) => {
-    const worker = spawnWorker("pdf-worker", { maxOldGenerationSizeMb: PDF_WORKER_MEMORY_MB });
+    // From sources, pdf.js is loaded before tsx (see pdf-worker.ts): tsx would take seconds over it.
+    const worker = spawnWorker("pdf-worker", { maxOldGenerationSizeMb: PDF_WORKER_MEMORY_MB }, PDFJS_MODULES.map((m) => import.meta.resolve(m)));
     let done = false;
     const finish = (text: PdfText) => {
       if (done) return;

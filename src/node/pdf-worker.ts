@@ -4,6 +4,10 @@ import { parentPort } from "node:worker_threads";
 import type { Limits } from "../ingest/options.js";
 import { extractPdfText, type PdfPages } from "../pdf/extract.js";
 
+// pdf.js runs its parsing part in this thread (a "fake worker"); given here, it is not imported again.
+const g = globalThis as { pdfjsWorker?: unknown; __uprMatrixPreloaded?: unknown[] };
+g.pdfjsWorker ??= g.__uprMatrixPreloaded?.[1] ?? (await import("pdfjs-dist/legacy/build/pdf.worker.mjs"));
+
 parentPort?.once("message", (m: { bytes: Uint8Array; file: string; limits: Partial<Limits>; pages?: PdfPages }) => {
   void extractPdfText(m.bytes, { file: m.file, limits: m.limits, ...(m.pages ? { pages: m.pages } : {}) }).then((text) => parentPort!.postMessage(text));
 });

@@ -6,7 +6,7 @@ import type { Diagnostic } from "../schema/diagnostic.js";
 import { type Limits, resolveLimits } from "../ingest/options.js";
 import { checkPdf } from "./guard.js";
 import { linesOfPage, type DocLine, type PdfTextItem } from "./lines.js";
-import { isSectionHeading } from "./wg-report.js";
+import { isSectionHeading } from "./heading.js";
 
 /** The text of a PDF. */
 export interface PdfText {

@@ -17,6 +17,7 @@ import { fold } from "../internal/text.js";
 import { findState } from "../taxonomy/index.js";
 import { bodyLines, bodySize, joinLines, Vocabulary } from "./body.js";
 import type { DocLine } from "./lines.js";
+import { isSectionHeading } from "./heading.js";
 import { readMasthead } from "./masthead.js";
 
 /** Options of readWgReport. */
@@ -32,24 +33,9 @@ export const WgReportOptions = z.object({
 });
 export type WgReportOptions = z.input<typeof WgReportOptions>;
 
-// "II. Conclusions and/or recommendations" (folded: "ii conclusions and or recommendations"); a table of
-// contents line carries page numbers after it and does not match.
-const HEADING = /^(?:[ivx]+ )?(?:conclusions and or recommendations|conclusions et ou recommandations|conclusiones y o recomendaciones)$/;
 // The next part of the report: "III. Voluntary pledges and commitments", "Annex", "Annexe", "Anexo".
 const NEXT_PART = /^(?:[ivx]+ \p{L}.{0,120}|annexe?(?: [ivx\d]+)?|anexo(?: [ivx\d]+)?)$/u;
 const ITEM = /^(\d{1,3})\.(\d{1,3})\.?(?=\s|$)\s*/;
-
-/**
- * Is this line the heading of a report's recommendations section ("II. Conclusions and/or
- * recommendations", "Conclusions et/ou recommandations", "Conclusiones y/o recomendaciones")? A table of
- * contents line, with its paragraph and page numbers, is not.
- * @example
- * isSectionHeading("II. Conclusions and/or recommendations"); // true
- */
-export function isSectionHeading(text: string): boolean {
-  // A footnote mark glued to the heading in a text export ("recommendations1", "recomendaciones**").
-  return HEADING.test(fold(text).replace(/(?<=[a-z])\d{1,2}$/, ""));
-}
 const NUMBERED = /^(\d{1,3})\.(?=\s|$)\s*/;
 
 interface Paragraph {
@@ -121,10 +107,16 @@ export function readWgReport(lines: readonly DocLine[], options: WgReportOptions
   let start = -1;
   for (let i = 0; i < body.length; i++) if (isSectionHeading(body[i]!.text)) start = i;
   if (start < 0) {
-    const what = masthead.kind === "addendum"
-      ? `This is the addendum ${masthead.symbol ?? ""} (the State's positions), not the report itself: give it as the report's addendum (--addendum).`
-      : `No "Conclusions and/or recommendations" section found (French "Conclusions et/ou recommandations", Spanish "Conclusiones y/o recomendaciones"): is this a report of the Working Group on the Universal Periodic Review?`;
-    return { recommendations: [], diagnostics: [{ code: "no-recommendations", severity: "error", message: what.replace(/\s+:/, ":"), place: { file } }], sources: [] };
+    let d: Diagnostic;
+    if (masthead.kind === "addendum") {
+      d = { code: "no-recommendations", severity: "error", message: `This is the addendum ${masthead.symbol ?? ""} (the State's positions), not the report itself: give it as the report's addendum (--addendum).`.replace(/\s+\(/, " ("), place: { file } };
+    } else if (masthead.kind === null && opts.format === "pdf") {
+      // Not a report at all: a matrix saved as PDF, a national report, a letter...
+      d = { code: "unsupported-format", severity: "error", message: `This PDF is not a report of the Working Group on the Universal Periodic Review (it has no "Conclusions and/or recommendations" section). upr-matrix reads Working Group reports as PDF, and matrices as .docx, .xlsx or .csv: get the Word version of a matrix from OHCHR, or convert the PDF to .docx (e.g. in Word) and check the table.`, place: { file } };
+    } else {
+      d = { code: "no-recommendations", severity: "error", message: `No "Conclusions and/or recommendations" section found (French "Conclusions et/ou recommandations", Spanish "Conclusiones y/o recomendaciones"): is this a report of the Working Group on the Universal Periodic Review?`, place: { file } };
+    }
+    return { recommendations: [], diagnostics: [d], sources: [] };
   }
   let end = body.length;
   for (let i = start + 1; i < body.length; i++) {
