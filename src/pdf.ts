@@ -5,8 +5,8 @@ import { extractPdfText } from "./pdf/extract.js";
 import { parseWgReportWith, type ParseWgReportOptions, type PdfExtractor } from "./pdf/document.js";
 import type { ParseResult } from "./schema/result.js";
 
-export { extractPdfText, MAX_STREAM_BYTES, type PdfText, type PdfPages } from "./pdf/extract.js";
-export { checkPdf, type PdfGuardLimits, type PdfGuardProblem } from "./pdf/guard.js";
+export { extractPdfText, type PdfText, type PdfPages } from "./pdf/extract.js";
+export { checkPdf, guardPdf, MAX_STREAM_BYTES, type PdfGuardLimits, type PdfGuardProblem } from "./pdf/guard.js";
 export { linesOfPage, linesOfText, linesOfParagraphs, type DocLine, type PdfTextItem } from "./pdf/lines.js";
 export { bodyLines, joinLines, Vocabulary } from "./pdf/body.js";
 export { readMasthead, readOrdinal, type Masthead } from "./pdf/masthead.js";

@@ -1,5 +1,6 @@
 import { resolveLimits, type Limits } from "../ingest/options.js";
 import type { PdfPages, PdfText } from "../pdf/extract.js";
+import { guardPdf } from "../pdf/guard.js";
 import { spawnWorker } from "./spawn-worker.js";
 
 /** Heap a PDF's worker thread may use, in MB. */
@@ -21,6 +22,9 @@ const START_SECONDS = 10;
 export function extractPdfTextIsolated(bytes: Uint8Array, options: { file: string; limits: Partial<Limits>; pages?: PdfPages }): Promise<PdfText> {
   const limits = resolveLimits(options.limits);
   const fail = (code: "limit-exceeded" | "corrupt-file", message: string): PdfText => ({ lines: [], pages: 0, diagnostics: [{ code, severity: "error", message, place: { file: options.file } }] });
+  // Bombs and deep nesting are refused here, without starting a worker (the guard itself is bounded).
+  const problem = guardPdf(bytes, limits);
+  if (problem) return Promise.resolve(fail(problem.code, problem.message));
   return new Promise((resolve) => {
     // From sources, pdf.js is loaded before tsx (see pdf-worker.ts): tsx would take seconds over it.
     const worker = spawnWorker("pdf-worker", { maxOldGenerationSizeMb: PDF_WORKER_MEMORY_MB }, PDFJS_MODULES.map((m) => import.meta.resolve(m)));
@@ -45,6 +49,6 @@ export function extractPdfTextIsolated(bytes: Uint8Array, options: { file: strin
       ),
     );
     worker.once("exit", (code) => finish(fail("corrupt-file", `The PDF reader stopped (exit code ${code}) on this file.`)));
-    worker.postMessage({ bytes, file: options.file, limits: options.limits, pages: options.pages });
+    worker.postMessage({ bytes, file: options.file, limits: options.limits, pages: options.pages, checked: true });
   });
 }

@@ -8,6 +8,6 @@ import { extractPdfText, type PdfPages } from "../pdf/extract.js";
 const g = globalThis as { pdfjsWorker?: unknown; __uprMatrixPreloaded?: unknown[] };
 g.pdfjsWorker ??= g.__uprMatrixPreloaded?.[1] ?? (await import("pdfjs-dist/legacy/build/pdf.worker.mjs"));
 
-parentPort?.once("message", (m: { bytes: Uint8Array; file: string; limits: Partial<Limits>; pages?: PdfPages }) => {
-  void extractPdfText(m.bytes, { file: m.file, limits: m.limits, ...(m.pages ? { pages: m.pages } : {}) }).then((text) => parentPort!.postMessage(text));
+parentPort?.once("message", (m: { bytes: Uint8Array; file: string; limits: Partial<Limits>; pages?: PdfPages; checked?: boolean }) => {
+  void extractPdfText(m.bytes, { file: m.file, limits: m.limits, ...(m.pages ? { pages: m.pages } : {}), checked: m.checked === true }).then((text) => parentPort!.postMessage(text));
 });

@@ -4,7 +4,7 @@
 import { getDocument, type PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
 import type { Diagnostic } from "../schema/diagnostic.js";
 import { type Limits, resolveLimits } from "../ingest/options.js";
-import { checkPdf } from "./guard.js";
+import { guardPdf } from "./guard.js";
 import { linesOfPage, type DocLine, type PdfTextItem } from "./lines.js";
 import { isSectionHeading } from "./heading.js";
 
@@ -16,8 +16,6 @@ export interface PdfText {
   diagnostics: Diagnostic[];
 }
 
-/** Bytes one compressed stream may inflate to (less when limits.maxBytes is smaller). */
-export const MAX_STREAM_BYTES = 64 * 1024 * 1024;
 
 /**
  * Which pages to read: all of them, or those a Working Group report's reader needs (the first pages, for
@@ -33,6 +31,7 @@ const SCAN_CHARS = 20;
 
 class OutOfTime extends Error {}
 
+
 function fail(file: string, code: Diagnostic["code"], message: string): PdfText {
   return { lines: [], pages: 0, diagnostics: [{ code, severity: "error", message, place: { file } }] };
 }
@@ -40,18 +39,19 @@ function fail(file: string, code: Diagnostic["code"], message: string): PdfText 
 /**
  * Extract the lines of a PDF's text layer, page by page (see linesOfPage), under `limits`: the file
  * is checked for compression bombs and deep nesting first (limits.maxBytes, limits.maxDepth), and reading
- * stops at limits.maxPages pages or after limits.maxSeconds. A password-protected PDF gives
+ * stops at limits.maxPages pages or after limits.maxSeconds (`checked`: the caller ran guardPdf already).
+ * A password-protected PDF gives
  * `encrypted-file`, a damaged one `corrupt-file`, a scan without text `no-text-layer`.
  * @example
  * const { lines, diagnostics } = await extractPdfText(bytes, { file: "A_HRC_28_15.pdf" });
  */
-export async function extractPdfText(bytes: Uint8Array, options: { file?: string; limits?: Partial<Limits>; pages?: PdfPages } = {}): Promise<PdfText> {
+export async function extractPdfText(bytes: Uint8Array, options: { file?: string; limits?: Partial<Limits>; pages?: PdfPages; checked?: boolean } = {}): Promise<PdfText> {
   const file = options.file ?? "input.pdf";
   const limits = resolveLimits(options.limits ?? {});
   const started = performance.now();
   const deadline = started + limits.maxSeconds * 1000;
   if (bytes.length > limits.maxBytes) return fail(file, "limit-exceeded", `File is ${bytes.length} bytes, over the ${limits.maxBytes}-byte limit (limits.maxBytes).`);
-  const problem = checkPdf(bytes, { maxStreamBytes: Math.min(MAX_STREAM_BYTES, limits.maxBytes), maxBytes: limits.maxBytes, maxDepth: limits.maxDepth });
+  const problem = options.checked ? null : guardPdf(bytes, limits);
   if (problem) return fail(file, problem.code, problem.message);
 
   // Every wait is bounded by what is left of the time allowed.
@@ -113,7 +113,7 @@ export async function extractPdfText(bytes: Uint8Array, options: { file?: string
     }
   } catch (e) {
     const name = (e as Error)?.name ?? "";
-    const message = ((e as Error)?.message ?? String(e)).split("\n")[0]!.slice(0, 200);
+    const message = ((e as Error)?.message ?? String(e)).split("\n")[0]!.slice(0, 200).replace(/\.+$/, "");
     if (e instanceof OutOfTime) return fail(file, "limit-exceeded", `Reading this PDF took more than ${limits.maxSeconds} s (limits.maxSeconds); stopped after reading ${read} of ${pages || "?"} pages.`);
     if (name === "PasswordException") return fail(file, "encrypted-file", "This PDF is password-protected: its text cannot be read. Open it with its password and save or print it to a PDF without one, then read that.");
     if (name === "InvalidPDFException") return fail(file, "corrupt-file", `This is not a readable PDF (${message}): the file is damaged or truncated. Download it again.`);

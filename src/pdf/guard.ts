@@ -2,6 +2,10 @@
 // (a "PDF bomb" is a small file whose streams inflate to gigabytes), and arrays and dictionaries may not
 // nest deeper than a limit (deep nesting overflows a recursive parser's stack). Pure (fflate only).
 import { Unzlib } from "fflate";
+import type { Limits } from "../ingest/options.js";
+
+/** Bytes one compressed stream may inflate to (less when limits.maxBytes is smaller). */
+export const MAX_STREAM_BYTES = 64 * 1024 * 1024;
 
 /** Why a PDF is refused before it is read. */
 export interface PdfGuardProblem {
@@ -130,7 +134,7 @@ export function checkPdf(bytes: Uint8Array, limits: PdfGuardLimits): PdfGuardPro
       if (!(e instanceof Budget)) throw e;
       return spent.bytes > spent.total
         ? { code: "limit-exceeded", message: `The PDF's compressed streams inflate to more than ${limits.maxBytes} bytes (limits.maxBytes): a "PDF bomb" or a huge document; not read.` }
-        : { code: "limit-exceeded", message: `A compressed stream of this PDF inflates to more than ${limits.maxStreamBytes} bytes (limits.maxStreamBytes): a "PDF bomb"; not read.` };
+        : { code: "limit-exceeded", message: `A compressed stream of this PDF inflates to more than ${limits.maxStreamBytes} bytes (the most one stream may hold): a "PDF bomb"; not read.` };
     }
     if (data && /\/Type\s*\/ObjStm\b/.test(dict) && depthOf(data, 0, data.length, limits.maxDepth) > limits.maxDepth) return nested(limits.maxDepth);
   }
@@ -140,4 +144,14 @@ export function checkPdf(bytes: Uint8Array, limits: PdfGuardLimits): PdfGuardPro
 
 function nested(max: number): PdfGuardProblem {
   return { code: "limit-exceeded", message: `The PDF nests arrays or dictionaries more than ${max} deep (limits.maxDepth): a damaged or hostile file; not read.` };
+}
+
+/**
+ * checkPdf under the readers' limits: each compressed stream within MAX_STREAM_BYTES, all of them within
+ * limits.maxBytes, nesting within limits.maxDepth.
+ * @example
+ * guardPdf(bytes, resolveLimits({})); // null for a file pdf.js may read
+ */
+export function guardPdf(bytes: Uint8Array, limits: Limits): PdfGuardProblem | null {
+  return checkPdf(bytes, { maxStreamBytes: Math.min(MAX_STREAM_BYTES, limits.maxBytes), maxBytes: limits.maxBytes, maxDepth: limits.maxDepth });
 }
