@@ -9,7 +9,8 @@ export { sniffFormat, unsupportedMessage, type Sniffed } from "./ingest/sniff.js
 export { ParseOptions, Limits, resolveParseOptions, parseColumnMapping, type ResolvedParseOptions } from "./ingest/options.js";
 export { Field, matchHeader } from "./ingest/fields.js";
 export { TableReader } from "./ingest/table-reader.js";
-export { readTables, mergeResults } from "./ingest/result.js";
+export { mergeResults } from "./ingest/result.js";
+export { readTables } from "./ingest/tables.js";
 export type { Table, TableRow, TableInfo } from "./ingest/table.js";
 export { readRecommendationCell, readRecommendingStates, readSourceOfPosition, readIdPrefix, normalizeId, reportSymbol, type RecommendationCell } from "./ingest/cell.js";
 export { readThemesCell, readThemeHeader, readTheme, type ThemesCell } from "./ingest/themes-cell.js";

@@ -104,12 +104,13 @@ export class TableReader {
    * Hand over the recommendations and diagnostics read so far, so that a large table streams out in
    * parts with bounded memory. The last recommendation stays: a continuation row may still extend it.
    * finish() then returns the rest, with the source counting every part.
+   * At most `max` recommendations are handed over (the oldest).
    * @example
    * if (reader.pending >= 5000) send(reader.drain());
    */
-  drain(): { recommendations: Recommendation[]; diagnostics: Diagnostic[] } {
+  drain(max = Number.POSITIVE_INFINITY): { recommendations: Recommendation[]; diagnostics: Diagnostic[] } {
     const keep = this.recommendations.length > 0 ? 1 : 0;
-    const recommendations = this.recommendations.splice(0, this.recommendations.length - keep);
+    const recommendations = this.recommendations.splice(0, Math.min(max, this.recommendations.length - keep));
     this.drained += recommendations.length;
     return { recommendations, diagnostics: this.diagnostics.splice(0) };
   }

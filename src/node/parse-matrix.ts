@@ -26,7 +26,7 @@ export async function parseMatrix(bytes: Uint8Array, options: ParseOptions = {})
       const result = parseDocx(bytes, options);
       if (!result.diagnostics.some((d) => d.code === "no-table")) return result;
       const { looksLikeWgReport } = await import("../pdf/document.js");
-      return looksLikeWgReport(readDocxContent(bytes, file, options.limits).paragraphs.join("\n")) ? readReport(bytes, options) : result;
+      return looksLikeWgReport(readDocxContent(bytes, { file, ...(options.limits ? { limits: options.limits } : {}) }).paragraphs.join("\n")) ? readReport(bytes, options) : result;
     }
     case "xlsx":
       return parseXlsx(bytes, options);

@@ -61,7 +61,7 @@ export async function readDocumentText(bytes: Uint8Array, options: { file: strin
     }
     case "docx": {
       try {
-        return { lines: linesOfParagraphs(readDocxContent(bytes, file, limits).paragraphs), format: "docx", diagnostics: [] };
+        return { lines: linesOfParagraphs(readDocxContent(bytes, { file, limits }).paragraphs), format: "docx", diagnostics: [] };
       } catch (e) {
         return error(e instanceof ZipError ? e.code : "corrupt-file", (e as Error).message.split("\n")[0]!);
       }

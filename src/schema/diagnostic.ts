@@ -10,6 +10,7 @@ export const Code = z.enum([
   "empty-file",
   "limit-exceeded",
   "encoding-guessed",
+  "invalid-encoding",
   "no-table",
   "unsafe-xml",
   "no-recommendations",
@@ -35,7 +36,6 @@ export const Code = z.enum([
   "unknown-state",
   "invalid-field",
   "formula-cell",
-  "streamed-read",
   "id-gap",
   // reconciling a matrix with the Working Group report
   "missing-recommendation",

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { parseCsv } from "../../src/ingest/csv.js";
 import { resolveParseOptions } from "../../src/ingest/options.js";
-import { readTables } from "../../src/ingest/result.js";
+import { readTables } from "../../src/ingest/tables.js";
 import { ParseResult } from "../../src/schema/result.js";
 
 // Problems the hostile-input work found in src/ingest/csv.ts and the interpreter (then interpret.ts, now
