@@ -59,20 +59,26 @@ export interface AddendumReading {
  * Apply an addendum's positions to a report's recommendations (those the report leaves pending or
  * unknown): each gets the addendum's wording, symbol and paragraph (`positionRaw`, `positionSource`,
  * `positionSourceParagraph`). Bare numbers ("accepts the recommendations 1–5") belong to the report's
- * paragraph when it has one. The addendum's diagnostics join the result's; an addendum of another report,
- * or one that lists no position, is reported.
+ * paragraph when it has one (or `options.paragraph`); the symbol is the addendum's own (or
+ * `options.symbol`). The addendum's diagnostics join the result's; an addendum of another report, or one
+ * that lists no position, is reported.
  * @example
  * const { result } = applyAddendum(readWgReport(reportLines), addendumLines, "add1.pdf");
  */
-export function applyAddendum(result: ParseResult, lines: readonly DocLine[], file: string): { result: ParseResult; reading: AddendumReading } {
+export function applyAddendum(
+  result: ParseResult,
+  lines: readonly DocLine[],
+  file: string,
+  options: { paragraph?: string; symbol?: string } = {},
+): { result: ParseResult; reading: AddendumReading } {
   const masthead = readMasthead(lines);
   const recs = result.recommendations;
   const paragraphs = new Set(recs.map((r) => (r.paragraphId ?? r.id).split(".")[0]));
-  const paragraph = paragraphs.size === 1 ? [...paragraphs][0] : undefined;
+  const paragraph = options.paragraph ?? (paragraphs.size === 1 ? [...paragraphs][0] : undefined);
   const positions = readAddendumPositions(addendumParagraphs(lines, file), { file, ...(paragraph ? { paragraph } : {}) });
   const diagnostics: Diagnostic[] = [...positions.diagnostics];
   const reportSymbol = recs.find((r) => r.documentSymbol)?.documentSymbol ?? null;
-  const symbol = masthead.symbol;
+  const symbol = options.symbol ?? masthead.symbol;
   if (symbol && reportSymbol && symbol.replace(/\/Add\.\d+$/i, "") !== reportSymbol) {
     diagnostics.push({ code: "invalid-field", severity: "warning", message: `The addendum ${symbol} is not an addendum of the report ${reportSymbol}: check that the two files belong together.`, place: { file, field: "documentSymbol" }, actual: symbol });
   }

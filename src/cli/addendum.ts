@@ -1,0 +1,43 @@
+// --addendum: the State's addendum to a Working Group report (A/HRC/../Add.1), as PDF, .docx or text.
+import { readFile } from "node:fs/promises";
+import type { ParseResult } from "../schema/result.js";
+import { readDocumentText } from "../pdf/document.js";
+import { applyAddendum, type AddendumReading } from "../pdf/addendum.js";
+import type { DocLine } from "../pdf/lines.js";
+import { extractPdfTextIsolated } from "../node/pdf-sandbox.js";
+import { CliError } from "./io.js";
+
+/** An addendum read from its file: its lines, ready to apply to any number of results. */
+export interface Addendum {
+  file: string;
+  lines: DocLine[];
+}
+
+/**
+ * Read the addendum named by --addendum (a PDF in a worker thread, a .docx by its paragraphs, text);
+ * a file that cannot be read is a usage error (exit 2) saying why.
+ * @example
+ * const addendum = await readAddendumFile("A_HRC_43_15_Add.1.pdf");
+ */
+export async function readAddendumFile(path: string): Promise<Addendum> {
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await readFile(path));
+  } catch (e) {
+    throw new CliError(`Cannot read the addendum ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}.`);
+  }
+  const text = await readDocumentText(bytes, { file: path, extract: extractPdfTextIsolated });
+  const error = text.diagnostics.find((d) => d.severity === "error");
+  if (error) throw new CliError(`Cannot read the addendum ${path}: ${error.message}`);
+  return { file: path, lines: text.lines };
+}
+
+/**
+ * Give the recommendations of `result` that have no position yet (or are pending) the positions the
+ * addendum lists; its diagnostics join the result's.
+ * @example
+ * const { result, reading } = withAddendum(parsed, addendum);
+ */
+export function withAddendum(result: ParseResult, addendum: Addendum, options: { paragraph?: string; symbol?: string } = {}): { result: ParseResult; reading: AddendumReading } {
+  return applyAddendum(result, addendum.lines, addendum.file, options);
+}
