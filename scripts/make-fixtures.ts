@@ -22,6 +22,7 @@ import { fixtureUhriCsv, fixtureUhriXlsx } from "./fixtures/uhri.js";
 import { fixtureUprInfo } from "./fixtures/upr-info.js";
 import { fixtureUserSheetEs, fixtureUserSheetFr, fixtureUserSheetUtf16 } from "./fixtures/user-sheets.js";
 import { wgReportFixtures } from "./fixtures/wg-reports.js";
+import { fixtureNationalTrackerFr } from "./fixtures/trackers.js";
 
 const OUT = join(resolve(dirname(fileURLToPath(import.meta.url)), ".."), "fixtures");
 const CHECK = process.argv.includes("--check");
@@ -29,7 +30,7 @@ const CHECK = process.argv.includes("--check");
 /** Every fixture, in the order the summary lists them. */
 const FIXTURES: readonly (() => Promise<Output>)[] = [
   fixtureG1Uganda, fixtureG3, fixtureG1French, fixtureOhchrEs, fixtureOhchrEnXlsx, fixtureUhriXlsx, fixtureUhriCsv,
-  fixtureUprInfo, fixtureUserSheetFr, fixtureUserSheetEs, fixtureUserSheetUtf16, fixtureSample,
+  fixtureUprInfo, fixtureUserSheetFr, fixtureUserSheetEs, fixtureUserSheetUtf16, fixtureSample, fixtureNationalTrackerFr,
 ];
 
 async function main(): Promise<void> {

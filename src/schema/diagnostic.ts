@@ -20,6 +20,7 @@ export const Code = z.enum([
   "unknown-layout",
   "missing-column",
   "ignored-table",
+  "column-roles",
   // rows
   "blank-row",
   "unparsed-row",
