@@ -135,7 +135,7 @@ function answerPosition(body: string): { position: Position; words: string } | n
   for (const sentence of body.split(/(?<=[.;])\s+(?=\p{Lu})/u)) {
     if (!MENTIONS.test(sentence)) continue;
     const r = readPosition(sentence.replace(/\b(?:notes?|noted|takes? note|prend note|toma nota) (?:that|que|of the fact)\b/gi, " "));
-    if (r.position === "supported" || r.position === "noted" || r.position === "partially-supported") found.push({ position: r.position, words: r.evidence.join(", ") });
+    if (r.position === "supported" || r.position === "noted" || r.position === "partially-supported") found.push({ position: r.position, words: [...new Set(r.evidence)].join(", ") });
   }
   if (!found.length) return null;
   const kinds = new Set(found.map((f) => f.position));
@@ -198,7 +198,7 @@ export function readAddendumPositions(text: string | readonly AddendumParagraph[
         // "Slovenia notes that the following ... enjoy its support": "notes that" is not a position.
         const reading = readPosition(lead.replace(/\d+(?:\.\d+)*/g, " ").replace(/\b(?:notes?|noted|takes? note|prend note|toma nota) (?:that|que|of the fact)\b/gi, " "));
         const decided: { position: Position; words: string } | null =
-          reading.position === "unknown" ? previous : { position: reading.position, words: reading.evidence.join(", ") };
+          reading.position === "unknown" ? previous : { position: reading.position, words: [...new Set(reading.evidence)].join(", ") };
         if (!decided) {
           out.diagnostics.push({
             code: "unknown-position",
