@@ -50,7 +50,7 @@ async function workerMain(): Promise<void> {
   // PDFs are read with pdf.js in this worker (the fuzzer bounds its time and memory), not in a worker of
   // their own as parseMatrix would: one per input would cost a second each.
   const { parseWgReportWith } = await import("../src/pdf/document.js");
-  const { extractPdfText } = await import("../src/pdf/extract.js");
+  const { extractPdfText } = await import("../src/pdf/extract-text.js");
   const { sniffFormat } = await import("../src/ingest/sniff.js");
   const { Diagnostic } = await import("../src/schema/diagnostic.js");
   const { readTrackWorkbook } = await import("../src/ingest/track-workbook.js");

@@ -1,11 +1,12 @@
 // upr-matrix/pdf: the report of the Working Group on the UPR (A/HRC/NN/NN) and its addendum, read from
 // PDF (pdf.js, legacy build: Node 20 and browsers), .docx or text, into the contract every reader returns;
 // and reconciled with a matrix. Only the PDF text extraction needs pdf.js: the rest is pure.
-import { extractPdfText } from "./pdf/extract.js";
+import { extractPdfText } from "./pdf/extract-text.js";
 import { parseWgReportWith, type ParseWgReportOptions, type PdfExtractor } from "./pdf/document.js";
 import type { ParseResult } from "./schema/result.js";
 
-export { extractPdfText, type PdfText, type PdfPages } from "./pdf/extract.js";
+export { extractPdfText } from "./pdf/extract-text.js";
+export { extractPdfTextWith, type PdfText, type PdfPages } from "./pdf/extract.js";
 export { checkPdf, guardPdf, MAX_STREAM_BYTES, type PdfGuardLimits, type PdfGuardProblem } from "./pdf/guard.js";
 export { linesOfPage, linesOfText, linesOfParagraphs, type DocLine, type PdfTextItem } from "./pdf/lines.js";
 export { bodyLines, joinLines, Vocabulary } from "./pdf/body.js";

@@ -49,6 +49,6 @@ export function extractPdfTextIsolated(bytes: Uint8Array, options: { file: strin
       ),
     );
     worker.once("exit", (code) => finish(fail("corrupt-file", `The PDF reader stopped (exit code ${code}) on this file.`)));
-    worker.postMessage({ bytes, file: options.file, limits: options.limits, pages: options.pages, checked: true });
+    worker.postMessage({ bytes, file: options.file, limits, pages: options.pages });
   });
 }

@@ -2,12 +2,13 @@
 // here, where the main thread can stop it.
 import { parentPort } from "node:worker_threads";
 import type { Limits } from "../ingest/options.js";
-import { extractPdfText, type PdfPages } from "../pdf/extract.js";
+import { extractPdfTextWith, type PdfPages } from "../pdf/extract.js";
 
 // pdf.js runs its parsing part in this thread (a "fake worker"); given here, it is not imported again.
 const g = globalThis as { pdfjsWorker?: unknown; __uprMatrixPreloaded?: unknown[] };
 g.pdfjsWorker ??= g.__uprMatrixPreloaded?.[1] ?? (await import("pdfjs-dist/legacy/build/pdf.worker.mjs"));
 
-parentPort?.once("message", (m: { bytes: Uint8Array; file: string; limits: Partial<Limits>; pages?: PdfPages; checked?: boolean }) => {
-  void extractPdfText(m.bytes, { file: m.file, limits: m.limits, ...(m.pages ? { pages: m.pages } : {}), checked: m.checked === true }).then((text) => parentPort!.postMessage(text));
+// The limits come resolved from the main thread: the option schemas (zod) are not loaded here.
+parentPort?.once("message", (m: { bytes: Uint8Array; file: string; limits: Limits; pages?: PdfPages }) => {
+  void extractPdfTextWith(m.bytes, { file: m.file, limits: m.limits, ...(m.pages ? { pages: m.pages } : {}), checked: true }).then((text) => parentPort!.postMessage(text));
 });

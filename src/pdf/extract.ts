@@ -3,7 +3,7 @@
 // counted; every failure is one diagnostic, never an exception.
 import { getDocument, type PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
 import type { Diagnostic } from "../schema/diagnostic.js";
-import { type Limits, resolveLimits } from "../ingest/options.js";
+import type { Limits } from "../ingest/options.js";
 import { guardPdf } from "./guard.js";
 import { linesOfPage, type DocLine, type PdfTextItem } from "./lines.js";
 import { isSectionHeading } from "./heading.js";
@@ -37,17 +37,13 @@ function fail(file: string, code: Diagnostic["code"], message: string): PdfText 
 }
 
 /**
- * Extract the lines of a PDF's text layer, page by page (see linesOfPage), under `limits`: the file
- * is checked for compression bombs and deep nesting first (limits.maxBytes, limits.maxDepth), and reading
- * stops at limits.maxPages pages or after limits.maxSeconds (`checked`: the caller ran guardPdf already).
- * A password-protected PDF gives
- * `encrypted-file`, a damaged one `corrupt-file`, a scan without text `no-text-layer`.
+ * extractPdfText with limits already resolved (resolveLimits): what a worker thread runs, without
+ * loading the option schemas (`checked`: the caller ran guardPdf already).
  * @example
- * const { lines, diagnostics } = await extractPdfText(bytes, { file: "A_HRC_28_15.pdf" });
+ * const { lines } = await extractPdfTextWith(bytes, { file: "A_HRC_28_15.pdf", limits: resolveLimits({}) });
  */
-export async function extractPdfText(bytes: Uint8Array, options: { file?: string; limits?: Partial<Limits>; pages?: PdfPages; checked?: boolean } = {}): Promise<PdfText> {
-  const file = options.file ?? "input.pdf";
-  const limits = resolveLimits(options.limits ?? {});
+export async function extractPdfTextWith(bytes: Uint8Array, options: { file: string; limits: Limits; pages?: PdfPages; checked?: boolean }): Promise<PdfText> {
+  const { file, limits } = options;
   const started = performance.now();
   const deadline = started + limits.maxSeconds * 1000;
   if (bytes.length > limits.maxBytes) return fail(file, "limit-exceeded", `File is ${bytes.length} bytes, over the ${limits.maxBytes}-byte limit (limits.maxBytes).`);
