@@ -12,6 +12,7 @@ import { requireRecommendations } from "../ingest/guard.js";
 import { type ParseOptions, resolveParseOptions } from "../ingest/options.js";
 import { failed } from "../ingest/result.js";
 import { decodeText } from "../ingest/decode.js";
+import { joinBytes } from "../internal/bytes.js";
 import { sniffFormat } from "../ingest/sniff.js";
 import { TableSink } from "../ingest/tables.js";
 import { declaredXmlSize, xlsxRows } from "../ingest/xlsx.js";
@@ -55,14 +56,7 @@ async function readBounded(fh: FileHandle, size: number, max: number): Promise<U
     total += bytesRead;
     if (total > max) return null;
   }
-  if (chunks.length === 1) return chunks[0]!;
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
+  return joinBytes(chunks);
 }
 
 /** Do the first bytes of a text file read like a Working Group report (see looksLikeWgReport)? */

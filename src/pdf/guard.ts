@@ -3,6 +3,7 @@
 // nest deeper than a limit (deep nesting overflows a recursive parser's stack). Pure (fflate only).
 import { Unzlib } from "fflate";
 import type { Limits } from "../ingest/options.js";
+import { joinBytes } from "../internal/bytes.js";
 
 /** Bytes one compressed stream may inflate to (less when limits.maxBytes is smaller). */
 export const MAX_STREAM_BYTES = 64 * 1024 * 1024;
@@ -46,13 +47,7 @@ function inflate(data: Uint8Array, max: number, spent: { bytes: number; total: n
     // Damaged data: pdf.js reads what it can and reports the rest; it is not a bomb so far.
     if (got === 0) return null;
   }
-  const out = new Uint8Array(got);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
+  return joinBytes(chunks);
 }
 
 /** The deepest nesting of `[` and `<<` in PDF syntax, strings and comments skipped. Stops past `max`. */
