@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, test } from "vitest";
-import { readMatrixFile } from "../../src/node/index.js";
+import { extractPdfTextIsolated, readMatrixFile } from "../../src/node/index.js";
 import { parseWgReport } from "../../src/pdf.js";
 import { ParseResult } from "../../src/schema/result.js";
 
@@ -55,5 +55,15 @@ describe.skipIf(cases.length === 0)("Working Group report fixtures (French, Span
     const file = want.report.find((f) => f.endsWith(".pdf"))!;
     const [isolated, inProcess] = await Promise.all([readMatrixFile(join(dir, file), { file }), parseWgReport(readFileSync(join(dir, file)), { file })]);
     expect(isolated).toEqual(inProcess);
+  });
+
+  test("the PDF worker serves one PDF after another, a hostile one in between, and two at once", async () => {
+    const want = JSON.parse(readFileSync(join(dir, cases[0]!), "utf8")) as Expected;
+    const bytes = readFileSync(join(dir, want.report.find((f) => f.endsWith(".pdf"))!));
+    const first = await extractPdfTextIsolated(bytes, { file: "a.pdf", limits: {} });
+    const hostile = await extractPdfTextIsolated(readFileSync(join(dir, "..", "bad", "pdf-page-loop.pdf")), { file: "b.pdf", limits: { maxSeconds: 5 } });
+    expect(hostile.diagnostics.filter((d) => d.severity === "error")).toHaveLength(1);
+    const again = await Promise.all([extractPdfTextIsolated(bytes, { file: "a.pdf", limits: {} }), extractPdfTextIsolated(bytes, { file: "a.pdf", limits: {} })]);
+    expect(again).toEqual([first, first]);
   });
 });
