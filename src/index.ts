@@ -12,7 +12,7 @@ export { TableReader } from "./ingest/table-reader.js";
 export { mergeResults } from "./ingest/result.js";
 export { readTables } from "./ingest/tables.js";
 export type { Table, TableRow, TableInfo } from "./ingest/table.js";
-export { readRecommendationCell, readRecommendingStates, readSourceOfPosition, readIdPrefix, normalizeId, reportSymbol, type RecommendationCell } from "./ingest/cell.js";
+export { readRecommendationCell, readRecommendingStates, readSourceOfPosition, readIdPrefix, readIdCode, normalizeId, reportSymbol, type IdCode, type RecommendationCell } from "./ingest/cell.js";
 export { readThemesCell, readThemeHeader, readTheme, type ThemesCell } from "./ingest/themes-cell.js";
 export { readTitle, cycleOfSession, type TitleInfo } from "./ingest/title.js";
 export { readPosition, type PositionReading } from "./classify/position.js";

@@ -68,7 +68,13 @@ export function bodyLines(lines: readonly DocLine[]): DocLine[] {
   return out;
 }
 
-/** Words and hyphenated compounds a document uses, to tell a line-end hyphen that belongs to the word. */
+/**
+ * Words and hyphenated compounds a document uses, to tell a line-end hyphen that belongs to the word.
+ * @example
+ * const v = new Vocabulary(["international same-sex unions"]);
+ * v.keepsHyphen("inter", "national"); // false: "international" is written whole
+ * v.keepsHyphen("same", "sex"); // true
+ */
 export class Vocabulary {
   private readonly words = new Set<string>();
   private readonly compounds = new Set<string>();
