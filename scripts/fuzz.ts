@@ -20,6 +20,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { isMainThread, parentPort, Worker } from "node:worker_threads";
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from "fflate";
 import Papa from "papaparse";
+import { checkLedger, ledgerSeeds, mutateLedger } from "./fuzz-ledger.js";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -55,6 +56,8 @@ async function workerMain(): Promise<void> {
   const { Diagnostic } = await import("../src/schema/diagnostic.js");
   const { readTrackWorkbook } = await import("../src/ingest/track-workbook.js");
   parentPort!.on("message", async (job: Job) => {
+    // The ledger reader is a target too (scripts/fuzz-ledger.ts).
+    if (job.name.endsWith(".jsonl")) return parentPort!.postMessage({ id: job.id, ...(await checkLedger(job.id, job.name, job.bytes)) });
     let answer: Answer;
     const started = performance.now();
     try {
@@ -515,7 +518,7 @@ async function main(): Promise<void> {
   const timeoutMs = Number(argValue("timeout-ms") ?? 10_000);
   const memoryMb = Number(argValue("memory-mb") ?? 1024);
   const failDir = join(ROOT, ".tmp", "fuzz-failures");
-  const seeds = [...seedFiles(), ...(await trackWorkbookSeeds())];
+  const seeds = [...seedFiles(), ...(await trackWorkbookSeeds()), ...ledgerSeeds()];
   if (!seeds.length) throw new Error("no fixtures to mutate: run npm run fixtures");
   console.log(`fuzz: ${seeds.length} seed files, ${seconds} s, seed ${seed}, ${jobs} workers, ${timeoutMs} ms and ${memoryMb} MB per input`);
 
@@ -542,6 +545,7 @@ async function main(): Promise<void> {
     if ((ext === ".docx" || ext === ".xlsx") && how < 6) bytes = mutateZip(rng, s.bytes, steps);
     else if (ext === ".csv" && how < 6) bytes = mutateCsv(rng, s.bytes, steps);
     else if (ext === ".pdf" && how < 7) bytes = mutatePdf(rng, s.bytes, steps);
+    else if (ext === ".jsonl" && how < 7) bytes = mutateLedger(rng, s.bytes, steps);
     if (!bytes) bytes = mutateBytes(rng, s.bytes, steps);
     // The name keeps the extension, as a person's file would.
     return { job: { id: id++, name: `fuzz-${id}${ext}`, bytes }, steps, seedName: s.name };

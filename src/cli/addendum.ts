@@ -5,7 +5,7 @@ import { readDocumentText } from "../pdf/document.js";
 import { applyAddendum, type AddendumReading } from "../pdf/addendum.js";
 import type { DocLine } from "../pdf/lines.js";
 import { extractPdfTextIsolated } from "../node/pdf-sandbox.js";
-import { CliError } from "./io.js";
+import { CliError, type RunContext } from "./io.js";
 
 /** An addendum read from its file: its lines, ready to apply to any number of results. */
 export interface Addendum {
@@ -15,11 +15,13 @@ export interface Addendum {
 
 /**
  * Read the addendum named by --addendum (a PDF in a worker thread, a .docx by its paragraphs, text);
- * a file that cannot be read is a usage error (exit 2) saying why.
+ * a file that cannot be read is a usage error (exit 2) saying why. It is an input: no output may be
+ * written over it.
  * @example
- * const addendum = await readAddendumFile("A_HRC_43_15_Add.1.pdf");
+ * const addendum = await readAddendumFile(ctx, "A_HRC_43_15_Add.1.pdf");
  */
-export async function readAddendumFile(path: string): Promise<Addendum> {
+export async function readAddendumFile(ctx: RunContext, path: string): Promise<Addendum> {
+  await ctx.readsFrom(path);
   let bytes: Uint8Array;
   try {
     bytes = new Uint8Array(await readFile(path));

@@ -58,6 +58,11 @@ class Grid {
   text(r: number, c: number): string {
     return this.raw(r, c).trim();
   }
+
+  /** The number of cells row `r` holds (its last column). */
+  width(r: number): number {
+    return this.rows[r]?.length ?? 0;
+  }
 }
 
 const ISO_DATE = /^(\d{4}-\d{2}-\d{2})(?:T\d{2}:\d{2})?$/;
@@ -113,11 +118,12 @@ function readMeta(grid: Grid): { meta: TrackWorkbookMeta | null; snapshot: Map<s
   return { meta, snapshot };
 }
 
-function findHeader(grid: Grid): { row: number; columns: Map<number, TrackColumn>; ignored: string[] } | null {
+function findHeader(grid: Grid): { row: number; columns: Map<number, TrackColumn>; ignored: string[]; added: Map<number, string> } | null {
   const last = Math.min(grid.rowCount, 10);
   for (let r = 1; r <= last; r++) {
     const columns = new Map<number, TrackColumn>();
     const ignored: string[] = [];
+    const added = new Map<number, string>();
     const used = new Set<TrackColumn>();
     for (let c = 1; c <= grid.columnCount; c++) {
       const h = grid.text(r, c);
@@ -126,9 +132,12 @@ function findHeader(grid: Grid): { row: number; columns: Map<number, TrackColumn
       if (col && !used.has(col)) {
         columns.set(c, col);
         used.add(col);
-      } else ignored.push(h);
+      } else {
+        ignored.push(h);
+        added.set(c, h);
+      }
     }
-    if ((used.has("key") || used.has("id")) && (used.has("status") || used.has("action"))) return { row: r, columns, ignored };
+    if ((used.has("key") || used.has("id")) && (used.has("status") || used.has("action"))) return { row: r, columns, ignored, added };
   }
   return null;
 }
@@ -212,8 +221,14 @@ function readWorkbook(bytes: Uint8Array, file: string, limits: Limits): TrackWor
     const sheet = table.sheet ?? "";
     const rows: ReturnedRow[] = [];
     for (let r = header.row + 1; r <= grid.rowCount; r++) {
+      // Text in columns people added (with a header or not) is kept with the answer.
+      const extra: NonNullable<ReturnedRow["extra"]> = [];
+      for (let c = 1; c <= grid.width(r); c++) {
+        if (header.columns.has(c) || !grid.text(r, c)) continue;
+        extra.push({ column: header.added.get(c) ?? `Column ${columnLetter(c)}`, cell: { text: grid.raw(r, c), column: c, cell: `${columnLetter(c)}${r}` } });
+      }
       // A row with nothing in the columns read is blank: no cells kept (a sheet can hold a million).
-      let filled = false;
+      let filled = extra.length > 0;
       for (const c of header.columns.keys()) if (grid.raw(r, c)) filled = true;
       if (!filled) {
         rows.push({ row: r, cells: {} });
@@ -221,7 +236,7 @@ function readWorkbook(bytes: Uint8Array, file: string, limits: Limits): TrackWor
       }
       const cells: ReturnedRow["cells"] = {};
       for (const [c, name] of header.columns) cells[name] = returnedCell(grid, r, c, name);
-      rows.push({ row: r, cells });
+      rows.push({ row: r, cells, ...(extra.length ? { extra } : {}) });
     }
     const present = new Set(header.columns.values());
     for (const needed of ["key", "status"] as const) {

@@ -12,7 +12,7 @@ import { requireRecommendations } from "../ingest/guard.js";
 import { type ParseOptions, resolveParseOptions } from "../ingest/options.js";
 import { failed } from "../ingest/result.js";
 import { decodeText } from "../ingest/decode.js";
-import { joinBytes } from "../internal/bytes.js";
+import { concatBytes } from "../internal/bytes.js";
 import { sniffFormat } from "../ingest/sniff.js";
 import { TableSink } from "../ingest/tables.js";
 import { declaredXmlSize, xlsxRows } from "../ingest/xlsx.js";
@@ -56,7 +56,7 @@ async function readBounded(fh: FileHandle, size: number, max: number): Promise<U
     total += bytesRead;
     if (total > max) return null;
   }
-  return joinBytes(chunks);
+  return concatBytes(chunks);
 }
 
 /** Do the first bytes of a text file read like a Working Group report (see looksLikeWgReport)? */

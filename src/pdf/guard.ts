@@ -3,7 +3,7 @@
 // nest deeper than a limit (deep nesting overflows a recursive parser's stack). Pure (fflate only).
 import { Unzlib } from "fflate";
 import type { Limits } from "../ingest/options.js";
-import { joinBytes } from "../internal/bytes.js";
+import { concatBytes } from "../internal/bytes.js";
 
 /** Bytes one compressed stream may inflate to (less when limits.maxBytes is smaller). */
 export const MAX_STREAM_BYTES = 64 * 1024 * 1024;
@@ -47,7 +47,7 @@ function inflate(data: Uint8Array, max: number, spent: { bytes: number; total: n
     // Damaged data: pdf.js reads what it can and reports the rest; it is not a bomb so far.
     if (got === 0) return null;
   }
-  return joinBytes(chunks);
+  return concatBytes(chunks);
 }
 
 /** The deepest nesting of `[` and `<<` in PDF syntax, strings and comments skipped. Stops past `max`. */

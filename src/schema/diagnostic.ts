@@ -51,6 +51,9 @@ export const Code = z.enum([
   "status-conflict",
   "unknown-recommendation",
   "ledger-duplicate-event",
+  "key-collision",
+  "update-not-current",
+  "added-column",
 ]);
 export type Code = z.infer<typeof Code>;
 

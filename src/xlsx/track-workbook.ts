@@ -8,10 +8,6 @@ import { TRACK_META_SHEET } from "../ingest/track-workbook.js";
 import { columnLetter } from "../internal/columns.js";
 import { COLUMN_LABELS, EDITABLE_COLUMNS, TRACK_COLUMNS, dataSheetName, type TrackColumn, type TrackWorkbookPlan } from "../track/workbook.js";
 
-// The reader (src/ingest/track-workbook.ts, exceljs-free) names the very hidden metadata sheet. The CLI
-// still finds readTrackWorkbook here until its import loop moves to the reader (see src/cli).
-export { TRACK_META_SHEET, readTrackWorkbook } from "../ingest/track-workbook.js";
-
 const WIDTHS: Record<TrackColumn, number> = {
   key: 16, id: 9, cluster: 24, text: 60, states: 20, position: 12, lead: 22, institutions: 22, previous: 30,
   status: 24, date: 16, action: 50, evidence: 30, indicators: 18, reportedBy: 18,
@@ -55,7 +51,9 @@ export async function writeTrackWorkbook(plan: TrackWorkbookPlan): Promise<Uint8
 
   const labels = COLUMN_LABELS[meta.lang];
   const ws = wb.addWorksheet(dataSheetName(meta.lang), { views: [{ state: "frozen", xSplit: 2, ySplit: 1 }] });
-  TRACK_COLUMNS.forEach((c, i) => (ws.getColumn(i + 1).width = WIDTHS[c]));
+  // Keys can be long (a State's full name, a file name telling colliding recommendations apart): one line each.
+  const keyWidth = Math.min(48, Math.max(WIDTHS.key, ...plan.rows.map((r) => r.key.length + 2)));
+  TRACK_COLUMNS.forEach((c, i) => (ws.getColumn(i + 1).width = c === "key" ? keyWidth : WIDTHS[c]));
   const header = ws.getRow(1);
   TRACK_COLUMNS.forEach((c, i) => {
     const cell = header.getCell(i + 1);

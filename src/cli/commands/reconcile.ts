@@ -54,8 +54,10 @@ Examples:
 Exit codes: 0 the two agree; 1 they differ (or a file had errors); 2 usage error or a file could not be read.`)
     .action(async (matrixPath: string, reportPath: string, flags: ReconcileFlags) => {
       const options = readOptions(flags);
+      await ctx.writesTo(flags.out);
+      await ctx.readsFrom(matrixPath, reportPath);
       // The addendum first: an unreadable one is a usage error before any work.
-      const addendum = flags.addendum ? await readAddendumFile(flags.addendum) : null;
+      const addendum = flags.addendum ? await readAddendumFile(ctx, flags.addendum) : null;
       const [matrix, report] = await Promise.all([readMatrixFile(matrixPath, { ...options, file: matrixPath }), readMatrixFile(reportPath, { file: reportPath })]);
       const unreadable = (r: ParseResult) => r.sources.length === 0 && r.diagnostics.some((d) => UNREADABLE.has(d.code));
       ctx.reportDiagnostics([...matrix.diagnostics, ...report.diagnostics]);
