@@ -1,10 +1,11 @@
 // --addendum: the State's addendum to a Working Group report (A/HRC/../Add.1), as PDF, .docx or text.
-import { readFile } from "node:fs/promises";
 import type { ParseResult } from "../schema/result.js";
 import { readDocumentText } from "../pdf/document.js";
 import { applyAddendum, type AddendumReading } from "../pdf/addendum.js";
 import type { DocLine } from "../pdf/lines.js";
+import { resolveLimits } from "../ingest/options.js";
 import { extractPdfTextIsolated } from "../node/pdf-sandbox.js";
+import { readFileBytes } from "../node/read-parts.js";
 import { CliError, type RunContext } from "./io.js";
 
 /** An addendum read from its file: its lines, ready to apply to any number of results. */
@@ -15,19 +16,17 @@ export interface Addendum {
 
 /**
  * Read the addendum named by --addendum (a PDF in a worker thread, a .docx by its paragraphs, text);
- * a file that cannot be read is a usage error (exit 2) saying why. It is an input: no output may be
+ * a file that cannot be read (missing, a folder, a device, over limits.maxBytes) is a usage error (exit 2)
+ * saying why. It is an input: no output may be
  * written over it.
  * @example
  * const addendum = await readAddendumFile(ctx, "A_HRC_43_15_Add.1.pdf");
  */
 export async function readAddendumFile(ctx: RunContext, path: string): Promise<Addendum> {
   await ctx.readsFrom(path);
-  let bytes: Uint8Array;
-  try {
-    bytes = new Uint8Array(await readFile(path));
-  } catch (e) {
-    throw new CliError(`Cannot read the addendum ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}.`);
-  }
+  // Read as matrices are: a regular file only (never a device or a pipe), never past limits.maxBytes.
+  const bytes = await readFileBytes(path, path, resolveLimits().maxBytes);
+  if (!(bytes instanceof Uint8Array)) throw new CliError(`Cannot read the addendum ${path}: ${bytes.message}`);
   const text = await readDocumentText(bytes, { file: path, extract: extractPdfTextIsolated });
   const error = text.diagnostics.find((d) => d.severity === "error");
   if (error) throw new CliError(`Cannot read the addendum ${path}: ${error.message}`);

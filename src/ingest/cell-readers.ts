@@ -8,6 +8,7 @@ import { readRecommendationCell, type RecommendationCell } from "./cell.js";
 import { matchHeader, type HeaderMatch } from "./fields.js";
 import { Memo } from "./memo.js";
 import { readThemesCell, type ThemesCell } from "./themes-cell.js";
+import type { IssueLabel } from "../schema/recommendation.js";
 
 // Short cells repeat across the first rows of many files (State names, "Accepted", issue lists).
 const headers = new Memo((cell) => matchHeader(cell) ?? null);
@@ -74,6 +75,16 @@ const ints = new Memo(readInt);
  * intCell("34th"); // 34
  */
 export function intCell(value: string): number | null {
+  // "26": most cells are a few digits, read without the memo.
+  if (value.length <= 6) {
+    let n = 0;
+    for (let i = 0; i < value.length; i++) {
+      const c = value.charCodeAt(i) - 48;
+      if (c < 0 || c > 9) return ints.get(value);
+      n = n * 10 + c;
+    }
+    return n > 0 ? n : null;
+  }
   return ints.get(value);
 }
 
@@ -89,12 +100,14 @@ export function stateName(cell: string): string {
 }
 
 const statesLists = new Memo((value): readonly string[] => {
-  if (/^\(?\s*(?:unknown|n\/?a|none|-+|inconnu|desconocido)\s*\)?$/i.test(value)) return []; // placeholders, not States
-  return splitKnown(value, /\s*(?:\n|;|,(?![^()]*\)))\s*/, (s) => findState(s) !== undefined, ", ").map((s) => findState(s)?.name ?? s);
+  if (/^\(?\s*(?:unknown|n\/?a|none|-+|inconnu|desconocido)\s*\)?$/i.test(value)) return EMPTY; // placeholders, not States
+  return Object.freeze(splitKnown(value, /\s*(?:\n|;|,(?![^()]*\)))\s*/, (s) => findState(s) !== undefined, ", ").map((s) => findState(s)?.name ?? s));
 });
 
+
 /**
- * The States a recommending-States cell names (canonical names; unknown names kept as written).
+ * The States a recommending-States cell names (canonical names; unknown names kept as written), frozen
+ * and shared by the rows that hold the same cell.
  * @example
  * statesCell("France; Chile"); // ["France", "Chile"]
  */
@@ -154,6 +167,17 @@ const issueNames = new Memo((cell): readonly string[] =>
   splitKnown(cell, /\s*[,;\n]\s*/, (s) => issueName.get(s) !== null, ",").map((name) => issueName.get(name) ?? name),
 );
 
+const issueLabels = new Memo((cell): readonly IssueLabel[] => Object.freeze(issueNames.get(cell).map((name) => Object.freeze({ name, source: "matrix" as const }))));
+
+/**
+ * The issue labels of an issues cell, frozen and shared by the rows that hold the same cell.
+ * @example
+ * issueLabelsCell("Torture")[0]?.source; // "matrix"
+ */
+export function issueLabelsCell(cell: string): readonly IssueLabel[] {
+  return issueLabels.get(cell);
+}
+
 /**
  * The UPR Info issues an issues cell names (known names canonical, others kept as written).
  * @example
@@ -177,24 +201,40 @@ const actionCategories = new Memo(readActionCategory);
  * actionCategoryCell("4"); // 4
  */
 export function actionCategoryCell(cell: string): number | null {
+  // "4": UPR Info's cells are one digit.
+  if (cell.length === 1) {
+    const c = cell.charCodeAt(0) - 48;
+    return c >= 1 && c <= 5 ? c : null;
+  }
   return cell.length <= 8 ? actionCategories.get(cell) : readActionCategory(cell);
 }
 
 /** A themes cell with nothing in it. */
 export const NO_THEMES: ThemesCell = Object.freeze({ themes: [], persons: [], sdgs: [], unknownThemes: [] });
 
+
+
 // A one-line text cell, cleaned, without "(" and not starting with a digit (a paragraph id) or s/f (a
 // "Source of position" / "Fuente de la posición" line): readRecommendationCell (ingest/cell.ts) finds
-// no id, no States group and no source line in it. Most UPR Info and UHRI texts are such cells.
-const PLAIN_TEXT = /^[^0-9sSf\n(F][^\n(]*$/;
+// no id, no States group and no source line in it. Most UPR Info and UHRI texts are such cells. Told
+// by indexOf, which runs faster than a regular expression over a long text.
+function isPlainText(cell: string): boolean {
+  const c = cell.charCodeAt(0);
+  // Not empty, not a digit, not s, S, f, F or "(" first; no "(" and no line break anywhere.
+  if (cell.length === 0 || (c >= 48 && c <= 57) || c === 115 || c === 83 || c === 102 || c === 70 || c === 40 || c === 10) return false;
+  return cell.indexOf("(") < 0 && cell.indexOf("\n") < 0;
+}
+
+/** Shared and frozen: an empty list in a recommendation (copy it to add to it). */
+export const EMPTY: readonly never[] = Object.freeze([]);
 
 /**
- * readRecommendationCell, without its work on plain cells (see PLAIN_TEXT). `tailFallback`: guess
+ * readRecommendationCell, without its work on plain cells (see isPlainText). `tailFallback`: guess
  * States from the last words of the text (when there is no States column).
  * @example
  * textCell("117.1 Ratify OP-CAT (Denmark);", true).paragraphId; // "117.1"
  */
 export function textCell(cell: string, tailFallback: boolean): RecommendationCell {
-  if (tailFallback || !PLAIN_TEXT.test(cell)) return readRecommendationCell(cell, tailFallback);
-  return { paragraphId: null, text: cell, recommendingStates: [], unknownStates: [], positionSource: null, positionSourceParagraph: null };
+  if (tailFallback || !isPlainText(cell)) return readRecommendationCell(cell, tailFallback);
+  return { paragraphId: null, text: cell, recommendingStates: EMPTY as never[], unknownStates: EMPTY as never[], positionSource: null, positionSourceParagraph: null };
 }

@@ -4,7 +4,8 @@
 import Papa from "papaparse";
 import type { Diagnostic } from "../schema/diagnostic.js";
 import type { ParseResult } from "../schema/result.js";
-import { findUnclean } from "../internal/text.js";
+import { findUncleanBesidesBreaks } from "../internal/text.js";
+import { quote } from "../internal/quote.js";
 import { IncrementalDecoder } from "./decode.js";
 import { requireRecommendations } from "./guard.js";
 import { type ParseOptions, type ResolvedParseOptions, resolveParseOptions } from "./options.js";
@@ -294,11 +295,13 @@ export class CsvRows {
       });
     }
     if (this.byteNotes.length && this.byteNotes[0]!.offset < cursor) this.noteBytes(cursor, at, startLine);
-    // Cells are pieces of the record's text (quotes aside): a text that holds nothing to clean but the
-    // line break that ends it gives cells that need no cleaning.
-    const plain = r.errors.length === 0 && this.isPlain(this.offset, cursor);
-    this.sink.row({ row: at, line: startLine, cells: data }, plain);
+    const from = this.offset;
     this.countLines(cursor);
+    // Cells are pieces of the record's text (quotes aside): a record on one line (its own line break
+    // aside) without any other character cleanCell() would change gives cells that need no cleaning.
+    const breaks = this.line - startLine;
+    const plain = r.errors.length === 0 && (breaks === 0 || (breaks === 1 && this.text.startsWith(this.newline, cursor - this.base - this.newline.length))) && this.isPlain(from, cursor);
+    this.sink.row({ row: at, line: startLine, cells: data }, plain);
   }
 
   /** Report the invalid bytes that fall in the record ending at `cursor`, at their own line. */
@@ -322,7 +325,7 @@ export class CsvRows {
       this.sink.note({
         code: "invalid-encoding",
         severity: "warning",
-        message: `Byte ${hex} (file offset ${b.byte}) is not valid UTF-8 in a UTF-8 file; read as ${JSON.stringify(b.char)} (Windows-1252). Check the text around it.`,
+        message: `Byte ${hex} (file offset ${b.byte}) is not valid UTF-8 in a UTF-8 file; read as ${quote(b.char)} (Windows-1252). Check the text around it.`,
         place: { file: this.file, row, line },
         actual: hex,
       });
@@ -351,22 +354,20 @@ export class CsvRows {
     this.offset = to;
   }
 
-  /** Does the text from `from` to `to` hold no character cleanCell() would change, but the line break that ends it? */
+  /** Does the text from `from` to `to` hold no character cleanCell() would change, line breaks aside? */
   private isPlain(from: number, to: number): boolean {
     const at = this.findUnclean(from);
-    if (at < 0 || at >= to) return true;
-    // The line break that ends the record (papaparse reads it as one only there, absent errors).
-    return at === to - this.newline.length && this.text.startsWith(this.newline, at - this.base);
+    return at < 0 || at >= to;
   }
 
-  /** The offset of the next character cleanCell() would change at or after `i`, or -1 when the text so far has none. */
+  /** The offset of the next character cleanCell() would change (line breaks aside) at or after `i`, or -1 when the text so far has none. */
   private findUnclean(i: number): number {
     const at = this.nextUnclean;
     if (at >= i) return at;
     if (at === -1 && this.uncleanScanned >= this.length) return -1;
     // A space that ended the text scanned so far may start a double space with the next chunk.
     const from = at === -1 ? Math.max(i, this.uncleanScanned - 1) : i;
-    const found = findUnclean(this.text, from - this.base);
+    const found = findUncleanBesidesBreaks(this.text, from - this.base);
     this.nextUnclean = found < 0 ? -1 : found + this.base;
     this.uncleanScanned = this.length;
     return this.nextUnclean;

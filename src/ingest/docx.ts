@@ -7,7 +7,7 @@ import { resolveOptions } from "../errors/matrix-error.js";
 import { quote } from "../internal/quote.js";
 import type { ParseResult } from "../schema/result.js";
 import { requireRecommendations } from "./guard.js";
-import { Limits, type ParseOptions, resolveParseOptions } from "./options.js";
+import { Limits, type ParseOptions, resolveLimits, resolveParseOptions } from "./options.js";
 import { failed } from "./result.js";
 import type { Table, TableRow } from "./table.js";
 import { TableSink, TablesCollector, type RowSink } from "./tables.js";
@@ -341,16 +341,18 @@ export function* docxRows(bytes: Uint8Array, sink: RowSink, options: DocxReadOpt
 
 /**
  * Read the tables of a .docx (and the page-header title, and the paragraphs outside tables) without
- * interpreting them, under the limits.
- * A string for `options` is the file name. Throws an Error with a one-line message when the file is not
- * a readable .docx: a `ZipError` whose `code` is `corrupt-file`, `limit-exceeded` or `unsafe-xml`.
+ * interpreting them, under the limits. The earlier form `(bytes, file, limits)` (a number for `maxBytes`)
+ * still works. Throws an Error with a one-line message when the file is not a readable .docx: a
+ * `ZipError` whose `code` is `corrupt-file`, `limit-exceeded` or `unsafe-xml`.
  * @example
  * const { tables, title } = readDocxContent(bytes, { file: "uganda.docx" });
  */
-export function readDocxContent(bytes: Uint8Array, options: DocxReadOptions | string = {}): DocxContent {
+export function readDocxContent(bytes: Uint8Array, options: DocxReadOptions | string = {}, limits?: number | Partial<Limits>): DocxContent {
   const collect = new TablesCollector();
+  const given = typeof limits === "number" ? { maxBytes: limits } : limits;
+  const opts: DocxReadOptions = typeof options === "string" ? { file: options, ...(given ? { limits: resolveLimits(given) } : {}) } : options;
   const paragraphs: string[] = [];
-  for (const _ of docxRows(bytes, collect, typeof options === "string" ? { file: options } : options, (p) => paragraphs.push(p)));
+  for (const _ of docxRows(bytes, collect, opts, (p) => paragraphs.push(p)));
   return { tables: collect.tables, title: collect.tables[0]?.title ?? "", paragraphs };
 }
 

@@ -99,7 +99,11 @@ export function spanningText(cells: readonly string[]): string | null {
   return value;
 }
 
-/** Is every cell of a row empty? */
+/**
+ * Is every cell of a row empty?
+ * @example
+ * isBlank(["", ""]); // true
+ */
 export function isBlank(cells: readonly string[]): boolean {
   return cells.every((c) => c === "");
 }

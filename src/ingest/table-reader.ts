@@ -322,7 +322,7 @@ export class TableReader {
       return;
     }
 
-    const rec = builder.build(r, row, { cluster: this.cluster, sectionPosition: this.sectionPosition });
+    const rec = builder.build(r, row, this.cluster, this.sectionPosition);
     if (!parsed.text) {
       this.diag("empty-text", "error", `Recommendation ${plain(rec.id)} has no text.`, builder.placeOf(r, "text"));
     }

@@ -10,7 +10,7 @@ import { quote } from "../internal/quote.js";
 import { columnLetter } from "../internal/columns.js";
 import type { ParseResult } from "../schema/result.js";
 import { requireRecommendations } from "./guard.js";
-import { Limits, type ParseOptions, resolveParseOptions } from "./options.js";
+import { Limits, type ParseOptions, resolveLimits, resolveParseOptions } from "./options.js";
 import { failed } from "./result.js";
 import type { Table } from "./table.js";
 import { TableSink, TablesCollector, type RowSink } from "./tables.js";
@@ -707,14 +707,16 @@ export function declaredXmlSize(bytes: Uint8Array): number | null {
 
 /**
  * Read the sheets of a workbook as whole tables (cells as text, merged areas filled), under the limits.
- * A string for `options` is the file name. Throws an Error with a one-line message when the bytes are
- * not a readable workbook: a `ZipError` whose `code` is `corrupt-file`, `limit-exceeded` or `unsafe-xml`.
+ * The earlier form `(bytes, file, sheetName, limits)` still works. Throws an Error with a one-line
+ * message when the bytes are not a readable workbook: a `ZipError` whose `code` is `corrupt-file`,
+ * `limit-exceeded` or `unsafe-xml`.
  * @example
  * const { tables, diagnostics } = readXlsxTables(bytes, { file: "matrix.xlsx" });
  */
-export function readXlsxTables(bytes: Uint8Array, options: XlsxReadOptions | string = {}): { tables: Table[]; diagnostics: ParseResult["diagnostics"] } {
+export function readXlsxTables(bytes: Uint8Array, options: XlsxReadOptions | string = {}, sheetName?: string, limits?: Partial<Limits>): { tables: Table[]; diagnostics: ParseResult["diagnostics"] } {
   const collect = new TablesCollector();
-  for (const _ of xlsxRows(bytes, collect, typeof options === "string" ? { file: options } : options));
+  const opts: XlsxReadOptions = typeof options === "string" ? { file: options, ...(sheetName !== undefined ? { sheet: sheetName } : {}), ...(limits ? { limits: resolveLimits(limits) } : {}) } : options;
+  for (const _ of xlsxRows(bytes, collect, opts));
   return { tables: collect.tables, diagnostics: collect.notes };
 }
 

@@ -80,7 +80,7 @@ export function xmlParser(part: string, maxDepth: number, handlers: XmlHandlers)
       f();
     } catch (e) {
       if (e instanceof ZipError) throw e;
-      throw new ZipError("corrupt-file", `${quote(part)} is not well formed XML: ${((e as Error).message.split("\n")[0] ?? "").slice(0, 200)}`);
+      throw new ZipError("corrupt-file", `${quote(part)} is not well formed XML: ${((e as Error).message.split("\n")[0] ?? "").slice(0, 200).replace(/\.$/, "")}`);
     }
   };
   return {

@@ -7,7 +7,12 @@ import { quote } from "../internal/quote.js";
 /** Why a zip could not be read: the diagnostic code it becomes. */
 export type ZipProblem = "corrupt-file" | "limit-exceeded" | "unsafe-xml";
 
-/** A zip that is damaged, too big or hostile; `message` is one line for people. */
+/**
+ * A zip (or a part in it) that is damaged, too big or hostile; `message` is one line for people, `code`
+ * the diagnostic it becomes.
+ * @example
+ * throw new ZipError("limit-exceeded", "the zip lists 70000 entries, more than 10000 (limits.maxZipEntries)");
+ */
 export class ZipError extends Error {
   readonly code: ZipProblem;
   constructor(code: ZipProblem, message: string) {

@@ -72,6 +72,35 @@ function overLimit(file: string, size: number | null, max: number): Diagnostic {
 }
 
 /**
+ * The bytes of a regular file, never more than `maxBytes`: a folder, a device or a pipe (named directly
+ * or by a glob), a missing or unreadable file, or one over the limit gives the diagnostic to report.
+ * @example
+ * const read = await readFileBytes("returned/mj.xlsx", "mj.xlsx", 512 << 20);
+ * if (read instanceof Uint8Array) use(read); else report(read);
+ */
+export async function readFileBytes(path: string, file: string, maxBytes: number): Promise<Uint8Array | Diagnostic> {
+  let fh: FileHandle;
+  try {
+    fh = await open(path, "r");
+  } catch (e) {
+    return fileError(file, e).diagnostics[0]!;
+  }
+  try {
+    const info = await fh.stat();
+    if (info.isDirectory()) return { code: "unsupported-format", severity: "error", message: "This is a folder, not a file.", place: { file } };
+    if (!info.isFile()) return notRegular(file);
+    if (info.size > maxBytes) return overLimit(file, info.size, maxBytes);
+    return (await readBounded(fh, info.size, maxBytes)) ?? overLimit(file, null, maxBytes);
+  } catch (e) {
+    return fileError(file, e).diagnostics[0]!;
+  } finally {
+    await fh.close().catch(() => {});
+  }
+}
+
+const notRegular = (file: string): Diagnostic => ({ code: "file-error", severity: "error", message: "Not a regular file (a device, a pipe or a socket): not read.", place: { file } });
+
+/**
  * Read one matrix file (XLSX, CSV, DOCX, told from its bytes), handing its recommendations to `emit`
  * in parts when it is large (see PartsConfig), so that memory stays bounded. The returned result is the
  * last part, with the sources. Only regular files are read (a device or a pipe named directly or by a
@@ -94,7 +123,7 @@ export async function readFileInParts(path: string, options: ParseOptions, confi
   try {
     const info = await fh.stat();
     if (info.isDirectory()) return failed({ code: "unsupported-format", severity: "error", message: "This is a folder, not a file.", place: { file } });
-    if (!info.isFile()) return failed({ code: "file-error", severity: "error", message: "Not a regular file (a device, a pipe or a socket): not read.", place: { file } });
+    if (!info.isFile()) return failed(notRegular(file));
     if (info.size > max) return failed(overLimit(file, info.size, max));
     const headBuf = new Uint8Array(8192);
     const head = headBuf.subarray(0, (await fh.read(headBuf, 0, headBuf.length, 0)).bytesRead);

@@ -32,6 +32,15 @@ describe("parse a Working Group report", () => {
     expect(r.stderr.trim().split("\n")).toHaveLength(1);
     expect(r.stderr).toMatch(/Cannot read the addendum .*password-protected/);
   });
+
+  test.skipIf(process.platform === "win32")("an addendum that is a device or a folder is refused, not read: exit 2", async () => {
+    for (const [path, why] of [["/dev/zero", /Not a regular file/], [WG, /folder/]] as const) {
+      const r = await cli(["parse", join(WG, "wg-report-es.pdf"), "--addendum", path]);
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stderr.trim().split("\n")).toHaveLength(1);
+      expect(r.stderr).toMatch(why);
+    }
+  });
 });
 
 describe("reconcile", () => {

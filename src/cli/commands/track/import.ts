@@ -1,4 +1,3 @@
-import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
 import { type Command, Option } from "commander";
 import type { Diagnostic } from "../../../schema/diagnostic.js";
@@ -9,6 +8,8 @@ import { mergeReturnedWorkbooks, type ReturnedWorkbook } from "../../../track/me
 import { readTrackWorkbook } from "../../../ingest/track-workbook.js";
 import { updateLedger } from "../../../track/store.js";
 import { jsonlLedgerStore } from "../../../node/ledger-file.js";
+import { readFileBytes } from "../../../node/read-parts.js";
+import { Limits } from "../../../ingest/options.js";
 import { flag } from "../../flags.js";
 import { displayName } from "../../safe-text.js";
 import { expandPaths } from "../../inputs.js";
@@ -28,25 +29,20 @@ interface ReadWorkbooks {
   unreadable: number;
 }
 
-// Returned workbooks are read one by one: a file that is not .xlsx is skipped with a warning, an
-// unreadable one counted and reported, and the others still read. One function, so that the reading
-// (limits, isolation of each workbook) can change without touching the import.
+// Returned workbooks are read one by one, each on its own under the limits `parse` applies (a regular
+// file of at most maxBytes, the guarded XLSX reader): a file that is not .xlsx is skipped with a warning,
+// an unreadable one (missing, a device, too large, damaged, a zip or XML bomb) counted and reported, and
+// the others still read. One function, so that the reading can change without touching the import.
 async function readReturnedWorkbooks(files: readonly string[]): Promise<ReadWorkbooks> {
   const out: ReadWorkbooks = { workbooks: [], diagnostics: [], unreadable: 0 };
+  const { maxBytes } = Limits.parse({});
   for (const f of files) {
     if (!/\.xls[xm]$/i.test(f)) {
       out.diagnostics.push({ code: "unsupported-format", severity: "warning", message: "Not an .xlsx workbook; skipped.", place: { file: f } });
       continue;
     }
-    let bytes: Uint8Array;
-    try {
-      bytes = new Uint8Array(await readFile(f));
-    } catch (e) {
-      out.unreadable++;
-      out.diagnostics.push({ code: "file-error", severity: "error", message: (e as NodeJS.ErrnoException).code === "ENOENT" ? "No such file." : `Cannot read the file: ${(e as Error).message}`, place: { file: f } });
-      continue;
-    }
-    const read = await readTrackWorkbook(bytes, f);
+    const bytes = await readFileBytes(f, f, maxBytes);
+    const read = bytes instanceof Uint8Array ? await readTrackWorkbook(bytes, f) : { workbook: null, diagnostics: [bytes] };
     out.diagnostics.push(...read.diagnostics);
     if (read.workbook) out.workbooks.push(read.workbook);
     else out.unreadable++;
