@@ -10,6 +10,7 @@ const PUBLIC = {
   xlsx: "src/xlsx.ts",
   docx: "src/docx.ts",
   node: "src/node/index.ts",
+  pdf: "src/pdf.ts",
 };
 
 export default defineConfig({
@@ -18,6 +19,8 @@ export default defineConfig({
     cli: "src/cli/main.ts",
     // processFiles starts its worker threads from this file, next to the bundle that imports it.
     worker: "src/node/worker.ts",
+    // extractPdfTextIsolated reads PDFs in a worker thread started from this file.
+    "pdf-worker": "src/node/pdf-worker.ts",
     // Not a package entry: the CSV reader as an entry of its own, so that the shared chunks hold nothing it
     // uses beside what it does not (chunks group the modules the same entries reach). A bundler keeps each
     // import of a CommonJS package in a file it uses: an app that reads only CSV then leaves the XML readers'

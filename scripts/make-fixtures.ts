@@ -21,6 +21,8 @@ import { fixtureOhchrEnXlsx, fixtureOhchrEs } from "./fixtures/ohchr-xlsx.js";
 import { fixtureUhriCsv, fixtureUhriXlsx } from "./fixtures/uhri.js";
 import { fixtureUprInfo } from "./fixtures/upr-info.js";
 import { fixtureUserSheetEs, fixtureUserSheetFr, fixtureUserSheetUtf16 } from "./fixtures/user-sheets.js";
+import { wgReportFixtures } from "./fixtures/wg-reports.js";
+import { fixtureNationalTrackerFr } from "./fixtures/trackers.js";
 
 const OUT = join(resolve(dirname(fileURLToPath(import.meta.url)), ".."), "fixtures");
 const CHECK = process.argv.includes("--check");
@@ -28,7 +30,7 @@ const CHECK = process.argv.includes("--check");
 /** Every fixture, in the order the summary lists them. */
 const FIXTURES: readonly (() => Promise<Output>)[] = [
   fixtureG1Uganda, fixtureG3, fixtureG1French, fixtureOhchrEs, fixtureOhchrEnXlsx, fixtureUhriXlsx, fixtureUhriCsv,
-  fixtureUprInfo, fixtureUserSheetFr, fixtureUserSheetEs, fixtureUserSheetUtf16, fixtureSample,
+  fixtureUprInfo, fixtureUserSheetFr, fixtureUserSheetEs, fixtureUserSheetUtf16, fixtureSample, fixtureNationalTrackerFr,
 ];
 
 async function main(): Promise<void> {
@@ -60,6 +62,21 @@ async function main(): Promise<void> {
       `${o.path.padEnd(30)} ${String(o.bytes.length).padStart(7)} B  rows ${String(o.ledger.kinds.length).padStart(3)}  recs ${String(k("recommendation")).padStart(3)}  ` +
         `diagnostics [${o.meta.diagnostics.join(", ")}]`,
     );
+  }
+  // Working Group reports (PDF, text, .docx) with their own expected.json (not tables: no row ledger).
+  for (const f of await wgReportFixtures()) {
+    if (f.bytes.length > 200_000) throw new Error(`${f.path} is ${f.bytes.length} bytes (limit 200 KB)`);
+    const file = join(OUT, f.path);
+    if (CHECK) {
+      if (!(existsSync(file) && Buffer.compare(readFileSync(file), Buffer.from(f.bytes)) === 0)) {
+        stale++;
+        console.error(`stale: fixtures/${f.path}`);
+      }
+    } else {
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, f.bytes);
+    }
+    console.log(`${f.path.padEnd(30)} ${String(f.bytes.length).padStart(7)} B`);
   }
   if (CHECK && stale > 0) {
     console.error(`${stale} fixture file(s) differ from the generator: run npm run fixtures`);

@@ -1,6 +1,7 @@
 // upr-matrix/node: file adapters for Node.js: one file, many files in worker threads, the JSONL
 // ledger and the register, and the CLI as a function (run).
 export { readMatrixFile } from "./read-file.js";
+export { extractPdfTextIsolated } from "./pdf-sandbox.js";
 export { processFiles, type ProcessOptions, type FileResult, type BatchProgress } from "./process-files.js";
 export { readLedgerFile, appendLedgerFile, updateLedgerFile, jsonlLedgerStore, AppendOptions, ReadLedgerOptions } from "./ledger-file.js";
 export { readRegisterFile, writeRegisterFile } from "./register-file.js";

@@ -72,7 +72,8 @@ export function buildRecommendationTable(recommendations: readonly Recommendatio
     // A recommendation cell carries its "Source of position" line, as OHCHR matrices write it.
     const source = r.positionSource ? `\nSource of position: ${r.positionSource}${r.positionSourceParagraph ? ` - Para. ${r.positionSourceParagraph}` : ""}` : "";
     const cells = [
-      r.paragraphId ?? "",
+      // The id: the paragraph id, with the part of a recommendation a tracker split ("143.2-P1").
+      r.paragraphId === null ? "" : r.id,
       `${r.text}${source}`,
       r.recommendingStates.join("; "),
       r.stateUnderReview ?? "",

@@ -19,7 +19,7 @@ export let CLI = join(OUT, "cli.js");
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const sources = () => Math.max(newest(join(ROOT, "src")), statSync(join(ROOT, "tsup.config.ts")).mtimeMs);
-const built = (cli: string, worker: string, stamp = cli) => existsSync(cli) && existsSync(worker) && statSync(stamp).mtimeMs >= sources();
+const built = (cli: string, worker: string, stamp = cli) => existsSync(cli) && existsSync(worker) && existsSync(join(dirname(worker), "pdf-worker.js")) && statSync(stamp).mtimeMs >= sources();
 
 /** The path of a CLI built from the current sources (dist/ when fresh, else a cached bundle). */
 export async function ensureBuilt(): Promise<string> {
@@ -38,9 +38,9 @@ export async function ensureBuilt(): Promise<string> {
     try {
       if (fresh()) break;
       const { build } = await import("esbuild");
-      // The CLI starts worker threads from worker.js beside it, as tsup builds them (see tsup.config.ts).
+      // The CLI starts worker threads from worker.js and pdf-worker.js beside it, as tsup builds them (see tsup.config.ts).
       await build({
-        entryPoints: { cli: join(ROOT, "src", "cli", "main.ts"), worker: join(ROOT, "src", "node", "worker.ts") },
+        entryPoints: { cli: join(ROOT, "src", "cli", "main.ts"), worker: join(ROOT, "src", "node", "worker.ts"), "pdf-worker": join(ROOT, "src", "node", "pdf-worker.ts") },
         bundle: true, platform: "node", format: "esm", packages: "external", splitting: true, outdir: OUT, logLevel: "silent",
       });
       writeFileSync(STAMP, new Date().toISOString());
