@@ -40,24 +40,29 @@ export {
 export { mergeReturnedWorkbooks, parseUpdateDate, type ReturnedCell, type ReturnedRow, type ReturnedWorkbook, type MergeContext, type MergeResult, type MergeSummary } from "./track/merge.js";
 // reports: statistics, Markdown/HTML (SVG charts), JSON, and the national-report skeleton outline (pure parts)
 export {
-  buildStats, statusKeyOf, positionGroup, ReportStats, PositionCounts, StatusCounts, StatusKeySchema, ImplementationRate, ClusterStats, TopLevelStats,
+  buildStats, statusKeyOf, positionGroup, implementationOf, MIN_RATE_COVERAGE, SdgCount, ReportStats, PositionCounts, StatusCounts, StatusKeySchema, ImplementationRate, ClusterStats, TopLevelStats,
   ThemeCount, GroupKey, RecommendingStateCount, GroupCount, ActionCategoryCount, InstitutionStats, type StateMap,
 } from "./report/stats.js";
-export { buildReport, clusterTitle, type Report, type ReportOptions, type ReportRow, type ReportMeta } from "./report/model.js";
-export { clusterOf, groupByCluster, type ClusterRef, type ClusterGroup } from "./report/clusters.js";
-export { messagesFor, allMessages, CLUSTER_IDS, type Messages, type StatusKey, type SectionId, type ClusterId } from "./i18n/index.js";
+export { buildReport, ReportOptions, type Report, type ReportRow, type ReportMeta } from "./report/model.js";
+export { clusterAssigner, groupByCluster, defaultClusterOfTheme, ClusterMap, type ClusterRef, type ClusterGroup, type ClusterAssigner } from "./report/clusters.js";
+export { parseClusterMap } from "./report/cluster-map.js";
+export { DEFAULT_CLUSTERS, type DefaultCluster, type ClusterFamily } from "./report/default-clusters.js";
+export { primaryThemeOf, groupByTheme, themeTitle, type ThemeRef, type ThemeGroup } from "./report/themes.js";
+export { reviewRules, type ReviewRules } from "./report/cycles.js";
+export { messagesFor, allMessages, stateName, CLUSTER_IDS, type Messages, type StatusKey, type SectionId, type ClusterId } from "./i18n/index.js";
 export { STATUS_KEYS, POSITION_KEYS } from "./report/order.js";
-export { statTables, summaryLines, formatPercent, type StatTable } from "./report/tables.js";
+export { statTables, summaryLines, rateSentence, type StatTable } from "./report/tables.js";
+export { formatPercent, formatCount } from "./report/numbers.js";
 export { renderMarkdown, markdownReport } from "./report/markdown.js";
 export { renderHtml, htmlReport, reportCharts } from "./report/html.js";
 export { renderJson, jsonReport, toReportJson, ReportJson, ReportRecommendation } from "./report/json.js";
 export { stackedBarChart, COLORS as CHART_COLORS, type ChartSeries, type ChartRow, type StackedBarSpec } from "./report/charts.js";
-export { recommendationCell, themesCell, assessmentCell } from "./report/matrix-cells.js";
+export { recommendationCell, themesCell, sdgsCell, assessmentCell, statusLines, matrixColumns, matrixLayoutFor, type MatrixLayout, type MatrixColumn } from "./report/matrix-cells.js";
 export {
-  buildSkeletonOutline, allocateWords, compressIds, formatReferences, subsectionLetter, NATIONAL_WORD_LIMIT, MID_TERM_WORDS,
-  type SkeletonKind, type SkeletonOptions, type SkeletonOutline, type SkeletonSection, type SkeletonSubsection, type SkeletonBlock,
+  buildSkeletonOutline, allocateWords, mergeSmallClusters, subsectionLetter, NATIONAL_WORD_LIMIT, MID_TERM_WORDS, MIN_CLUSTER_WORDS, SkeletonOptions, SkeletonKind,
+  type SkeletonOutline, type SkeletonSection, type SkeletonSubsection, type SkeletonBlock, type MastheadLine,
 } from "./report/skeleton.js";
-export { skeletonLabelsFor, formatCount, type SkeletonLabels } from "./report/skeleton-labels.js";
+export { compressIds, formatReferences, sdgList } from "./report/references.js";
 // hostile input: CSV export of recommendations (formula injection neutralised), limits, the zip guard
 export { renderRecommendationsCsv, buildRecommendationTable, RECOMMENDATION_COLUMNS, SOURCE_COLUMN, type RecommendationTable, type CsvOptions } from "./report/csv.js";
 export { resolveLimits } from "./ingest/options.js";
