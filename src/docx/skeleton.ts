@@ -43,10 +43,11 @@ export const SkeletonDocxOptions = SkeletonOptions.extend({
 export type SkeletonDocxOptions = z.input<typeof SkeletonDocxOptions>;
 
 /**
- * Beyond this many subsections the Word document would be too large to open (and to write: the `docx`
- * package keeps every paragraph as objects); a user's cluster map holds at most 200 clusters.
+ * A skeleton covers one review (a few hundred recommendations; the largest reviews hold about 430). Beyond
+ * this many the Word file is no longer a document anyone drafts in, and writing it needs gigabytes (the
+ * `docx` package keeps every run as objects: 50,000 recommendations took 0.75 GB): `limit-exceeded`.
  */
-export const MAX_SUBSECTIONS = 2_000;
+export const MAX_SKELETON_RECOMMENDATIONS = 20_000;
 
 const LOCALE = { en: "en-GB", fr: "fr-FR", es: "es-ES" } as const;
 const A4 = { width: 11906, height: 16838 };
@@ -255,11 +256,10 @@ function footer(): Footer {
 export async function renderSkeletonDocx(outline: SkeletonOutline, options: { date?: Date } = {}): Promise<Uint8Array> {
   const raw = new RawTables();
   const body: (Paragraph | Table)[] = [];
-  const subsections = outline.sections.reduce((n, s) => n + s.subsections.length, 0);
-  if (subsections > MAX_SUBSECTIONS) {
-    throw new MatrixError("invalid-options", `A skeleton of ${subsections} subsections is beyond what Word can open (at most ${MAX_SUBSECTIONS}): use fewer clusters.`, [
-      { code: "limit-exceeded", severity: "error", message: `${subsections} subsections (limit ${MAX_SUBSECTIONS}).` },
-    ]);
+  const total = outline.annex.report.stats.total;
+  if (total > MAX_SKELETON_RECOMMENDATIONS) {
+    const message = `A skeleton covers one review: ${total} recommendations is more than the ${MAX_SKELETON_RECOMMENDATIONS} it is written for. Choose one review (State under review and cycle).`;
+    throw new MatrixError("limit-exceeded", message, [{ code: "limit-exceeded", severity: "error", message, actual: String(total), expected: [`at most ${MAX_SKELETON_RECOMMENDATIONS}`] }]);
   }
   const SL = messagesFor(outline.lang).skeleton;
   const basis = (id: keyof typeof SL.basis | null) => (id ? blockToDocx({ kind: "basis", text: `${SL.budgetBasis}${messagesFor(outline.lang).colon}${SL.basis[id]}` }, outline, raw) : []);

@@ -62,7 +62,14 @@ export function institutionsOf(rec: Pick<Recommendation, "institutions">, state:
  * progressBy(recommendations, currentStates(events), "cluster")[0];
  * // { group: "A12 Acceptance of international norms", total: 21, byStatus: {...}, implementedShare: 0.25, conflicts: 0 }
  */
-export function progressBy(recommendations: readonly Recommendation[], states: ReadonlyMap<string, TrackedState>, by: ProgressBy): ProgressGroup[] {
+export function progressBy(
+  recommendations: readonly Recommendation[],
+  states: ReadonlyMap<string, TrackedState>,
+  by: ProgressBy,
+  // The report's plain-language clusters (clusterAssigner) when given; the matrix theme otherwise.
+  options: { clusterOf?: (rec: Recommendation) => string } = {},
+): ProgressGroup[] {
+  const clusterOf = options.clusterOf ?? clusterLabel;
   const groups = new Map<string, ProgressGroup>();
   const total: ProgressGroup = { group: "total", total: 0, byStatus: zero(), implementedShare: null, conflicts: 0 };
   const seen = new Set<string>();
@@ -82,7 +89,7 @@ export function progressBy(recommendations: readonly Recommendation[], states: R
     total.total++;
     total.byStatus[state?.status ?? "none"]++;
     if (state && state.conflicts.length > 0) total.conflicts++;
-    if (by === "cluster") add(clusterLabel(rec), state);
+    if (by === "cluster") add(clusterOf(rec), state);
     else if (by === "position") add(rec.position, state);
     else {
       const names = institutionsOf(rec, state);

@@ -114,6 +114,11 @@ export interface TrackExportOptions {
   exportedAt: string;
   /** Export only these institutions (or clusters); all by default. */
   only?: readonly string[];
+  /**
+   * The cluster a recommendation is filed under (for `by: "cluster"` and the cluster column): the report's
+   * plain-language clusters, e.g. `(rec) => clusterAssigner({ map, lang })(rec).name`. Default: the matrix theme.
+   */
+  clusterOf?: (rec: Recommendation) => string;
 }
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -168,6 +173,7 @@ export function planTrackExport(
 ): TrackWorkbookPlan[] {
   const by = options.by ?? "institution";
   const lang = options.lang ?? "en";
+  const clusterOf = options.clusterOf ?? clusterLabel;
   const groups = new Map<string, Recommendation[]>();
   const seen = new Set<string>();
   for (const rec of recommendations) {
@@ -175,7 +181,7 @@ export function planTrackExport(
     if (seen.has(key)) continue;
     seen.add(key);
     const state = states.get(key);
-    const targets = by === "cluster" ? [clusterLabel(rec)] : institutionsOf(rec, state);
+    const targets = by === "cluster" ? [clusterOf(rec)] : institutionsOf(rec, state);
     for (const t of targets.length ? targets : ["(unassigned)"]) {
       const g = groups.get(t);
       if (g) g.push(rec);
@@ -195,7 +201,7 @@ export function planTrackExport(
   const plans: TrackWorkbookPlan[] = [];
   for (const target of [...groups.keys()].sort(cmp)) {
     if (only && !only.has(target)) continue;
-    const recs = groups.get(target)!.sort((a, b) => cmp(clusterLabel(a), clusterLabel(b)) || compareParagraphIds(a.id, b.id) || cmp(recommendationKey(a), recommendationKey(b)));
+    const recs = groups.get(target)!.sort((a, b) => cmp(clusterOf(a), clusterOf(b)) || compareParagraphIds(a.id, b.id) || cmp(recommendationKey(a), recommendationKey(b)));
     let base = (by === "cluster" ? "cluster-" : "") + fileSlug(target);
     for (let n = 2; names.has(base); n++) base = `${fileSlug(target)}-${n}`;
     names.add(base);
@@ -211,7 +217,7 @@ export function planTrackExport(
         values: {
           key,
           id: rec.id,
-          cluster: clusterLabel(rec),
+          cluster: clusterOf(rec),
           text: rec.text,
           states: rec.recommendingStates.join("; "),
           position: POSITION_LABELS[lang][rec.position],

@@ -2,8 +2,8 @@
 // recommendation, every cell text and neutralised against formula injection.
 import ExcelJS from "exceljs";
 import type { Recommendation } from "../schema/recommendation.js";
-import { cellText } from "../internal/safe-cell.js";
-import { fitToPageWidth } from "./report-matrix.js";
+import { cellText, safeText } from "../internal/safe-cell.js";
+import { fitRowHeights, fitToPageWidth } from "./layout.js";
 import { buildRecommendationTable } from "../report/csv.js";
 import { documentDate, stabilizeZip } from "../report/stable-zip.js";
 
@@ -31,7 +31,7 @@ export async function writeRecommendationsXlsx(recommendations: readonly Recomme
   wb.created = date;
   wb.modified = date;
   // Excel allows 31 characters and no []:*?/\ in a sheet name.
-  const name = cellText(options.sheetName ?? "Recommendations").replace(/[[\]:*?/\\]/g, " ").slice(0, 31).trim() || "Recommendations";
+  const name = safeText(options.sheetName ?? "Recommendations").replace(/[[\]:*?/\\]/g, " ").slice(0, 31).trim() || "Recommendations";
   const ws = wb.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1 }] });
   const { header, rows } = buildRecommendationTable(recommendations);
   const head = ws.addRow(header.map(cellText));
@@ -43,6 +43,7 @@ export async function writeRecommendationsXlsx(recommendations: readonly Recomme
   ws.columns.forEach((c, i) => {
     c.width = i === 1 ? 80 : i === 9 || i >= 12 ? 40 : 16;
   });
+  fitRowHeights(ws, 2);
   fitToPageWidth(ws, "landscape", "1:1");
   if (rows.length) ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: header.length } };
   const buffer = await wb.xlsx.writeBuffer();

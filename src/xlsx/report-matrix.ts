@@ -14,6 +14,7 @@ import { matrixColumns, matrixLayoutFor } from "../report/matrix-cells.js";
 import { themeTitle } from "../report/themes.js";
 import { statTables, summaryLines } from "../report/tables.js";
 import { documentDate, stabilizeZip } from "../report/stable-zip.js";
+import { fitRowHeights, fitToPageWidth } from "./layout.js";
 
 /** Options of the XLSX matrix writer. */
 export const ReportMatrixOptions = ReportOptions.extend({
@@ -26,23 +27,6 @@ const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: 
 const CLUSTER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFEDF2F9" } };
 const WRAP: Partial<ExcelJS.Alignment> = { wrapText: true, vertical: "top" };
 const text = cellText;
-
-/**
- * Print setup: A4, fitted to one page wide (as many pages tall as needed), header rows repeated, so that
- * a printed matrix is not cut into strips of columns.
- */
-export function fitToPageWidth(ws: ExcelJS.Worksheet, orientation: "portrait" | "landscape", repeatRows?: string): void {
-  ws.pageSetup = {
-    ...ws.pageSetup,
-    paperSize: 9,
-    orientation,
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
-    margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
-    ...(repeatRows ? { printTitlesRow: repeatRows } : {}),
-  };
-}
 
 // "42.5%" / "42,5 %" → 0.425 so that Excel can sort and format it; anything else stays text.
 function cellValue(s: string, numeric: boolean): string | number {
@@ -59,7 +43,7 @@ function matrixSheet(wb: ExcelJS.Workbook, report: Report): void {
   const columns = matrixColumns(layout, L, meta.lang);
   const ws = wb.addWorksheet(L.matrix.sheetMatrix, { views: [{ state: "frozen", ySplit: 2 }] });
   const headers = [...columns.map((c) => c.header), L.matrix.status, L.matrix.lead, L.matrix.lastUpdate, L.matrix.reportCluster, L.matrix.key];
-  ws.columns = [...columns.map((c) => Math.round(c.width * 180)), 22, 26, 13, 30, 26].map((width) => ({ width }));
+  ws.columns = [...columns.map((c) => Math.round(c.width * 160)), 16, 20, 11, 24, 20].map((width) => ({ width }));
   const last = headers.length;
 
   const who = meta.stateName ? `${meta.stateName}${meta.cycle ? ` (${L.cycle(meta.cycle)})` : ""}` : meta.title;
@@ -92,6 +76,7 @@ function matrixSheet(wb: ExcelJS.Workbook, report: Report): void {
     }
   }
   ws.autoFilter = { from: { row: 2, column: 1 }, to: { row: Math.max(2, ws.rowCount), column: last } };
+  fitRowHeights(ws, 2);
   fitToPageWidth(ws, "landscape", "2:2");
 }
 
@@ -122,6 +107,7 @@ function summarySheet(wb: ExcelJS.Workbook, report: Report): void {
       });
     }
   }
+  fitRowHeights(ws);
   fitToPageWidth(ws, "portrait");
 }
 

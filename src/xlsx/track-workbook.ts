@@ -5,7 +5,7 @@ import ExcelJS from "exceljs";
 import type { Diagnostic } from "../schema/diagnostic.js";
 import { Language } from "../schema/source.js";
 import { cellText } from "../internal/safe-cell.js";
-import { fitToPageWidth } from "./report-matrix.js";
+import { fitRowHeights, fitToPageWidth } from "./layout.js";
 import { documentDate, stabilizeZip } from "../report/stable-zip.js";
 import type { ReturnedCell, ReturnedRow, ReturnedWorkbook } from "../track/merge.js";
 import { columnLetter } from "../internal/columns.js";
@@ -105,6 +105,8 @@ export async function writeTrackWorkbook(plan: TrackWorkbookPlan): Promise<Uint8
   for (let i = 1; i <= FREE_COLUMNS; i++) ws.getColumn(TRACK_COLUMNS.length + i).protection = { locked: false };
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, plan.rows.length + 1), column: TRACK_COLUMNS.length } };
   // A printed workbook fits the page width (15 columns on one landscape A4), header repeated.
+  fitRowHeights(ws, 2);
+  fitRowHeights(info);
   fitToPageWidth(ws, "landscape", "1:1");
   fitToPageWidth(info, "portrait");
   // No password: protection prevents accidental edits of ids and texts, it is not a security boundary.
