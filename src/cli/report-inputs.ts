@@ -11,6 +11,10 @@ import { fold } from "../internal/text.js";
 import { findState } from "../taxonomy/index.js";
 import { currentStates } from "../track/ledger.js";
 import { readLedgerFile } from "../node/ledger-file.js";
+import { readFile } from "node:fs/promises";
+import { MatrixError } from "../errors/matrix-error.js";
+import { parseClusterMap } from "../report/cluster-map.js";
+import type { ClusterMap } from "../report/clusters.js";
 import { flag, type ReadFlags, readOptions } from "./flags.js";
 import { readInputs } from "./inputs.js";
 import { CliError, type RunContext } from "./io.js";
@@ -23,6 +27,7 @@ export interface ReviewFlags extends ReadFlags {
   state?: string;
   cycle?: number;
   strict?: boolean;
+  clusters?: string;
 }
 
 /**
@@ -46,6 +51,7 @@ export function withReviewFlags(cmd: Command): Command {
     .addOption(flag.lang("language of headings and labels: en | fr | es"))
     .addOption(new Option("--state <name>", "only the recommendations to this State under review"))
     .addOption(flag.cycle())
+    .addOption(flag.clusters())
     .addOption(flag.strict());
 }
 
@@ -133,6 +139,28 @@ export async function loadReview(ctx: RunContext, paths: string[], flags: Review
   const { result, unreadable } = await readInputs(ctx, paths, readOptions(flags));
   const recommendations = filterRecommendations(result.recommendations, flags);
   return { result, unreadable, recommendations };
+}
+
+/**
+ * Read a cluster map given with --clusters (none: the default clusters). A map that cannot be used at all
+ * is a usage error (exit 2); entries it cannot place are reported as diagnostics.
+ * @example
+ * const { map, diagnostics } = await loadClusterMap(flags.clusters);
+ */
+export async function loadClusterMap(path: string | undefined): Promise<{ map: ClusterMap | null; diagnostics: Diagnostic[] }> {
+  if (!path) return { map: null, diagnostics: [] };
+  let text: string;
+  try {
+    text = await readFile(path, "utf8");
+  } catch {
+    throw new CliError(`Cannot read the cluster map "${path}".`);
+  }
+  try {
+    return parseClusterMap(text, path);
+  } catch (e) {
+    if (e instanceof MatrixError) throw new CliError(e.message);
+    throw e;
+  }
 }
 
 /**

@@ -210,21 +210,34 @@ function statusCounts(rows: readonly { status: StatusKey }[]): StatusCounts {
 export function implementationOf(rows: readonly { status: StatusKey }[]): ImplementationRate {
   const byStatus = statusCounts(rows);
   const total = rows.length;
-  const assessed = total - byStatus.untracked - byStatus["not-applicable"];
-  const done = byStatus["fully-implemented"] + byStatus["partially-implemented"];
-  // Not applicable ones are neither assessed nor missing: coverage is over the applicable ones.
-  const applicable = total - byStatus["not-applicable"];
-  const coverage = applicable > 0 ? round4(assessed / applicable) : null;
-  const rated = assessed > 0 && coverage !== null && coverage >= MIN_RATE_COVERAGE;
-  return {
+  const figures = rateFigures({
     total,
-    assessed,
-    done,
-    byStatus,
+    notApplicable: byStatus["not-applicable"],
+    assessed: total - byStatus.untracked - byStatus["not-applicable"],
+    done: byStatus["fully-implemented"] + byStatus["partially-implemented"],
+    full: byStatus["fully-implemented"],
+  });
+  return { total, byStatus, ...figures };
+}
+
+/**
+ * The rule every implementation figure follows (reports and `track status`): coverage is assessed among
+ * the applicable recommendations (not applicable ones are neither assessed nor missing); a rate
+ * (done / assessed) is given only when coverage reaches MIN_RATE_COVERAGE.
+ * @example
+ * rateFigures({ total: 217, notApplicable: 0, assessed: 3, done: 3, full: 3 }); // { coverage: 0.0138, rated: false, rate: null, ... }
+ */
+export function rateFigures(c: { total: number; notApplicable: number; assessed: number; done: number; full: number }): Omit<ImplementationRate, "total" | "byStatus"> {
+  const applicable = c.total - c.notApplicable;
+  const coverage = applicable > 0 ? round4(c.assessed / applicable) : null;
+  const rated = c.assessed > 0 && coverage !== null && coverage >= MIN_RATE_COVERAGE;
+  return {
+    assessed: c.assessed,
+    done: c.done,
     coverage,
     rated,
-    rate: rated ? round4(done / assessed) : null,
-    fullRate: rated ? round4(byStatus["fully-implemented"] / assessed) : null,
+    rate: rated ? round4(c.done / c.assessed) : null,
+    fullRate: rated ? round4(c.full / c.assessed) : null,
   };
 }
 
