@@ -13,11 +13,13 @@ import { fileURLToPath } from "node:url";
 import Papa from "papaparse";
 import { compareNumbered } from "../src/internal/codes.js";
 import { normalizeKey } from "../src/taxonomy/normalize.js";
+import { buildVocabularies } from "./taxonomy/vocabularies.js";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const SHARED = resolve(process.env.UPR_SHARED_DIR ?? join(ROOT, "../shared"));
 const TAXONOMY_DIR = join(SHARED, "docs/taxonomy");
 const UPR_INFO_DIR = join(SHARED, "corpus/upr-info");
+const CLUSTERS_DIR = join(SHARED, "corpus/uhri-clusters-3rd-cycle");
 const OUT_DIR = join(ROOT, "src/taxonomy/data");
 const CHECK = process.argv.includes("--check");
 
@@ -564,6 +566,17 @@ function readUprInfo(): UprInfoRow[] {
   return rows;
 }
 
+/** The cluster headings of the corpus' cycle4-named lists (normalised), which the vocabularies must cover. */
+function readClusterLabels(): Map<string, string> {
+  if (!existsSync(CLUSTERS_DIR)) fail(`${CLUSTERS_DIR} not found`);
+  const out = new Map<string, string>();
+  for (const f of readdirSync(CLUSTERS_DIR).filter((f) => f.endsWith(".csv")).sort()) {
+    const parsed = Papa.parse<{ primary_theme?: string }>(readFileSync(join(CLUSTERS_DIR, f), "utf8"), { header: true, skipEmptyLines: true });
+    for (const r of parsed.data) if (r.primary_theme?.trim()) out.set(normalizeKey(r.primary_theme), r.primary_theme.trim());
+  }
+  return out;
+}
+
 function buildIssues(shared: readonly SharedIssue[], rows: readonly UprInfoRow[]): IssueOut[] {
   const corpus = new Map<string, string>(); // key -> spelling in the export
   for (const r of rows) {
@@ -1037,12 +1050,15 @@ function main(): void {
   const sharedIssues = readJson<SharedIssue[]>(join(TAXONOMY_DIR, "upr-info-issues.json"));
   const rows = readUprInfo();
 
-  const files: Record<string, unknown[]> = {
-    "themes.json": buildThemes(sharedThemes),
-    "persons.json": buildPersons(sharedPersons),
+  const themes = buildThemes(sharedThemes);
+  const persons = buildPersons(sharedPersons);
+  const files: Record<string, unknown[] | object> = {
+    "themes.json": themes,
+    "persons.json": persons,
     "issues.json": buildIssues(sharedIssues, rows),
     "sdgs.json": buildSdgs(),
     "states.json": buildStates(rows),
+    "vocabularies.json": buildVocabularies(themes, persons, readClusterLabels(), fail),
   };
 
   let stale = 0;
@@ -1057,7 +1073,7 @@ function main(): void {
       }
     } else {
       writeFileSync(path, text);
-      console.log(`src/taxonomy/data/${name}: ${data.length} entries`);
+      console.log(`src/taxonomy/data/${name}: ${Array.isArray(data) ? `${data.length} entries` : "written"}`);
     }
   }
   if (stale > 0) process.exit(1);

@@ -388,3 +388,26 @@ function issueIndex(): Map<string, Issue> {
 export function findIssue(label: string): Issue | undefined {
   return issueIndex().get(normalizeKey(label));
 }
+
+// ---------------------------------------------------------------------------------------------
+// Vocabularies (cycle4, cycle3, coded, numbered) and the crosswalk between them
+
+export {
+  VOCABULARIES,
+  LINK_CONFIDENCE,
+  vocabularyTerms,
+  termByKey,
+  findTerm,
+  mapTerm,
+  termIn,
+  conceptOf,
+  nameIn,
+  detectVocabulary,
+  type Vocabulary,
+  type VocabularyInfo,
+  type Term,
+  type TermKind,
+  type LinkBasis,
+  type CrosswalkLink,
+  type VocabularyGuess,
+} from "./vocabularies.js";
