@@ -4,6 +4,7 @@ import { type Command, Option } from "commander";
 import type { Diagnostic } from "../schema/diagnostic.js";
 import type { Recommendation } from "../schema/recommendation.js";
 import type { Language } from "../schema/source.js";
+import type { Vocabulary } from "../schema/recommendation.js";
 import type { TrackedState } from "../schema/status.js";
 import { recommendationKey } from "../schema/key.js";
 import { hasErrors } from "../diagnostics/format.js";
@@ -28,6 +29,7 @@ export interface ReviewFlags extends ReadFlags {
   cycle?: number;
   strict?: boolean;
   clusters?: string;
+  vocabulary?: Vocabulary;
 }
 
 /**
@@ -52,6 +54,7 @@ export function withReviewFlags(cmd: Command): Command {
     .addOption(new Option("--state <name>", "only the recommendations to this State under review"))
     .addOption(flag.cycle())
     .addOption(flag.clusters())
+    .addOption(flag.vocabulary("theme and group names in this vocabulary: cycle4 | cycle3 | coded | numbered (default: the one the file uses)"))
     .addOption(flag.strict());
 }
 

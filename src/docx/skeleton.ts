@@ -235,10 +235,10 @@ function titlePage(outline: SkeletonOutline): (Paragraph | Table)[] {
 function annexMatrix(outline: SkeletonOutline): WordTable {
   const { report } = outline.annex;
   const L = messagesFor(outline.lang);
-  const columns = matrixColumns(matrixLayoutFor(report.meta.cycle), L, outline.lang);
+  const columns = matrixColumns(matrixLayoutFor(report.meta.cycle), L, outline.lang, report.names);
   const rows: WordRow[] = [{ header: true, cells: columns.map((c) => ({ text: c.header, bold: true, fill: HEAD_FILL })) }];
   for (const g of report.themes) {
-    rows.push({ keep: true, cells: [{ text: `${L.matrix.themePrefix} ${themeTitle(g.theme, outline.lang)}`, bold: true, fill: CLUSTER_FILL, span: columns.length }] });
+    rows.push({ keep: true, cells: [{ text: `${L.matrix.themePrefix} ${themeTitle({ ...g.theme, ...(g.theme.key ? report.names.theme(g.theme) : {}) }, outline.lang)}`, bold: true, fill: CLUSTER_FILL, span: columns.length }] });
     for (const r of g.items) rows.push({ cells: columns.map((c) => ({ text: c.cell(r), ...(c.small ? { size: 18 } : {}) })) });
   }
   return { widths: columns.map((c) => Math.floor(LANDSCAPE_TEXT * c.width)), rows };

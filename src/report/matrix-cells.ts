@@ -6,6 +6,7 @@ import { fold } from "../internal/text.js";
 import { SDG_GOALS } from "../taxonomy/index.js";
 import type { Messages as Labels } from "../i18n/index.js";
 import type { ReportRow } from "./model.js";
+import type { Namer } from "./vocabulary.js";
 
 /**
  * The recommendation cell: paragraph id, text (naming the recommending States, added when the text
@@ -38,11 +39,14 @@ export function recommendationCell(rec: Recommendation, L: Labels): string {
  * @example
  * themesCell(rec, messagesFor("en")); // "A12 Acceptance of international norms\nAffected persons:\n- General"
  */
-export function themesCell(rec: Recommendation, L: Labels, lang: Language = "en", layout: MatrixLayout = "themes"): string {
-  const lines = rec.themes.map((t) => (t.code ? `${t.code} ${t.name}` : t.name));
+export function themesCell(rec: Recommendation, L: Labels, lang: Language = "en", layout: MatrixLayout = "themes", names?: Namer): string {
+  const lines = rec.themes.map((given) => {
+    const t = names ? names.theme(given) : given;
+    return t.code ? `${t.code} ${t.name}` : t.name;
+  });
   if (rec.affectedPersons.length) {
     lines.push(layout === "g3" ? L.matrix.groupsOfPersons : L.matrix.affectedPersons);
-    for (const p of rec.affectedPersons) lines.push(`- ${p.name}`);
+    for (const p of rec.affectedPersons) lines.push(`- ${names ? names.person(p) : p.name}`);
   }
   // 4th-cycle lists give the SDGs a column of their own (sdgsCell).
   if (rec.sdgs.length && layout === "themes") {
@@ -97,14 +101,14 @@ export interface MatrixColumn {
  * @example
  * matrixColumns("g3", messagesFor("en"), "en").map((c) => c.header); // ["Recommendation and recommending State", ...]
  */
-export function matrixColumns(layout: MatrixLayout, L: Labels, lang: Language): MatrixColumn[] {
+export function matrixColumns(layout: MatrixLayout, L: Labels, lang: Language, names?: Namer): MatrixColumn[] {
   const M = L.matrix;
   const position = (row: ReportRow) => L.position[row.rec.position];
   if (layout === "g3") {
     return [
       { header: M.recommendationG3, width: 0.33, cell: (r) => recommendationCell(r.rec, L) },
       { header: M.positionG3, width: 0.1, cell: position },
-      { header: M.themesG3, width: 0.2, small: true, cell: (r) => themesCell(r.rec, L, lang, "g3") },
+      { header: M.themesG3, width: 0.2, small: true, cell: (r) => themesCell(r.rec, L, lang, "g3", names) },
       { header: M.sdgsG3, width: 0.12, small: true, cell: (r) => sdgsCell(r.rec, lang) },
       { header: M.assessment, width: 0.25, cell: (r) => assessmentCell(r, L) },
     ];
@@ -112,7 +116,7 @@ export function matrixColumns(layout: MatrixLayout, L: Labels, lang: Language): 
   return [
     { header: M.recommendation, width: 0.36, cell: (r) => recommendationCell(r.rec, L) },
     { header: M.position, width: 0.1, cell: position },
-    { header: M.themes, width: 0.24, small: true, cell: (r) => themesCell(r.rec, L, lang) },
+    { header: M.themes, width: 0.24, small: true, cell: (r) => themesCell(r.rec, L, lang, "themes", names) },
     { header: M.assessment, width: 0.3, cell: (r) => assessmentCell(r, L) },
   ];
 }

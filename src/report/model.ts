@@ -5,6 +5,8 @@ import * as z from "zod";
 import type { Recommendation } from "../schema/recommendation.js";
 import type { TrackedState } from "../schema/status.js";
 import { Language } from "../schema/source.js";
+import { Vocabulary } from "../schema/recommendation.js";
+import { namerFor, type Namer } from "./vocabulary.js";
 import { recommendationKey } from "../schema/key.js";
 import { resolveOptions } from "../errors/matrix-error.js";
 import { messagesFor, stateName, type StatusKey } from "../i18n/index.js";
@@ -25,6 +27,8 @@ export const ReportOptions = z.object({
   title: z.string().optional(),
   /** A user's cluster map (parseClusterMap); upr-matrix's default clusters otherwise. */
   clusters: ClusterMap.nullable().default(null),
+  /** Show theme and group-of-persons names in this vocabulary; default: the one the file's themes are written in. */
+  vocabulary: Vocabulary.optional(),
 });
 export type ReportOptions = z.input<typeof ReportOptions>;
 export type ResolvedReportOptions = z.output<typeof ReportOptions>;
@@ -59,6 +63,8 @@ export interface Report {
   clusters: ClusterGroup<ReportRow>[];
   /** Primary themes, in OHCHR matrix order: the filled matrix and the skeletons' annex. */
   themes: ThemeGroup<ReportRow>[];
+  /** Theme and group names in one vocabulary (the file's, or the one asked for). */
+  names: Namer;
 }
 
 function single<T>(values: readonly T[]): T | null {
@@ -88,7 +94,8 @@ export function buildReportResolved(recommendations: readonly Recommendation[], 
     const state = opts.states?.get(key) ?? null;
     return { key, rec, state, status: statusKeyOf(state, rec), cluster: assign(rec) };
   });
-  const stats = buildStats(recommendations, opts.states, { assign, lang });
+  const names = namerFor(recommendations, opts.vocabulary);
+  const stats = buildStats(recommendations, opts.states, { assign, lang, names });
   const stateUnderReview = single(recommendations.map((r) => r.stateUnderReview));
   const localName = stateUnderReview ? stateName(stateUnderReview, lang) : null;
   const cycle = single(recommendations.map((r) => r.cycle));
@@ -115,5 +122,6 @@ export function buildReportResolved(recommendations: readonly Recommendation[], 
     stats,
     clusters: groupByCluster(rows, (r) => r.rec, assign),
     themes: groupByTheme(rows, (r) => r.rec),
+    names,
   };
 }

@@ -1,7 +1,8 @@
 // Statistics on a set of recommendations and, when a ledger is given, their implementation status.
 // The zod schema is the contract of `upr-matrix report --format json` (its `stats` member).
 import * as z from "zod";
-import { Position, type Recommendation } from "../schema/recommendation.js";
+import { Position, type Recommendation, type ThemeLabel } from "../schema/recommendation.js";
+import type { Namer } from "./vocabulary.js";
 import { Status, type TrackedState } from "../schema/status.js";
 import { recommendationKey } from "../schema/key.js";
 import type { Language } from "../schema/source.js";
@@ -277,6 +278,8 @@ export interface StatsOptions {
   lang?: Language;
   /** An assigner already built (buildReport shares one with the report). */
   assign?: ClusterAssigner;
+  /** Theme names in one vocabulary (buildReport passes the report's); as given otherwise. */
+  names?: Namer;
 }
 
 /**
@@ -304,7 +307,7 @@ export function buildStats(recommendations: readonly Recommendation[], states?: 
     byStatus: statusCounts(items),
     supported: implementationOf(items.filter((r) => r.group === "supported")),
     ids: uniq(items.map((r) => r.rec.paragraphId ?? r.rec.id)).sort(compareParagraphIds),
-    themes: uniq(items.map((r) => themeTitle(primaryThemeOf(r.rec), "en")).filter(Boolean)),
+    themes: uniq(items.map((r) => primaryThemeOf(r.rec)).map((t) => themeTitle({ ...t, ...(options.names && t.key ? options.names.theme(t) : {}) }, "en")).filter(Boolean)),
     sdgs: sortBy(uniq(items.flatMap((r) => r.rec.sdgs.map((s) => s.goal)))),
   }));
 
@@ -321,10 +324,11 @@ export function buildStats(recommendations: readonly Recommendation[], states?: 
   }, []);
 
   // Themes of the full list, merged by code (or folded name when uncoded); the file's first name is kept.
+  const shown = (t: ThemeLabel) => options.names?.theme(t) ?? t;
   const themeKey = (t: { code: string | null; name: string }) => (t.code ? `c:${t.code.toUpperCase()}` : `n:${fold(t.name)}`);
   const themeNames = new Map<string, { code: string | null; name: string }>();
-  for (const r of rows) for (const t of r.rec.themes) if (!themeNames.has(themeKey(t))) themeNames.set(themeKey(t), t);
-  const themes = [...tally(rows, (r) => r.rec.themes.map(themeKey))].map(([k, c]): ThemeCount => ({ ...themeNames.get(k)!, ...c }));
+  for (const r of rows) for (const t of r.rec.themes.map(shown)) if (!themeNames.has(themeKey(t))) themeNames.set(themeKey(t), t);
+  const themes = [...tally(rows, (r) => r.rec.themes.map((t) => themeKey(shown(t))))].map(([k, c]): ThemeCount => ({ ...themeNames.get(k)!, ...c }));
 
   const clusterOfRow = new Map(rows.map((r) => [r, assign(r.rec).name]));
   const sdgs = [...tally(rows, (r) => r.rec.sdgs.map((s) => s.goal))].map(([goal, c]): SdgCount => ({

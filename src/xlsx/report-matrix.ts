@@ -40,7 +40,7 @@ function matrixSheet(wb: ExcelJS.Workbook, report: Report): void {
   const { meta } = report;
   const L = messagesFor(meta.lang);
   const layout = matrixLayoutFor(meta.cycle);
-  const columns = matrixColumns(layout, L, meta.lang);
+  const columns = matrixColumns(layout, L, meta.lang, report.names);
   const ws = wb.addWorksheet(L.matrix.sheetMatrix, { views: [{ state: "frozen", ySplit: 2 }] });
   const headers = [...columns.map((c) => c.header), L.matrix.status, L.matrix.lead, L.matrix.lastUpdate, L.matrix.reportCluster, L.matrix.key];
   ws.columns = [...columns.map((c) => Math.round(c.width * 160)), 16, 20, 11, 24, 20].map((width) => ({ width }));
@@ -60,7 +60,7 @@ function matrixSheet(wb: ExcelJS.Workbook, report: Report): void {
   for (const g of report.themes) {
     // A theme row is its first cell, shaded across the row: no merged range (one merge per theme made
     // writing quadratic in the number of themes).
-    const row = ws.addRow([text(`${L.matrix.themePrefix} ${themeTitle(g.theme, meta.lang)}`)]);
+    const row = ws.addRow([text(`${L.matrix.themePrefix} ${themeTitle({ ...g.theme, ...(g.theme.key ? report.names.theme(g.theme) : {}) }, meta.lang)}`)]);
     row.font = { bold: true };
     for (let c = 1; c <= last; c++) row.getCell(c).fill = CLUSTER_FILL;
     for (const r of g.items) {

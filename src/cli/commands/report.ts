@@ -50,7 +50,7 @@ ${REVIEW_HELP}`)
       if (format === "docx") requireOneReview(recommendations, unreadable);
       const ledger = await ledgerStates(ctx, flags.ledger, recommendations);
       const clusters = await loadClusterMap(flags.clusters);
-      const options = { lang, clusters: clusters.map, ...(ledger.states ? { states: ledger.states } : {}), ...(flags.title ? { title: flags.title } : {}) };
+      const options = { lang, clusters: clusters.map, ...(flags.vocabulary ? { vocabulary: flags.vocabulary } : {}), ...(ledger.states ? { states: ledger.states } : {}), ...(flags.title ? { title: flags.title } : {}) };
       let out: string | Uint8Array;
       if (format === "docx") out = await (await import("../../docx/skeleton.js")).writeSkeletonDocx(recommendations, { ...options, kind: flags.midTerm ? "mid-term" : "national", ...(date ? { date } : {}) });
       else {

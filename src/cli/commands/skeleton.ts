@@ -44,7 +44,7 @@ ${REVIEW_HELP}`)
         lang: flags.lang,
         kind: flags.midTerm ? "mid-term" : "national",
         ...(ledger.states ? { states: ledger.states } : {}),
-        clusters: clusters.map,
+        clusters: clusters.map, ...(flags.vocabulary ? { vocabulary: flags.vocabulary } : {}),
         ...(flags.words ? { wordLimit: flags.words } : {}),
         ...(date ? { date } : {}),
       });
