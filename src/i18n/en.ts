@@ -93,7 +93,7 @@ export const en: Messages = {
     positionByTopLevel: "Position by thematic group (UHRI)",
     implementation: "Implementation of supported and noted recommendations",
     implementationNote: (min) =>
-      `Rate: fully or partially implemented, among the recommendations with an assessed status (not applicable excluded); UPR Info calls this share "triggered action". Coverage: assessed among all. A rate is shown only when coverage reaches ${min}; below that, the counts are shown.`,
+      `Rate: fully or partially implemented, among the recommendations with an assessed status (not applicable excluded); UPR Info calls this share "triggered action". Coverage: assessed among the applicable ones. A rate is shown only when coverage reaches ${min}; below that, the counts are shown.`,
     group: "Recommendations",
     assessed: "Assessed",
     done: "Implemented fully or partially",

@@ -91,7 +91,7 @@ export const es: Messages = {
     positionByTopLevel: "Posición por gran tema (Índice Universal de los Derechos Humanos)",
     implementation: "Aplicación de las recomendaciones apoyadas y de aquellas de las que se tomó nota",
     implementationNote: (min) =>
-      `Tasa: recomendaciones aplicadas plena o parcialmente, entre aquellas cuyo estado se evaluó (sin contar «no aplicable»); UPR Info lo llama «acción iniciada». Cobertura: proporción de recomendaciones evaluadas. Solo se da una tasa a partir de una cobertura del ${min}; por debajo, se dan las cifras.`,
+      `Tasa: recomendaciones aplicadas plena o parcialmente, entre aquellas cuyo estado se evaluó (sin contar «no aplicable»); UPR Info lo llama «acción iniciada». Cobertura: proporción de las recomendaciones aplicables que se evaluaron. Solo se da una tasa a partir de una cobertura del ${min}; por debajo, se dan las cifras.`,
     group: "Recomendaciones",
     assessed: "Evaluadas",
     done: "Aplicadas plena o parcialmente",

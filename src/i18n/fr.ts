@@ -91,7 +91,7 @@ export const fr: Messages = {
     positionByTopLevel: "Position par grand thème (Index universel des droits de l'homme)",
     implementation: "Mise en œuvre des recommandations acceptées et de celles dont il a été pris note",
     implementationNote: (min) =>
-      `Taux : recommandations pleinement ou partiellement mises en œuvre, parmi celles dont l'état a été évalué (hors « sans objet ») ; UPR Info parle d'« action engagée ». Couverture : part des recommandations évaluées. Un taux n'est donné qu'à partir d'une couverture de ${min} ; en deçà, les nombres sont donnés.`,
+      `Taux : recommandations pleinement ou partiellement mises en œuvre, parmi celles dont l'état a été évalué (hors « sans objet ») ; UPR Info parle d'« action engagée ». Couverture : part des recommandations applicables qui ont été évaluées. Un taux n'est donné qu'à partir d'une couverture de ${min} ; en deçà, les nombres sont donnés.`,
     group: "Recommandations",
     assessed: "Évaluées",
     done: "Mises en œuvre pleinement ou partiellement",

@@ -21,15 +21,16 @@ h1{font-size:1.6rem;margin:.2rem 0 .6rem}h2{font-size:1.25rem;margin-top:2rem;bo
 .table{overflow-x:auto;margin:.5rem 0 1rem}
 table{border-collapse:collapse;font-size:.9rem;width:100%}
 th,td{border:1px solid #ccc;padding:.25rem .45rem;vertical-align:top;text-align:left;overflow-wrap:anywhere;hyphens:auto}
-th{background:#f0f3f7;font-weight:600}td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
+th{background:#f0f3f7;font-weight:600;overflow-wrap:normal;-webkit-hyphens:auto}td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
 td.num{overflow-wrap:normal;white-space:nowrap}
 tr.total td{font-weight:bold;background:#fafafa}
+table.wide{font-size:.78rem}table.wide th{font-size:.72rem}
 .facts,.cluster-facts{color:#555}.note{color:#555;font-size:.85rem;font-style:italic}
 figure{margin:1rem 0;overflow-x:auto}svg.chart{max-width:100%;height:auto}
 table.recommendations td.id{white-space:nowrap;overflow-wrap:normal;width:7.5rem}table.recommendations td.sdg{width:4rem}
 table.recommendations td.position{width:7rem}table.recommendations td.status{width:30%}
 @page{size:A4;margin:15mm}
-@media print{main{max-width:none;padding:0}table{font-size:8.5pt}.table{overflow:visible}h2,h3{break-after:avoid}figure,tr{break-inside:avoid}svg.chart{width:100%}}
+@media print{main{max-width:none;padding:0}table{font-size:8.5pt}table.wide{font-size:7.5pt}table.wide th{font-size:7pt}.table{overflow:visible}h2,h3{break-after:avoid}figure,tr{break-inside:avoid}svg.chart{width:100%}}
 `.trim();
 
 function htmlTable(t: StatTable, totalRow: boolean): string {
@@ -40,7 +41,9 @@ function htmlTable(t: StatTable, totalRow: boolean): string {
     const total = totalRow && k === t.rows.length - 1;
     return `<tr${total ? ' class="total"' : ""}>${r.map((c, i) => `<td${cls(i)}>${td(c)}</td>`).join("")}</tr>`;
   });
-  return `<div class="table"><table id="table-${e(t.id)}"><thead>${head}</thead><tbody>${rows.join("")}</tbody></table></div>`;
+  // Tables with many columns get smaller type, so that whole words fit the page width.
+  const wide = t.header.length >= 8 ? ' class="wide"' : "";
+  return `<div class="table"><table id="table-${e(t.id)}"${wide}><thead>${head}</thead><tbody>${rows.join("")}</tbody></table></div>`;
 }
 
 /**
