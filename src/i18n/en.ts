@@ -114,6 +114,13 @@ export const en: Messages = {
     recommendingStates: "Recommending States",
     state: "State",
     regionalGroups: "Regional groups of recommending States",
+    groups: {
+      "African": "African States",
+      "Asia-Pacific": "Asia-Pacific States",
+      "EEG": "Eastern European States",
+      "GRULAC": "Latin American and Caribbean States",
+      "WEOG": "Western European and other States",
+    },
     regionalGroup: "Regional group",
     regionalNote: "A recommendation made jointly by States of several groups counts once for each group.",
     actionCategories: "Action categories (UPR Info)",

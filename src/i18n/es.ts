@@ -113,6 +113,13 @@ export const es: Messages = {
     recommendingStates: "Estados recomendantes",
     state: "Estado",
     regionalGroups: "Grupos regionales de los Estados recomendantes",
+    groups: {
+      "African": "Estados de África",
+      "Asia-Pacific": "Estados de Asia y el Pacífico",
+      "EEG": "Estados de Europa Oriental",
+      "GRULAC": "Estados de América Latina y el Caribe",
+      "WEOG": "Estados de Europa Occidental y otros Estados",
+    },
     regionalGroup: "Grupo regional",
     regionalNote: "Una recomendación formulada conjuntamente por Estados de varios grupos cuenta una vez para cada grupo.",
     actionCategories: "Categorías de acción (UPR Info)",

@@ -113,6 +113,13 @@ export const fr: Messages = {
     recommendingStates: "États recommandants",
     state: "État",
     regionalGroups: "Groupes régionaux des États recommandants",
+    groups: {
+      "African": "États d'Afrique",
+      "Asia-Pacific": "États d'Asie et du Pacifique",
+      "EEG": "États d'Europe orientale",
+      "GRULAC": "États d'Amérique latine et des Caraïbes",
+      "WEOG": "États d'Europe occidentale et autres États",
+    },
     regionalGroup: "Groupe régional",
     regionalNote: "Une recommandation faite conjointement par des États de plusieurs groupes compte une fois pour chaque groupe.",
     actionCategories: "Catégories d'action (UPR Info)",

@@ -106,6 +106,8 @@ export interface ReportMessages {
   state: string;
   regionalGroups: string;
   regionalGroup: string;
+  /** UN regional groups (the UN's Spanish page names them "Estados de África" ...). */
+  groups: Record<"African" | "Asia-Pacific" | "EEG" | "GRULAC" | "WEOG", string>;
   regionalNote: string;
   actionCategories: string;
   actionCategory: string;

@@ -169,7 +169,7 @@ export function statTables(report: Report): StatTable[] {
   }
 
   if (stats.recommendingStates.length) {
-    const group = (g: string) => (g === "other" ? R.other : g === "unknown" ? R.unknownGroup : g);
+    const group = (g: string) => (g === "other" ? R.other : g === "unknown" ? R.unknownGroup : (R.groups[g as keyof typeof R.groups] ?? g));
     tables.push({
       id: "recommending-states",
       title: R.recommendingStates,
