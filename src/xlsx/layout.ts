@@ -25,9 +25,9 @@ export function fitToPageWidth(ws: ExcelJS.Worksheet, orientation: "portrait" | 
 // Excel's limit for a row height, in points.
 const MAX_ROW_HEIGHT = 409;
 
-/** Lines a text takes in a column `width` characters wide (each hard line wrapped on its own). */
-function wrappedLines(text: string, width: number): number {
-  const perLine = Math.max(1, Math.floor(width * 1.05));
+/** Lines a text takes in a column `width` characters wide (each hard line wrapped on its own; bold is wider). */
+function wrappedLines(text: string, width: number, bold = false): number {
+  const perLine = Math.max(1, Math.floor(width * (bold ? 0.8 : 1.05)));
   return text.split("\n").reduce((n, line) => n + Math.max(1, Math.ceil(line.length / perLine)), 0);
 }
 
@@ -50,7 +50,7 @@ export function fitRowHeights(ws: ExcelJS.Worksheet, fromRow = 1, pointsPerLine 
     let lines = 1;
     row.eachCell((cell, col) => {
       if (!cell.alignment?.wrapText) return;
-      lines = Math.max(lines, wrappedLines(textOf(cell.value), widths[col - 1] ?? 9));
+      lines = Math.max(lines, wrappedLines(textOf(cell.value), widths[col - 1] ?? 9, Boolean(cell.font?.bold)));
     });
     if (lines > 1) row.height = Math.min(MAX_ROW_HEIGHT, lines * pointsPerLine + 2);
   });
