@@ -10,7 +10,7 @@ import { fold } from "../internal/text.js";
 import { messagesFor, type ClusterId } from "../i18n/index.js";
 import { DEFAULT_CLUSTERS, ISSUE_CLUSTERS, NAME_RULES, defaultClusterOfCode, type ClusterFamily } from "./default-clusters.js";
 import { lookupTheme } from "./themes.js";
-import { compareParagraphIds } from "../track/workbook.js";
+import { compareParagraphIds } from "../schema/key.js";
 
 /** A user's cluster map: clusters in report order, each listing the themes (codes or names), UPR Info issues and paragraph ids it takes. */
 export const ClusterMap = z.object({

@@ -7,19 +7,19 @@ import type { TrackedState } from "../schema/status.js";
 import { Language } from "../schema/source.js";
 import { Vocabulary } from "../schema/recommendation.js";
 import { namerFor, type Namer } from "./vocabulary.js";
-import { recommendationKey } from "../schema/key.js";
+import { recommendationKeys } from "../schema/key.js";
 import { resolveOptions } from "../errors/matrix-error.js";
 import { messagesFor, stateName, type StatusKey } from "../i18n/index.js";
 import { clusterAssigner, ClusterMap, groupByCluster, type ClusterGroup, type ClusterRef } from "./clusters.js";
 import { groupByTheme, type ThemeGroup } from "./themes.js";
 import { buildStats, statusKeyOf, type ReportStats, type StateMap } from "./stats.js";
 
-/** Ledger states keyed by recommendationKey(rec), as `currentStates(events)` gives them. */
+/** Ledger states keyed by the recommendations' keys (recommendationKeys), as `currentStates(events)` gives them. */
 export const StateMapOption = z.custom<StateMap>((v) => v instanceof Map, { message: "expected a Map of ledger states (currentStates(events))" });
 
 /** Options of every report builder: checked once, up front (`MatrixError("invalid-options")`). */
 export const ReportOptions = z.object({
-  /** Ledger states keyed by recommendationKey(rec). */
+  /** Ledger states keyed by the recommendations' keys (see recommendationKeys). */
   states: StateMapOption.optional(),
   /** Language of headings, fixed labels, cluster and State names (default "en"); recommendation texts stay as given. */
   lang: Language.default("en"),
@@ -89,8 +89,9 @@ export function buildReportResolved(recommendations: readonly Recommendation[], 
   const { lang } = opts;
   const L = messagesFor(lang);
   const assign = clusterAssigner({ map: opts.clusters, lang });
-  const rows: ReportRow[] = recommendations.map((rec) => {
-    const key = recommendationKey(rec);
+  const { keys } = recommendationKeys(recommendations);
+  const rows: ReportRow[] = recommendations.map((rec, i) => {
+    const key = keys[i]!;
     const state = opts.states?.get(key) ?? null;
     return { key, rec, state, status: statusKeyOf(state, rec), cluster: assign(rec) };
   });

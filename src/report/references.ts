@@ -4,7 +4,7 @@ import { uniq } from "lodash-es";
 import type { Recommendation } from "../schema/recommendation.js";
 import type { Language } from "../schema/source.js";
 import { SDG_GOALS } from "../taxonomy/index.js";
-import { compareParagraphIds } from "../track/workbook.js";
+import { compareParagraphIds } from "../schema/key.js";
 
 // "115.3" → ["115.", 3]; ids without a trailing number are listed as they are.
 function splitId(id: string): [string, number] | null {

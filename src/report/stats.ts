@@ -4,13 +4,13 @@ import * as z from "zod";
 import { Position, type Recommendation, type ThemeLabel } from "../schema/recommendation.js";
 import type { Namer } from "./vocabulary.js";
 import { Status, type TrackedState } from "../schema/status.js";
-import { recommendationKey } from "../schema/key.js";
+import { recommendationKeys } from "../schema/key.js";
 import type { Language } from "../schema/source.js";
 import { countBy, groupBy, keyBy, mapValues, maxBy, orderBy, sortBy, uniq } from "lodash-es";
 import { findState } from "../taxonomy/index.js";
 import { fold } from "../internal/text.js";
 import { normalizeStatus } from "../track/status-words.js";
-import { compareParagraphIds } from "../track/workbook.js";
+import { compareParagraphIds } from "../schema/key.js";
 import { clusterAssigner, groupByCluster, type ClusterAssigner, type ClusterMap } from "./clusters.js";
 import { groupByTheme, primaryThemeOf, themeTitle } from "./themes.js";
 import { POSITION_KEYS, STATUS_KEYS, type StatusKey } from "./order.js";
@@ -163,7 +163,7 @@ export const ReportStats = z.object({
 });
 export type ReportStats = z.infer<typeof ReportStats>;
 
-/** Ledger states by recommendationKey(rec). */
+/** Ledger states by the recommendations' keys (see recommendationKeys). */
 export type StateMap = ReadonlyMap<string, TrackedState>;
 
 /**
@@ -292,8 +292,9 @@ export interface StatsOptions {
  */
 export function buildStats(recommendations: readonly Recommendation[], states?: StateMap, options: StatsOptions = {}): ReportStats {
   const assign = options.assign ?? clusterAssigner({ map: options.clusters ?? null, lang: options.lang ?? "en" });
-  const rows: Row[] = recommendations.map((rec) => {
-    const state = states?.get(recommendationKey(rec));
+  const { keys } = recommendationKeys(recommendations);
+  const rows: Row[] = recommendations.map((rec, i) => {
+    const state = states?.get(keys[i]!);
     return { rec, state, status: statusKeyOf(state, rec), group: positionGroup(rec.position) };
   });
   const byGroup = groupBy(rows, (r) => r.group);

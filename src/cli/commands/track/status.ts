@@ -1,6 +1,5 @@
 import type { Command } from "commander";
 import type { TrackedState } from "../../../schema/status.js";
-import { recommendationKey } from "../../../schema/key.js";
 import { currentStates } from "../../../track/ledger.js";
 import { findStale, progressBy, type ProgressBy, type ProgressGroup } from "../../../track/progress.js";
 import { statusLabel } from "../../../track/status-words.js";
@@ -8,8 +7,9 @@ import { flag } from "../../flags.js";
 import { loadClusterMap } from "../../report-inputs.js";
 import { clusterAssigner } from "../../../report/clusters.js";
 import { MIN_RATE_COVERAGE, rateFigures } from "../../../report/stats.js";
+import { escapeControls } from "../../safe-text.js";
 import type { RunContext } from "../../io.js";
-import { type DirFlags, loadProject, withDir } from "./project.js";
+import { type DirFlags, keysOf, loadProject, withDir } from "./project.js";
 
 interface StatusFlags extends DirFlags {
   by: ProgressBy;
@@ -19,6 +19,8 @@ interface StatusFlags extends DirFlags {
   out?: string;
 }
 
+// Institution names, leads and reporters come from people and returned workbooks: shown with their
+// control characters escaped, so that they neither break the table nor drive the terminal.
 const pct = (x: number | null) => (x === null ? "-" : `${Math.round(x * 100)}%`);
 
 /** A group's implementation figures under the reports' rule: a rate only with its denominator and enough coverage. */
@@ -38,7 +40,7 @@ function progressTable(groups: readonly ProgressGroup[], by: ProgressBy): string
   const rows = groups.map((g) => {
     const f = figuresOf(g);
     return [
-      g.group, g.total, g.byStatus.none, g.byStatus["not-started"], g.byStatus["in-progress"], g.byStatus["partially-implemented"],
+      escapeControls(g.group), g.total, g.byStatus.none, g.byStatus["not-started"], g.byStatus["in-progress"], g.byStatus["partially-implemented"],
       g.byStatus["fully-implemented"], g.byStatus["not-applicable"], g.byStatus["noted-no-action"], `${f.assessed}/${g.total - g.byStatus["not-applicable"]}`,
       pct(f.coverage), f.rated ? pct(f.rate) : f.assessed > 0 ? `(${f.done} of ${f.assessed})` : "-", g.conflicts,
     ].map(String);
@@ -53,7 +55,7 @@ function conflictLines(states: ReadonlyMap<string, TrackedState>, idOf: Readonly
   const out: string[] = [];
   for (const s of states.values()) {
     if (s.conflicts.length === 0) continue;
-    out.push(`  ${idOf.get(s.recommendation) ?? s.recommendation}: ${s.conflicts.map((c) => `${c.reporter ?? "unknown"} says ${statusLabel(c.status)} (${c.date})`).join("; ")}`);
+    out.push(`  ${escapeControls(idOf.get(s.recommendation) ?? s.recommendation)}: ${s.conflicts.map((c) => `${escapeControls(c.reporter ?? "unknown")} says ${statusLabel(c.status)} (${c.date})`).join("; ")}`);
   }
   return out;
 }
@@ -72,6 +74,7 @@ export function registerStatus(track: Command, ctx: RunContext): void {
     .addOption(flag.format(["text", "json"], "text", "text | json"))
     .addOption(flag.out("write to this file instead of stdout"))
     .action(async (flags: StatusFlags) => {
+      await ctx.writesTo(flags.out);
       const since = flags.staleSince;
       const { recommendations, events } = await loadProject(ctx, flags.dir);
       const states = currentStates(events);
@@ -80,7 +83,7 @@ export function registerStatus(track: Command, ctx: RunContext): void {
       const assign = clusterAssigner({ map });
       const groups = progressBy(recommendations, states, flags.by, { clusterOf: (r) => assign(r).name }).map((g) => ({ ...g, ...figuresOf(g) }));
       const stale = since ? findStale(recommendations, states, since) : null;
-      const idOf = new Map(recommendations.map((r) => [recommendationKey(r), r.id]));
+      const idOf = new Map([...keysOf(recommendations)].map(([r, key]) => [key, r.id]));
       if (flags.format === "json") {
         const conflicts = [...states.values()].filter((s) => s.conflicts.length > 0).map((s) => ({ recommendation: s.recommendation, claims: s.conflicts }));
         await ctx.writeOutput(`${JSON.stringify({ by: flags.by, events: events.length, groups, conflicts, ...(stale ? { staleSince: since, stale } : {}) }, null, 2)}\n`, flags.out);
@@ -96,7 +99,7 @@ export function registerStatus(track: Command, ctx: RunContext): void {
       if (conflicts.length) lines.push("", `Open conflicts (${conflicts.length}): settle each with "upr-matrix track update NUMBER --status ...".`, ...conflicts);
       if (stale) {
         lines.push("", `${stale.length} recommendation(s) with no update since ${since}:`);
-        for (const s of stale) lines.push(`  ${s.id}  ${s.lastUpdate ?? "never"}  ${s.status ? statusLabel(s.status) : "no status"}  ${s.lead ?? "(unassigned)"}  ${s.cluster}`);
+        for (const s of stale) lines.push(escapeControls(`  ${s.id}  ${s.lastUpdate ?? "never"}  ${s.status ? statusLabel(s.status) : "no status"}  ${s.lead ?? "(unassigned)"}  ${s.cluster}`));
       }
       await ctx.writeOutput(`${lines.join("\n")}\n`, flags.out);
     });
