@@ -2,11 +2,11 @@
 // theme, else its first UPR Info issue), and the order matrices show themes in. The filled matrix and the
 // skeletons' annex keep this OHCHR layout; reports and skeleton bodies use plain-language clusters
 // (clusters.ts) instead.
+import { compareParagraphIds } from "../schema/key.js";
 import type { Recommendation } from "../schema/recommendation.js";
 import type { Language } from "../schema/source.js";
 import { findTheme, themeByCode, topLevelName, topLevelOf, type Theme } from "../taxonomy/index.js";
 import { fold } from "../internal/text.js";
-import { compareNumbered } from "../internal/codes.js";
 import { messagesFor } from "../i18n/index.js";
 
 /** A primary theme as matrices show it: the theme, its v1 letter group and that group's name. */
@@ -66,7 +66,7 @@ function sortCode(ref: ThemeRef): string | null {
 
 function compareCodes(a: string, b: string): number {
   const numbered = /^\d+(?:\.\d+)*$/;
-  if (numbered.test(a) && numbered.test(b)) return compareNumbered(a, b);
+  if (numbered.test(a) && numbered.test(b)) return compareParagraphIds(a, b);
   // v1 codes are hierarchical digit by digit ("A12" is under "A1", before "A5"): plain string order.
   return a < b ? -1 : a > b ? 1 : 0;
 }
