@@ -33,7 +33,7 @@ export { createEvent, eventIdOf, reportFingerprint, splitList, dateOf, type Even
 export { currentStates, historyOf, compareEvents, eventsByRecommendation, planAppend, supersededBy, effectiveDate, checkUpdateDate, FUTURE_DAYS_ALLOWED, type AppendPlan } from "./track/ledger.js";
 export { memoryLedgerStore, recordEvents, updateLedger, type LedgerStore, type LedgerRead, type LedgerDecision } from "./track/store.js";
 export { readLedgerLines, LedgerLinesOptions, type LedgerCounts } from "./track/ledger-lines.js";
-export { progressBy, findStale, clusterLabel, institutionsOf, trackedItems, type ProgressBy, type ProgressCounts, type ProgressGroup, type StaleItem, type TrackedItem } from "./track/progress.js";
+export { progressBy, findStale, clusterLabel, clusterLabeler, institutionsOf, trackedItems, type ProgressBy, type ProgressCounts, type ProgressGroup, type StaleItem, type TrackedItem } from "./track/progress.js";
 export { parseAssignments, assignInstitutions, initialEvents, findRecommendation, keyCollisionDiagnostics, InitialEventsOptions, type AssignmentRule } from "./track/assign.js";
 export {
   planTrackExport, matchTrackHeader, instructionLines, dataSheetName, fileSlug, TRACK_COLUMNS, EDITABLE_COLUMNS, COLUMN_LABELS, TRACK_WORKBOOK_FORMAT,

@@ -10,7 +10,7 @@ import { messagesFor } from "../i18n/index.js";
 import { buildReport, type Report, type ReportOptions } from "./model.js";
 import { statusLines } from "./matrix-cells.js";
 import { formatReferences, sdgGoalsOf, sdgList } from "./references.js";
-import { statTables, summaryLines, topLevelLabel, usedPositions, usedStatuses, type StatTable } from "./tables.js";
+import { statTables, summaryLines, topLevelTitle, usedPositions, usedStatuses, type StatTable } from "./tables.js";
 
 // Tables wrap long words and headers instead of widening the page; on screen a table that still does
 // not fit scrolls inside its box, in print (A4) everything fits the page width.
@@ -89,7 +89,7 @@ export function reportCharts(report: Report): { id: string; svg: string }[] {
       title: L.report.positionByTopLevel,
       series: posSeries,
       rows: stats.topLevels.map((t) => ({
-        label: t.code ? `${t.code} ${topLevelLabel(t, L)}`.trim() : L.unclustered,
+        label: topLevelTitle(t, L, report.names.vocabulary),
         values: positions.map((p) => t.byPosition[p]),
       })),
       emptyText: L.report.none,

@@ -2,7 +2,7 @@
 // renderers so that they always show the same figures. Columns that are zero everywhere are dropped.
 // A rate is never shown without its denominator and coverage, and below MIN_RATE_COVERAGE not at all.
 import type { Language } from "../schema/source.js";
-import type { Position } from "../schema/recommendation.js";
+import type { Position, Vocabulary } from "../schema/recommendation.js";
 import { messagesFor, stateName, type Messages } from "../i18n/index.js";
 import { SDG_GOALS } from "../taxonomy/index.js";
 import { POSITION_KEYS, STATUS_KEYS, type StatusKey } from "./order.js";
@@ -62,6 +62,17 @@ export function rateSentence(label: string, g: ImplementationRate, lang: Languag
  */
 export function topLevelLabel(t: { code: string | null; name: string | null }, L: Messages): string {
   return (t.code && L.topLevels[t.code as keyof Messages["topLevels"]]) || t.name || "";
+}
+
+/**
+ * A letter group as a table row names it: with its letter where themes are shown with v1 codes (the coded
+ * vocabulary, or names as the file gives them); the letter is a v1 code, so other vocabularies show the name only.
+ * @example
+ * topLevelTitle({ code: "A", name: "General framework of implementation" }, messagesFor("en"), "cycle4"); // "General framework of implementation"
+ */
+export function topLevelTitle(t: { code: string | null; name: string | null }, L: Messages, vocabulary: Vocabulary | null): string {
+  if (!t.code) return L.unclustered;
+  return vocabulary === null || vocabulary === "coded" ? `${t.code} ${topLevelLabel(t, L)}`.trim() : topLevelLabel(t, L);
 }
 
 /**
@@ -154,7 +165,7 @@ export function statTables(report: Report): StatTable[] {
     title: R.positionByTopLevel,
     header: [R.topLevel, ...positions.map((p) => L.position[p]), R.total],
     numeric: [false, ...positions.map(() => true), true],
-    rows: stats.topLevels.map((t) => [t.code ? `${t.code} ${topLevelLabel(t, L)}`.trim() : L.unclustered, ...positions.map((p) => n(t.byPosition[p])), n(t.total)]),
+    rows: stats.topLevels.map((t) => [topLevelTitle(t, L, report.names.vocabulary), ...positions.map((p) => n(t.byPosition[p])), n(t.total)]),
   });
 
   if (stats.themes.length) {

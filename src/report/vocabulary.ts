@@ -51,7 +51,9 @@ export function namerFor(recommendations: readonly Pick<Recommendation, "themes"
         const to = term && term.vocabulary !== target ? termIn(term, target) : undefined;
         // The uncoded vocabularies print no codes: a kept name loses the v1 code readers gave it.
         const uncoded = target === "cycle4" || target === "cycle3";
-        hit = to ? { code: codeOf(to), name: to.name } : { code: uncoded && (own || term) ? null : t.code, name: t.name };
+        // A kept name takes the target's code: "Acceptance of international norms" is A12 in coded, 2.1 in numbered.
+        // Asked for a vocabulary, its own spelling ("... and alternative care", not "... & alternative care").
+        hit = to ? { code: codeOf(to), name: to.name } : own ? { code: codeOf(own), name: vocabulary ? own.name : t.name } : { code: uncoded && term ? null : t.code, name: t.name };
         themes.set(k, hit);
       }
       return hit;

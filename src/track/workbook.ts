@@ -11,7 +11,7 @@ import { Language } from "../schema/source.js";
 import type { TrackedState } from "../schema/status.js";
 import { fold } from "../internal/text.js";
 import { messagesFor } from "../i18n/index.js";
-import { clusterLabel, institutionsOf, trackedItems, type TrackedItem } from "./progress.js";
+import { clusterLabeler, institutionsOf, trackedItems, type TrackedItem } from "./progress.js";
 import { statusLabel, statusLabels } from "./status-words.js";
 
 /** Version tag written into every exported workbook. */
@@ -159,7 +159,7 @@ export function planTrackExport(
   states: ReadonlyMap<string, TrackedState>,
   options: TrackExportOptions,
 ): TrackWorkbookPlan[] {
-  const { by, lang, round, exportedAt, only: onlyNames, clusterOf = clusterLabel } = resolveOptions(TrackExportOptions, options, "planTrackExport");
+  const { by, lang, round, exportedAt, only: onlyNames, clusterOf = clusterLabeler(recommendations) } = resolveOptions(TrackExportOptions, options, "planTrackExport");
   const targetsOf = (it: TrackedItem) => {
     const targets = by === "cluster" ? [clusterOf(it.rec)] : institutionsOf(it.rec, it.state);
     return targets.length ? targets : ["(unassigned)"];
