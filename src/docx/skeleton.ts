@@ -159,7 +159,8 @@ function blockToDocx(b: SkeletonBlock, outline: SkeletonOutline, raw: RawTables)
       const sum = b.widths.reduce((x, y) => x + y, 0);
       const rows: WordRow[] = [
         { header: true, cells: b.header.map((h) => ({ text: h, bold: true, fill: HEAD_FILL })) },
-        ...b.rows.map((r) => ({ cells: r.cells.map((text, i) => ({ text, placeholder: r.placeholder[i] ?? false })) })),
+        // A row is read whole: it never splits across pages (its header repeats instead).
+        ...b.rows.map((r) => ({ keep: true, cells: r.cells.map((text, i) => ({ text, placeholder: r.placeholder[i] ?? false })) })),
       ];
       return [raw.marker({ widths: b.widths.map((f) => Math.floor((f / sum) * PORTRAIT_TEXT)), rows }), new Paragraph({ children: [] })];
     }

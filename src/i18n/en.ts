@@ -324,7 +324,7 @@ export const en: Messages = {
     notedIn: (cluster, list) => `${cluster}: recommendations ${list}`,
     sdgLine: (goals) => `SDGs: ${goals}`,
     sdgNone: "No SDG link in the source: link the recommendations to SDG targets (upr-matrix classify can propose goals).",
-    sdgTable: { goal: "Sustainable Development Goal", clusters: "Clusters", recommendations: "Recommendations" },
+    sdgTable: { goal: "Sustainable Development Goal", clusters: "Clusters" },
     otherMechanismsTable: { recommendation: "UPR recommendation", mechanism: "Mechanism", link: "Related recommendation (document symbol, paragraph)" },
     otherMechanismsRow: "treaty body, special procedure or regional mechanism",
     notesTitle: "Recorded in the ledger (working notes: delete before submission)",

@@ -323,7 +323,7 @@ export const es: Messages = {
     notedIn: (cluster, list) => `${cluster}: recomendaciones ${list}`,
     sdgLine: (goals) => `ODS: ${goals}`,
     sdgNone: "Ningún vínculo con los ODS en la fuente: vincule las recomendaciones con las metas de los ODS (upr-matrix classify puede proponer objetivos).",
-    sdgTable: { goal: "Objetivo de Desarrollo Sostenible", clusters: "Grupos temáticos", recommendations: "Recomendaciones" },
+    sdgTable: { goal: "Objetivo de Desarrollo Sostenible", clusters: "Grupos temáticos" },
     otherMechanismsTable: { recommendation: "Recomendación del EPU", mechanism: "Mecanismo", link: "Recomendación conexa (signatura del documento, párrafo)" },
     otherMechanismsRow: "órgano de tratado, procedimiento especial o mecanismo regional",
     notesTitle: "Registrado en el registro (notas de trabajo: suprimir antes de la presentación)",

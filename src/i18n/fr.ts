@@ -323,7 +323,7 @@ export const fr: Messages = {
     notedIn: (cluster, list) => `${cluster} : recommandations ${list}`,
     sdgLine: (goals) => `ODD : ${goals}`,
     sdgNone: "Aucun lien avec les ODD dans la source : reliez les recommandations aux cibles des ODD (upr-matrix classify peut proposer des objectifs).",
-    sdgTable: { goal: "Objectif de développement durable", clusters: "Groupes thématiques", recommendations: "Recommandations" },
+    sdgTable: { goal: "Objectif de développement durable", clusters: "Groupes thématiques" },
     otherMechanismsTable: { recommendation: "Recommandation de l'EPU", mechanism: "Mécanisme", link: "Recommandation liée (cote du document, paragraphe)" },
     otherMechanismsRow: "organe conventionnel, procédure spéciale ou mécanisme régional",
     notesTitle: "Enregistré dans le registre (notes de travail : à supprimer avant la soumission)",

@@ -240,7 +240,7 @@ export interface SkeletonMessages {
   notedIn: (cluster: string, list: string) => string;
   sdgLine: (goals: string) => string;
   sdgNone: string;
-  sdgTable: { goal: string; clusters: string; recommendations: string };
+  sdgTable: { goal: string; clusters: string };
   otherMechanismsTable: { recommendation: string; mechanism: string; link: string };
   otherMechanismsRow: string;
   notesTitle: string;

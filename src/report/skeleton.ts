@@ -344,11 +344,12 @@ export function buildSkeletonOutlineResolved(recommendations: readonly Recommend
       if (stats.sdgs.length) {
         blocks.push({
           kind: "table",
-          header: [t.goal, t.clusters, t.recommendations],
-          widths: [3, 5, 2],
+          // Counts in columns of their own: a narrow column of "3 (supported ...: 3; noted: 0)" cut words in two.
+          header: [t.goal, t.clusters, L.report.supportedGroup, L.report.notedGroup],
+          widths: [3, 4.6, 1.4, 1],
           rows: stats.sdgs.map((s) => ({
-            cells: [sdgList([s.goal], lang), s.clusters.join("; "), `${s.count} (${L.report.supportedGroup.toLowerCase()}: ${s.supported}; ${L.report.notedGroup.toLowerCase()}: ${s.noted})`],
-            placeholder: [false, false, false],
+            cells: [sdgList([s.goal], lang), s.clusters.join("; "), String(s.supported), String(s.noted)],
+            placeholder: [false, false, false, false],
           })),
         });
       } else blocks.push({ kind: "placeholder", text: SL.sdgNone });
