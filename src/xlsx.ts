@@ -2,5 +2,4 @@
 // workbooks included, is in the core (parseXlsx, readTrackWorkbook).
 export { writeReportMatrix, renderReportMatrix, type ReportMatrixOptions } from "./xlsx/report-matrix.js";
 export { writeTrackWorkbook } from "./xlsx/track-workbook.js";
-export { fitToPageWidth, fitRowHeights } from "./xlsx/layout.js";
 export { writeRecommendationsXlsx, type RecommendationsXlsxOptions } from "./xlsx/recommendations.js";
