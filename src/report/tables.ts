@@ -10,7 +10,6 @@ import type { Report } from "./model.js";
 import { compressIds } from "./references.js";
 import { formatPercent } from "./numbers.js";
 
-export { formatPercent } from "./numbers.js";
 import { MIN_RATE_COVERAGE, type ImplementationRate, type PositionCounts, type StatusCounts } from "./stats.js";
 
 /** A titled table of strings; `numeric[i]` says whether column i holds numbers (right-aligned). */
