@@ -11,9 +11,8 @@ import { parseXlsx } from "./xlsx.js";
 /**
  * Parse a matrix from its bytes, whatever its format: the format is told from the bytes, not the name.
  * A Working Group report (PDF, or a .docx or text without a recommendations table) is read as a report
- * (see parseWgReport in upr-matrix/pdf). pdf.js is loaded only for a PDF and runs in this thread under
- * limits.maxPages and limits.maxSeconds, unless `extract` is given (readMatrixFile in upr-matrix/node
- * passes one that runs it in a worker thread it can stop). Formats
+ * (see parseWgReport in upr-matrix/pdf). A PDF is read only with `extract` (pdf.js stays out of the
+ * core): readMatrixFile in upr-matrix/node passes one that runs pdf.js in a worker thread it can stop. Formats
  * upr-matrix cannot read (.doc, .xls, encrypted workbooks...) give one `unsupported-format` error saying
  * what to do.
  * @example
@@ -48,12 +47,20 @@ export async function parseMatrix(bytes: Uint8Array, options: ParseOptions = {},
   }
 }
 
-/** A Working Group report; pdf.js (a large module) is imported only when a report is read. */
+/**
+ * A Working Group report. Its PDF needs pdf.js, which the core does not carry (it would double a browser
+ * app's bundle): in the core a PDF is read only with an extractor (parseWgReport in upr-matrix/pdf passes
+ * pdf.js, readMatrixFile in upr-matrix/node a worker thread). Word and text reports need none.
+ */
 async function readReport(bytes: Uint8Array, options: ParseOptions, extract?: PdfExtractor): Promise<ParseResult> {
-  const { parseWgReportWith } = await import("../pdf/document.js");
-  const extractor = extract ?? (await import("../pdf/extract-text.js")).extractPdfText;
   const { file, stateUnderReview, cycle, session, limits } = options;
-  return parseWgReportWith(bytes, { file: file ?? "input", ...(stateUnderReview ? { stateUnderReview } : {}), ...(cycle ? { cycle } : {}), ...(session ? { session } : {}), ...(limits ? { limits } : {}) }, extractor);
+  const where = file ?? "input";
+  if (!extract && sniffFormat(bytes) === "pdf") {
+    return failed({ code: "unsupported-format", severity: "error", message: "A PDF is read by parseWgReport (upr-matrix/pdf) or readMatrixFile (upr-matrix/node), not by the core's parseMatrix.", place: { file: where }, actual: "pdf" });
+  }
+  const { parseWgReportWith } = await import("../pdf/document.js");
+  const noPdf: PdfExtractor = () => Promise.reject(new Error("not a PDF"));
+  return parseWgReportWith(bytes, { file: where, ...(stateUnderReview ? { stateUnderReview } : {}), ...(cycle ? { cycle } : {}), ...(session ? { session } : {}), ...(limits ? { limits } : {}) }, extract ?? noPdf);
 }
 
 /** Diagnostic codes that mean a file could not be read at all (CLI exit code 2). */

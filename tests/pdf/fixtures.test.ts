@@ -3,7 +3,8 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, test } from "vitest";
 import { extractPdfTextIsolated, readMatrixFile } from "../../src/node/index.js";
-import { parseWgReport } from "../../src/pdf.js";
+import { extractPdfText, parseWgReport } from "../../src/pdf.js";
+import { parseMatrix } from "../../src/ingest/parse-matrix.js";
 import { ParseResult } from "../../src/schema/result.js";
 
 // fixtures/wg-reports/<name>.expected.json, written by scripts/make-fixtures.ts from the words it laid out.
@@ -55,6 +56,19 @@ describe.skipIf(cases.length === 0)("Working Group report fixtures (French, Span
     const file = want.report.find((f) => f.endsWith(".pdf"))!;
     const [isolated, inProcess] = await Promise.all([readMatrixFile(join(dir, file), { file }), parseWgReport(readFileSync(join(dir, file)), { file })]);
     expect(isolated).toEqual(inProcess);
+  });
+
+  test("the core's parseMatrix reads a report's PDF only with an extractor (pdf.js stays out of the core), its Word and text forms without", async () => {
+    const want = JSON.parse(readFileSync(join(dir, cases[0]!), "utf8")) as Expected;
+    const file = want.report.find((f) => f.endsWith(".pdf"))!;
+    const bytes = readFileSync(join(dir, file));
+    const bare = await parseMatrix(bytes, { file });
+    expect(bare.recommendations).toEqual([]);
+    expect(bare.diagnostics.map((d) => [d.code, d.message])).toEqual([["unsupported-format", expect.stringContaining("parseWgReport (upr-matrix/pdf)")]]);
+    expect(await parseMatrix(bytes, { file }, extractPdfText)).toEqual(await parseWgReport(bytes, { file }));
+    for (const other of want.report.filter((f) => !f.endsWith(".pdf"))) {
+      expect((await parseMatrix(readFileSync(join(dir, other)), { file: other })).recommendations).toHaveLength(want.recommendations.length);
+    }
   });
 
   test("the PDF worker serves one PDF after another, a hostile one in between, and two at once", async () => {
