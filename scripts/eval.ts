@@ -9,7 +9,7 @@ import { analyzeText } from "../src/classify/features.js";
 import { actionInput, issueInput } from "../src/classify/inputs.js";
 import { issueMatcher } from "../src/classify/issue-rules.js";
 import { loadLinearModel, probabilities, scoreLinear, type LinearModel } from "../src/classify/linear.js";
-import { MultiLabelScore, SingleLabelScore } from "../src/classify/metrics.js";
+import { MultiLabelScore, SingleLabelScore } from "./classify/metrics.js";
 import { defaultModels } from "../src/classify/models.js";
 import { readPosition } from "../src/classify/position.js";
 import { predictLabels } from "../src/classify/predict.js";
@@ -24,10 +24,10 @@ import {
   trainMultiModel,
   type MultiTask,
   type Prepared,
-} from "../src/classify/training.js";
+} from "./classify/training.js";
 import type { Recommendation } from "../src/schema/recommendation.js";
 import { readMatrixFile } from "../src/node/index.js";
-import { hasCorpus, loadCorpus, partOf, readSplit, type Part } from "./train-corpus.js";
+import { hasCorpus, loadCorpus, partOf, readSplit, type Part } from "./classify/corpus.js";
 
 const t0 = performance.now();
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
@@ -172,7 +172,7 @@ function predictAction(m: LinearModel, text: string): string {
 
 // ---------------------------------------------------------------------------------------------
 // UHRI themes and affected persons: leave-one-State-out over the matrix States, retrained here with
-// the same code as the committed models (src/classify/training.ts). In each fold the combination of
+// the same code as the committed models (scripts/classify/training.ts). In each fold the combination of
 // model and rules is chosen by an inner leave-one-State-out over the training States only.
 interface FoldResult {
   state: string;

@@ -13,8 +13,8 @@ import {
   trainIssueModel,
   trainMultiModel,
   type MultiTask,
-} from "../src/classify/training.js";
-import { hasCorpus, loadCorpus, modelsDir, partOf, readSplit } from "./train-corpus.js";
+} from "./classify/training.js";
+import { hasCorpus, loadCorpus, modelsDir, partOf, readSplit } from "./classify/corpus.js";
 
 if (!hasCorpus) {
   console.log("corpus absent (../shared/corpus): nothing to train; the committed models stay as they are.");

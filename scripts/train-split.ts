@@ -3,8 +3,8 @@
 // Run once: `npx tsx scripts/train-split.ts`. Re-running gives the same file (seeded), and it refuses
 // to overwrite a different committed split unless `--force` is given.
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { seededRandom } from "../src/classify/train.js";
-import { hasCorpus, loadCorpus, splitFile, type Split } from "./train-corpus.js";
+import { seededRandom } from "../src/internal/random.js";
+import { hasCorpus, loadCorpus, splitFile, type Split } from "./classify/corpus.js";
 
 const SEED = 20240607;
 // The matrix States are always test States for the UPR Info models, so that the issue model whose

@@ -2,10 +2,10 @@ import { statSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, test } from "vitest";
 import { loadLinearModel, probabilities, scoreLinear } from "../../src/classify/linear.js";
-import { MultiLabelScore, SingleLabelScore } from "../../src/classify/metrics.js";
+import { MultiLabelScore, SingleLabelScore } from "../../scripts/classify/metrics.js";
 import { defaultModels } from "../../src/classify/models.js";
 import { predictLabels } from "../../src/classify/predict.js";
-import { exportModel, roundSig, seededRandom, trainOvr, trainSoftmax, Vocabulary } from "../../src/classify/train.js";
+import { exportModel, roundSig, seededRandom, trainOvr, trainSoftmax, Vocabulary } from "../../scripts/classify/ftrl.js";
 import { textVector } from "../../src/classify/features.js";
 import { ISSUES, PERSONS, themeByCode } from "../../src/taxonomy/index.js";
 

@@ -1,15 +1,15 @@
 // How each committed model is trained from labelled recommendations. Pure (the corpus is read by the
 // scripts), deterministic (seeded), and shared by scripts/train-models.ts and scripts/eval.ts so that
 // the evaluation retrains exactly what ships.
-import type { Recommendation } from "../schema/recommendation.js";
-import { actionInput, issueInput, personInput, themeInput, type RuleInput } from "./inputs.js";
-import { ISSUE_PERSONS, ISSUE_THEMES } from "./issue-map.js";
-import { loadLinearModel, type Combination, type FeatureVector, type LinearModelData } from "./linear.js";
+import type { Recommendation } from "../../src/schema/recommendation.js";
+import { actionInput, issueInput, personInput, themeInput, type RuleInput } from "../../src/classify/inputs.js";
+import { ISSUE_PERSONS, ISSUE_THEMES } from "../../src/classify/issue-map.js";
+import { loadLinearModel, type Combination, type FeatureVector, type LinearModelData } from "../../src/classify/linear.js";
 import { MultiLabelScore } from "./metrics.js";
-import { personKey } from "./person-rules.js";
-import { predictLabels } from "./predict.js";
-import { themeKey } from "./theme-key.js";
-import { exportModel, trainOvr, trainSoftmax, Vocabulary, type Example, type FtrlOptions } from "./train.js";
+import { personKey } from "../../src/classify/person-rules.js";
+import { predictLabels } from "../../src/classify/predict.js";
+import { themeKey } from "../../src/classify/theme-key.js";
+import { exportModel, trainOvr, trainSoftmax, Vocabulary, type Example, type FtrlOptions } from "./ftrl.js";
 
 /** The v1 theme codes a recommendation is labelled with (SDG-implementation codes "S.." left out). */
 export function goldThemes(r: Recommendation): string[] {

@@ -1,16 +1,16 @@
 // The labelled data behind the classifier: reads ../shared/corpus (UPR Info exports, OHCHR matrices)
 // with the project's own readers, and the committed split (src/classify/models/split.json).
 // Shared by scripts/train-split.ts, scripts/train-models.ts and scripts/eval.ts.
-import { findState } from "../src/taxonomy/index.js";
+import { findState } from "../../src/taxonomy/index.js";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Recommendation } from "../src/schema/recommendation.js";
-import { readMatrixFile } from "../src/node/index.js";
+import type { Recommendation } from "../../src/schema/recommendation.js";
+import { readMatrixFile } from "../../src/node/index.js";
 
-export const corpusDir = fileURLToPath(new URL("../../shared/corpus/", import.meta.url));
+export const corpusDir = fileURLToPath(new URL("../../../shared/corpus/", import.meta.url));
 export const hasCorpus = existsSync(join(corpusDir, "CATALOG.md"));
-export const modelsDir = fileURLToPath(new URL("../src/classify/models/", import.meta.url));
+export const modelsDir = fileURLToPath(new URL("../../src/classify/models/", import.meta.url));
 export const splitFile = join(modelsDir, "split.json");
 
 /** The committed split: which States and sessions are held out. */

@@ -1,8 +1,8 @@
 // Training for the linear models: FTRL-Proximal logistic regression (McMahan et al. 2013), one-vs-rest
 // or softmax, over sparse features. Used by scripts/train-models.ts and scripts/eval.ts; not part of
 // the public API. Deterministic: a seeded shuffle and a fixed order of floating-point operations.
-import type { FeatureVector, LinearModelData } from "./linear.js";
-import { seededRandom } from "../internal/random.js";
+import type { FeatureVector, LinearModelData } from "../../src/classify/linear.js";
+import { seededRandom } from "../../src/internal/random.js";
 
 /** One training example: feature indexes and values, the gold label indexes, an optional weight. */
 export interface Example {
@@ -23,7 +23,7 @@ export interface FtrlOptions {
   seed: number;
 }
 
-/** FTRL settings for a first try (each committed model has its own, in src/classify/training.ts). */
+/** FTRL settings for a first try (each committed model has its own, in scripts/classify/training.ts). */
 export const DEFAULT_FTRL: FtrlOptions = { alpha: 0.5, beta: 1, l1: 0.5, l2: 1, epochs: 8, seed: 7 };
 
 /** A small seeded generator (mulberry32): the only randomness in training. */
