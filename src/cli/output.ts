@@ -6,7 +6,7 @@ import type { Position } from "../schema/recommendation.js";
 import type { ParseResult } from "../schema/result.js";
 import type { Source } from "../schema/source.js";
 import { countBySeverity } from "../diagnostics/format.js";
-import { type OutputSink, openSink } from "./io.js";
+import type { OutputSink } from "./io.js";
 
 /** The formats of `upr-matrix parse`. */
 export const FORMATS = ["json", "jsonl", "summary"] as const;
@@ -121,7 +121,7 @@ export class SummaryWriter implements FormatWriter {
 /**
  * A writer for one format to one sink.
  * @example
- * const writer = formatWriter("jsonl", await openSink("out.jsonl"));
+ * const writer = formatWriter("jsonl", await ctx.openSink("out.jsonl"));
  */
 export function formatWriter(format: Format, sink: OutputSink): FormatWriter {
   return format === "json" ? new JsonWriter(sink) : format === "jsonl" ? new JsonlWriter(sink) : new SummaryWriter(sink);
@@ -153,6 +153,7 @@ export class FolderWriter implements FormatWriter {
     private readonly folder: string,
     private readonly format: Format,
     files: readonly string[],
+    private readonly open: (path: string) => Promise<OutputSink>,
   ) {
     this.base = commonFolder(files);
   }
@@ -170,7 +171,7 @@ export class FolderWriter implements FormatWriter {
       await this.current?.writer.end();
       const target = this.target(path);
       this.written.push(target);
-      this.current = { path, writer: formatWriter(this.format, await openSink(target)) };
+      this.current = { path, writer: formatWriter(this.format, await this.open(target)) };
     }
     await this.current.writer.add(part);
     if (part.final !== false) {

@@ -1,6 +1,6 @@
 // A progress bar for long batches, on stderr, redrawn in place: only on a terminal, never with --quiet.
 import type { BatchProgress } from "../node/process-files.js";
-import { type GlobalFlags, setStatusLine, useColor } from "./io.js";
+import type { RunContext } from "./io.js";
 
 const WIDTH = 24;
 
@@ -31,14 +31,12 @@ export function formatProgress(p: BatchProgress, width = 100): string {
 /** The bar of one batch. Does nothing when stderr is not a terminal or with --quiet. */
 export class ProgressBar {
   private readonly enabled: boolean;
-  private readonly color: boolean;
   private last: BatchProgress | null = null;
   private timer: ReturnType<typeof setInterval> | null = null;
   private readonly started = performance.now();
 
-  constructor(flags: GlobalFlags, stream: NodeJS.WriteStream = process.stderr) {
-    this.enabled = Boolean(stream.isTTY) && !flags.quiet && flags.progress !== false && !process.env.CI;
-    this.color = useColor(flags);
+  constructor(private readonly ctx: RunContext) {
+    this.enabled = ctx.io.isTTY && !ctx.flags.quiet && ctx.flags.progress !== false && !ctx.io.env.CI;
     if (this.enabled) {
       // Redraw a few times a second so the clock moves even while one large file is read.
       this.timer = setInterval(() => this.draw(), 250);
@@ -54,14 +52,14 @@ export class ProgressBar {
   private draw(): void {
     if (!this.last) return;
     const p = { ...this.last, elapsedMs: performance.now() - this.started };
-    const line = formatProgress(p, process.stderr.columns || 100);
-    setStatusLine(this.color ? `\u001b[36m${line}\u001b[0m` : line);
+    const line = formatProgress(p, this.ctx.io.stderr.columns || 100);
+    this.ctx.setStatusLine(this.ctx.color ? `\u001b[36m${line}\u001b[0m` : line);
   }
 
   /** Remove the bar (at the end, before the summary). */
   done(): void {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
-    if (this.enabled) setStatusLine(null);
+    if (this.enabled) this.ctx.setStatusLine(null);
   }
 }

@@ -4,7 +4,7 @@
 // Several test files (and vitest workers) may ask at once: a lock folder makes them wait for one build.
 import { spawnSync, spawn } from "node:child_process";
 import { existsSync, mkdirSync, rmdirSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { newestMtime as newest } from "../../scripts/lib/built.js";
 import { onTestFinished } from "vitest";
@@ -28,6 +28,7 @@ export async function ensureBuilt(): Promise<string> {
   const fresh = () => existsSync(STAMP) && built(CLI, join(OUT, "worker.js"), STAMP);
   for (let waited = 0; !fresh(); waited += 200) {
     try {
+      mkdirSync(dirname(LOCK), { recursive: true }); // on a fresh clone, node_modules/.cache does not exist yet
       mkdirSync(LOCK, { recursive: false });
     } catch {
       if (waited > 120_000) throw new Error(`waited 2 minutes for another build (remove ${LOCK} if none is running)`);

@@ -6,66 +6,21 @@ import type { ParseResult } from "../../schema/result.js";
 import type { Recommendation } from "../../schema/recommendation.js";
 import { hasErrors } from "../../diagnostics/format.js";
 import { applyAddendumPositions, readAddendumPositions } from "../../classify/addendum.js";
-import { ClassifyTask, type ClassifyOptions } from "../../classify/options.js";
-import { CliError, type GlobalFlags, note, reportDiagnostics, writeOutput } from "../io.js";
-import { parseOptionsFromFlags, readInputs, withReadFlags } from "./parse.js";
+import type { ClassifyOptions, ClassifyTask } from "../../classify/options.js";
+import { flag, type ReadFlags, readOptions } from "../flags.js";
+import { readInputs } from "../inputs.js";
+import { CliError, type RunContext } from "../io.js";
 
-interface ClassifyFlags extends GlobalFlags {
-  format: string;
+interface ClassifyFlags extends ReadFlags {
+  format: "json" | "jsonl" | "summary";
   out?: string;
-  only?: string;
-  threshold?: string;
-  maxLabels?: string;
+  only?: ClassifyTask[];
+  threshold?: number;
+  maxLabels: number;
   addendum?: string;
   addendumParagraph?: string;
   addendumSymbol?: string;
-  columns?: string;
-  sheet?: string;
-  headerRow?: string;
   strict?: boolean;
-}
-
-// Short names people type for the tasks.
-const TASK_NAMES: ReadonlyMap<string, ClassifyTask> = new Map([
-  ["themes", "themes"],
-  ["persons", "affectedPersons"],
-  ["affected-persons", "affectedPersons"],
-  ["affectedpersons", "affectedPersons"],
-  ["sdgs", "sdgs"],
-  ["sdg", "sdgs"],
-  ["issues", "issues"],
-  ["action", "actionCategory"],
-  ["action-category", "actionCategory"],
-  ["actioncategory", "actionCategory"],
-]);
-
-/**
- * Classify options from CLI flags; bad values are usage errors.
- * @example
- * classifyOptionsFromFlags({ only: "themes,sdgs", threshold: "0.5" }); // { tasks: ["themes", "sdgs"], threshold: 0.5 }
- */
-export function classifyOptionsFromFlags(flags: { only?: string; threshold?: string; maxLabels?: string }): ClassifyOptions {
-  const options: ClassifyOptions = {};
-  if (flags.only) {
-    const tasks: ClassifyTask[] = [];
-    for (const name of flags.only.split(",").map((s) => s.trim().toLowerCase()).filter(Boolean)) {
-      const t = TASK_NAMES.get(name);
-      if (!t) throw new CliError(`--only takes themes, persons, sdgs, issues, action (comma-separated), not "${name}".`);
-      if (!tasks.includes(t)) tasks.push(t);
-    }
-    options.tasks = tasks;
-  }
-  if (flags.threshold !== undefined) {
-    const n = Number(flags.threshold);
-    if (!Number.isFinite(n) || n < 0 || n > 1) throw new CliError(`--threshold must be a number between 0 and 1, not "${flags.threshold}".`);
-    options.threshold = n;
-  }
-  if (flags.maxLabels !== undefined) {
-    const n = Number(flags.maxLabels);
-    if (!Number.isInteger(n) || n < 1) throw new CliError(`--max-labels must be a whole number of labels (1 or more), not "${flags.maxLabels}".`);
-    options.maxLabels = n;
-  }
-  return options;
 }
 
 // The paragraphs of a .docx as lines of text (an addendum is prose, not a table).
@@ -127,21 +82,23 @@ function summary(result: ParseResult, original: readonly Recommendation[]): stri
  * `upr-matrix classify FILE...`: read matrices and fill the themes, affected persons, SDGs, UPR Info
  * issues and action categories they lack, each with a confidence and its evidence.
  * @example
- * registerClassify(program, () => program.opts<GlobalFlags>());
+ * registerClassify(program, ctx);
  */
-export function registerClassify(program: Command, globals: () => GlobalFlags): void {
-  withReadFlags(program.command("classify"))
+export function registerClassify(program: Command, ctx: RunContext): void {
+  const cmd = program.command("classify");
+  for (const o of flag.read()) cmd.addOption(o);
+  cmd
     .description("Fill missing UHRI themes, affected persons, SDG goals, UPR Info issues and action categories (with confidence and evidence); read positions from an addendum.")
     .argument("<files...>", "matrices (XLSX, CSV, DOCX) or folders")
-    .option("-f, --format <format>", "json | jsonl | summary", "json")
-    .option("-o, --out <path>", "write to this file instead of stdout")
-    .option("--only <tasks>", "comma-separated: themes, persons, sdgs, issues, action (default: all)")
-    .option("--threshold <p>", "confidence (0-1) at and above which a theme, person or issue is assigned (default: each model's own)")
-    .option("--max-labels <n>", "at most this many inferred themes, persons or issues per recommendation", "6")
+    .addOption(flag.format(["json", "jsonl", "summary"], "json", "json | jsonl | summary"))
+    .addOption(flag.out("write to this file instead of stdout"))
+    .addOption(flag.only())
+    .addOption(flag.threshold())
+    .addOption(flag.maxLabels())
     .option("--addendum <file>", "an addendum (.txt or .docx) whose paragraph lists give positions (\"... enjoy the support of X: 117.1-117.45\")")
     .option("--addendum-paragraph <n>", "the report paragraph of bare numbers in the addendum (\"18\" → 115.18)")
     .option("--addendum-symbol <symbol>", "the addendum's symbol, recorded as positionSource (e.g. A/HRC/43/15/Add.1)")
-    .option("--strict", "treat warnings as errors for the exit code")
+    .addOption(flag.strict())
     .addHelpText("after", `
 Labels given by the files are kept; inferred ones have "source": "classifier", a "confidence" (0-1) and
 "evidence" (the keywords and model features that decided). Where the model confidently gives a theme a
@@ -155,27 +112,25 @@ Examples:
 
 Exit codes: 0 done; 1 the input had errors (output still written); 2 usage error or a file could not be read.`)
     .action(async (paths: string[], flags: ClassifyFlags) => {
-      const g = { ...globals(), ...flags };
-      if (!["json", "jsonl", "summary"].includes(flags.format)) throw new CliError(`--format must be json, jsonl or summary, not "${flags.format}".`);
-      const options = classifyOptionsFromFlags(flags);
+      const options: ClassifyOptions = { maxLabels: flags.maxLabels, ...(flags.only ? { tasks: flags.only } : {}), ...(flags.threshold !== undefined ? { threshold: flags.threshold } : {}) };
       // Classified as they are read, in the worker threads (--jobs); positions from an addendum after.
-      const { result, unreadable } = await readInputs(paths, { ...parseOptionsFromFlags(flags), classify: options });
+      const { result, unreadable } = await readInputs(ctx, paths, { ...readOptions(flags), classify: options });
       let recs = result.recommendations;
       const diagnostics = [...result.diagnostics];
       if (flags.addendum) {
         const a = await withAddendum(recs, flags);
         recs = a.recommendations;
         diagnostics.push(...a.diagnostics);
-        note(g, `Positions from ${flags.addendum}: ${a.applied} recommendation(s) filled.`);
+        ctx.note(`Positions from ${flags.addendum}: ${a.applied} recommendation(s) filled.`);
       }
       const out: ParseResult = { ...result, recommendations: recs, diagnostics };
       let text: string;
       if (flags.format === "json") text = `${JSON.stringify(out, null, 2)}\n`;
       else if (flags.format === "jsonl") text = out.recommendations.map((r) => JSON.stringify(r)).join("\n") + (out.recommendations.length ? "\n" : "");
       else text = summary(out, result.recommendations);
-      await writeOutput(text, flags.out);
-      reportDiagnostics(diagnostics, g);
-      if (flags.out && flags.out !== "-") note(g, `Wrote ${out.recommendations.length} classified recommendations to ${flags.out}.`);
-      process.exitCode = unreadable > 0 ? 2 : hasErrors(diagnostics, flags.strict) ? 1 : 0;
+      await ctx.writeOutput(text, flags.out);
+      ctx.reportDiagnostics(diagnostics);
+      if (flags.out && flags.out !== "-") ctx.note(`Wrote ${out.recommendations.length} classified recommendations to ${flags.out}.`);
+      ctx.exitCode = unreadable > 0 ? 2 : hasErrors(diagnostics, flags.strict) ? 1 : 0;
     });
 }
