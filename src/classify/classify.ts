@@ -147,6 +147,7 @@ export function classify(recommendations: readonly Recommendation[], options: Cl
   const diagnostics: Diagnostic[] = [];
   const summary: ClassifySummary = { vocabularies: [], disagreementsReported: 0, disagreementsWithinGroup: 0 };
   const detected = fileVocabularies(recommendations);
+  const withinGroup = new Map<string, number>();
   for (const [file, v] of detected) summary.vocabularies.push({ file, vocabulary: v ?? o.vocabulary, detected: v !== null });
   const personCombination = { ...models.persons.combination, threshold: o.threshold ?? models.persons.combination.threshold, maxLabels: Math.min(models.persons.combination.maxLabels, o.maxLabels) };
   const issueCombination = { ...models.issues.combination, threshold: o.threshold ?? models.issues.combination.threshold, maxLabels: Math.min(models.issues.combination.maxLabels, o.maxLabels) };
@@ -204,7 +205,11 @@ export function classify(recommendations: readonly Recommendation[], options: Cl
             const g = termByKey(head, c.label)?.group;
             return g !== null && g !== undefined && groups.size > 0 && !groups.has(g);
           });
-          summary.disagreementsWithinGroup += confident.length > 0 && outside.length === 0 ? 1 : 0;
+          if (confident.length > 0 && outside.length === 0) {
+            summary.disagreementsWithinGroup++;
+            const f = r.place.file ?? "";
+            withinGroup.set(f, (withinGroup.get(f) ?? 0) + 1);
+          }
           if (outside.length > 0) {
             summary.disagreementsReported++;
             const name = (c: (typeof outside)[number]) => inVocabulary(head, c.label, vocabulary)?.name ?? c.label;
@@ -243,6 +248,15 @@ export function classify(recommendations: readonly Recommendation[], options: Cl
     if (want.has("actionCategory") && r.actionCategory === null) next.actionCategory = inferActionCategory(models, r.text, a, l);
     return next;
   });
+  // Disagreements within a group (a sibling of a given theme) are counted once per file, not listed.
+  for (const [file, n] of withinGroup) {
+    diagnostics.push({
+      code: "theme-disagreement",
+      severity: "info",
+      message: `${n} recommendation(s): the model is confident of a theme the file does not give, in the group of one it gives (a neighbouring theme); not listed one by one.`,
+      ...(file ? { place: { file } } : {}),
+    });
+  }
   return { recommendations: out, diagnostics, summary };
 }
 

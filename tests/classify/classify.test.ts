@@ -110,7 +110,7 @@ describe("classify on the fixtures", () => {
     // A sibling of the file's theme (same group D) is counted, not reported.
     const sibling = { ...r, themes: [{ code: "D25", name: "Prohibition of torture and cruel, inhuman or degrading treatment", source: "matrix" as const }] };
     const quiet = classify([sibling]);
-    expect(quiet.diagnostics).toEqual([]);
+    expect(quiet.diagnostics).toMatchObject([{ code: "theme-disagreement", severity: "info", place: { file: "u.docx" }, message: expect.stringMatching(/^1 recommendation/) }]);
     expect(quiet.summary).toMatchObject({ disagreementsReported: 0, disagreementsWithinGroup: 1 });
   });
 });
