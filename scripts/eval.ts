@@ -220,7 +220,7 @@ for (const head of HEADS) {
 // cycle4 names through the crosswalk, "Public officials" (which current lists give to nearly every
 // recommendation, and v1 lists never) left out on both sides.
 console.log(`\n== Groups of persons (v1 names, the labels of the three matrix States), leave-one-State-out`);
-const personWeak = corpus.uprInfo.filter((r) => partOf(split, r) === "train");
+const personWeak = [...corpus.uprInfo, ...corpus.uprInfo2018].filter((r) => partOf(split, r) === "train");
 const personPrep = prepareMultiTask(PERSONS_TASK, corpus.matrices, personWeak);
 const personStates = uniq(personPrep.strong.map((s) => s.r.stateUnderReview ?? "")).sort();
 const personCoded = { model: new Map<string, MultiLabelScore>(), rules: new Map<string, MultiLabelScore>() };

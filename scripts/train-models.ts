@@ -31,8 +31,9 @@ const only = process.argv.slice(2);
 const wanted = (t: string) => only.length === 0 || only.includes(t);
 const t0 = performance.now();
 const corpus = await loadCorpus();
-const train = corpus.uprInfo.filter((r) => partOf(split, r) === "train");
-const validation = corpus.uprInfo.filter((r) => partOf(split, r) === "validation");
+// UPR Info's re-exports (sessions 1-17) and its original export of sessions 22-24 (session 24 held out).
+const train = [...corpus.uprInfo, ...corpus.uprInfo2018].filter((r) => partOf(split, r) === "train");
+const validation = [...corpus.uprInfo, ...corpus.uprInfo2018].filter((r) => partOf(split, r) === "validation");
 console.log(`corpus: ${corpus.uprInfo.length} UPR Info rows (${train.length} train, ${validation.length} validation), ${corpus.matrices.length} matrix rows`);
 
 function write(name: string, data: LinearModelData): void {
@@ -42,17 +43,16 @@ function write(name: string, data: LinearModelData): void {
 }
 
 const uprInfoMeta = {
-  trainedOn: `UPR Info exports (../shared/corpus/upr-info), rows of the 'train' part of src/classify/models/split.json: ${train.length} rows; States in testStates and validationStates and sessions ${split.heldOutSessions.join(", ")} never trained on`,
+  trainedOn: `UPR Info exports (../shared/corpus/upr-info and upr-info-2018), rows of the 'train' part of src/classify/models/split.json: ${train.length} rows; States in testStates and validationStates and sessions ${split.heldOutSessions.join(", ")} never trained on`,
 };
 if (wanted("issues")) write("issues.json", trainIssueModel(train, validation, uprInfoMeta));
 // The action model tunes nothing on the validation States, so it also learns from them; and from UPR
 // Info's original export of sessions 22-24 (session 24 held out).
 if (wanted("action")) {
-  const rows2018 = corpus.uprInfo2018.filter((r) => partOf(split, r) === "train" || partOf(split, r) === "validation");
   write(
     "action.json",
-    trainActionModel([...train, ...validation, ...rows2018], {
-      trainedOn: `UPR Info exports (../shared/corpus/upr-info and upr-info-2018), rows of the 'train' and 'validation' parts of src/classify/models/split.json: ${train.length + validation.length + rows2018.length} rows; States in testStates and sessions ${split.heldOutSessions.join(", ")} never trained on`,
+    trainActionModel([...train, ...validation], {
+      trainedOn: `UPR Info exports (../shared/corpus/upr-info and upr-info-2018), rows of the 'train' and 'validation' parts of src/classify/models/split.json: ${train.length + validation.length} rows; States in testStates and sessions ${split.heldOutSessions.join(", ")} never trained on`,
     }),
   );
 }
@@ -71,7 +71,7 @@ function multi(t: MultiTask, file: string): void {
   );
 }
 if (wanted("themes")) {
-  const weakRows = [...corpus.uprInfo, ...corpus.uprInfo2018].filter((r) => partOf(split, r) === "train");
+  const weakRows = train;
   const { strong, weak } = themeItems(corpus.matrices, corpus.clusters, weakRows);
   const lists = Object.keys(corpus.files).filter((f) => f.startsWith("ohchr-matrices/") || f.startsWith("uhri-clusters"));
   const trainedOn = `OHCHR lists (../shared/corpus: ${lists.join(", ")}): ${strong.length} labelled recommendations of ${uniq(strong.map((i) => i.state)).length} States (the cluster lists' heading only), plus ${weak.length} UPR Info 'train' rows (every ${WEAK_STEP}th; upr-info and upr-info-2018) whose themes come from their issues (src/classify/issue-map.ts)`;

@@ -8,7 +8,7 @@ import { analyzeText, type TextAnalysis } from "../../src/classify/features.js";
 import { themeInput } from "../../src/classify/inputs.js";
 import { ISSUE_THEMES } from "../../src/classify/issue-map.js";
 import { explainLinear, loadLinearModel, scoreLinear, type FeatureVector, type LinearModel, type LinearModelData } from "../../src/classify/linear.js";
-import { buildNeighbourIndex, loadNeighbours, vote, type NeighbourIndex, type NeighbourIndexData } from "../../src/classify/neighbours.js";
+import { buildNeighbourIndex, loadNeighbours, votes, type NeighbourIndex, type NeighbourIndexData } from "../../src/classify/neighbours.js";
 import { ruleTarget, type ThemeHead } from "../../src/classify/theme-rules.js";
 import { chooseThemes, themeCandidates, type ThemeCandidate, type ThemeCombination } from "../../src/classify/themes.js";
 import type { Recommendation } from "../../src/schema/recommendation.js";
@@ -211,8 +211,7 @@ export function componentsOf(fold: ThemeFold, items: readonly ThemeItem[]): Them
   return items.map((item) => {
     const features = neighbourFeatures(item.a);
     const margins = scoreLinear(fold.model, item.x[fold.head]);
-    const voteFull = vote(fold.neighbours, features, fold.head, false);
-    const voteAll = vote(fold.neighbours, features, fold.head, true);
+    const { full: voteFull, all: voteAll } = votes(fold.neighbours, features, fold.head);
     const c = { ruleReliability: fold.reliability, defaultReliability: DEFAULT_RELIABILITY };
     return { head: fold.head, item, candidates: themeCandidates(fold.model, margins, voteFull, voteAll, item.hits[fold.head], c), reliability: fold.reliability };
   });

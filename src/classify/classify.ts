@@ -10,7 +10,7 @@ import { analyzeText, type TextAnalysis } from "./features.js";
 import { actionInput, issueInput, personInput, themeInput } from "./inputs.js";
 import { explainLinear, probabilities, scoreLinear, type FeatureVector, type LinearModel } from "./linear.js";
 import { defaultModels, MODEL_SLOT, sharedIndex, SLOTS, type Models, type SharedIndex } from "./models.js";
-import { vote } from "./neighbours.js";
+import { votes } from "./neighbours.js";
 import { ClassifyOptions } from "./options.js";
 import { personsIn } from "./person-vocabulary.js";
 import { describeFeature, explainLabels, predictLabels } from "./predict.js";
@@ -166,9 +166,7 @@ export function classify(recommendations: readonly Recommendation[], options: Cl
       const input = themeInput(a, head);
       const x = attach(input.x, tm.linear, MODEL_SLOT[`themes-${head}`], l);
       const margins = scoreLinear(tm.linear, x);
-      const features = a.features;
-      const voteFull = vote(models.neighbours, features, head, false);
-      const voteAll = vote(models.neighbours, features, head, true);
+      const { full: voteFull, all: voteAll } = votes(models.neighbours, a.features, head);
       const candidates = themeCandidates(tm.linear, margins, voteFull, voteAll, input.hits, tm.combination);
       const given = r.themes.filter((t) => t.source === "matrix");
       if (r.themes.length === 0) {

@@ -108,8 +108,9 @@ export interface NeighbourVote {
   nearest: { doc: NeighbourDoc; similarity: number }[];
 }
 
-// Features shared by this many documents or more say little about a text and cost the most to visit.
-const MAX_SHARE = 0.15;
+// Features shared by more than this share of the documents say little about a text (near-identical
+// recommendations share their rare words) and cost the most to visit: they are not visited.
+const MAX_SHARE = 0.05;
 
 // Reused accumulators (classification is synchronous).
 let acc = new Float64Array(1024);
@@ -117,12 +118,13 @@ let touched = new Int32Array(1024);
 
 /**
  * The k nearest documents of a text (by its features) and the labels they carry in `head`, each
- * weighted by similarity^power; `withPartial: false` leaves out documents of which only the cluster
- * theme is known (for the full set of themes, where they would count as saying "no" to the others).
+ * weighted by similarity^power: among all documents, and among the documents of full lists only (for
+ * the full set of themes, where a cluster list's document, of which only one theme is known, would
+ * count as saying "no" to the others). One pass over the postings for both.
  * @example
- * vote(index, analyzeText("Ratify OP-CAT").features, "cycle4").scores.get("ratification"); // ~1
+ * votes(index, analyzeText("Ratify OP-CAT").features, "cycle4").all.scores.get("ratification"); // ~1
  */
-export function vote(index: NeighbourIndex, features: readonly string[], head: string, withPartial = true): NeighbourVote {
+export function votes(index: NeighbourIndex, features: readonly string[], head: string): { all: NeighbourVote; full: NeighbourVote } {
   const n = index.docs.length;
   if (acc.length < n) {
     acc = new Float64Array(n);
@@ -141,25 +143,34 @@ export function vote(index: NeighbourIndex, features: readonly string[], head: s
     if (p.length > maxDf) continue;
     for (let j = 0; j < p.length; j++) {
       const d = p[j]!;
-      if (!withPartial && index.docs[d]!.partial) continue;
       if (acc[d] === 0) touched[count++] = d;
       acc[d]! += w2;
     }
   }
   const q = Math.sqrt(qn) || 1;
-  // The k best of the touched documents (k is small: insertion into a sorted list).
   const k = index.k;
-  const best: { d: number; s: number }[] = [];
+  const all: { d: number; s: number }[] = [];
+  const full: { d: number; s: number }[] = [];
   for (let t = 0; t < count; t++) {
     const d = touched[t]!;
     const s = acc[d]! / (q * index.norm[d]!);
     acc[d] = 0;
-    if (best.length === k && s <= best[k - 1]!.s) continue;
-    let at = best.length;
-    while (at > 0 && (best[at - 1]!.s < s || (best[at - 1]!.s === s && best[at - 1]!.d > d))) at--;
-    best.splice(at, 0, { d, s });
-    if (best.length > k) best.pop();
+    keepBest(all, k, d, s);
+    if (!index.docs[d]!.partial) keepBest(full, k, d, s);
   }
+  return { all: tally(index, all, head), full: tally(index, full, head) };
+}
+
+// Insert into a list of the k best (most similar first; ties: earlier document first).
+function keepBest(best: { d: number; s: number }[], k: number, d: number, s: number): void {
+  if (best.length === k && s <= best[k - 1]!.s) return;
+  let at = best.length;
+  while (at > 0 && (best[at - 1]!.s < s || (best[at - 1]!.s === s && best[at - 1]!.d > d))) at--;
+  best.splice(at, 0, { d, s });
+  if (best.length > k) best.pop();
+}
+
+function tally(index: NeighbourIndex, best: readonly { d: number; s: number }[], head: string): NeighbourVote {
   const scores = new Map<string, number>();
   let total = 0;
   for (const { d, s } of best) {

@@ -114,3 +114,36 @@ describe("classify on the fixtures", () => {
     expect(quiet.summary).toMatchObject({ disagreementsReported: 0, disagreementsWithinGroup: 1 });
   });
 });
+
+describe("errors seen when tried as a new user would (their causes fixed)", () => {
+  const base = Recommendation.parse({
+    id: "1", paragraphId: "1", text: "x", recommendingStates: [], stateUnderReview: null, cycle: null, session: null, documentSymbol: null,
+    position: "unknown", positionRaw: null, positionSource: null, positionSourceParagraph: null, cluster: null, themes: [], affectedPersons: [],
+    sdgs: [], issues: [], actionCategory: null, assessment: null, status: null, institutions: [], extra: [], place: { row: 2 },
+  });
+  const one = (text: string) => classify([{ ...base, text }]).recommendations[0]!;
+
+  test("rape in criminal law is not a children's issue unless children are named", () => {
+    for (const text of ["Implement effectively the amended Criminal Code provisions on rape and sexual violence (Iceland);", "Amend the Criminal Code to define rape as sexual intercourse without consent;"]) {
+      const r = one(text);
+      expect(r.issues.map((i) => i.name), text).not.toContain("Rights of the Child");
+      expect(r.themes.map((t) => t.name), text).toContain("Sexual & gender-based violence");
+      expect(r.themes.map((t) => t.name), text).not.toContain("Children: definition; general principles; protection");
+    }
+    expect(one("Criminalize the rape of children and raise the age of consent").issues.map((i) => i.name)).toContain("Rights of the Child");
+  });
+
+  test("the migrant workers' convention is about migrants, not marriage and family, nor gender equality", () => {
+    const r = one("Consider ratifying the International Convention on the Protection of the Rights of All Migrant Workers and Members of Their Families (Rwanda);");
+    expect(r.themes.map((t) => t.code).sort()).toEqual(["migrants", "ratification"]);
+    expect(r.sdgs.map((s) => s.goal)).not.toContain(5);
+    expect(r.affectedPersons.map((p) => p.name)).toContain("Migrants");
+  });
+
+  test("hate crimes are discrimination, not Other", () => {
+    const r = one("Make further efforts to curb hate crimes and ensure redress (Bangladesh);");
+    expect(r.themes.map((t) => t.name)).toEqual(expect.arrayContaining(["Equality & non-discrimination", "Racial discrimination"]));
+    expect(r.issues.map((i) => i.name)).toContain("Racial discrimination");
+    expect(r.issues.map((i) => i.name)).not.toContain("Other");
+  });
+});
