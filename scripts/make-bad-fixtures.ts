@@ -81,7 +81,7 @@ const xmlEscape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").
 // ------------------------------------------------------------------------------------------------
 
 let CRC_TABLE: Uint32Array | undefined;
-function crc32(data: Uint8Array): number {
+function crc32(data: Uint8Array, crc = 0): number {
   if (!CRC_TABLE) {
     CRC_TABLE = new Uint32Array(256);
     for (let i = 0; i < 256; i++) {
@@ -90,7 +90,7 @@ function crc32(data: Uint8Array): number {
       CRC_TABLE[i] = c >>> 0;
     }
   }
-  let c = ~0;
+  let c = ~crc;
   for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]!) & 0xff]! ^ (c >>> 8);
   return ~c >>> 0;
 }
@@ -201,6 +201,28 @@ function spacesKernel(mib: number): { bytes: Uint8Array; size: number; crc: numb
     for (let k = 0; k < chunk.length; k++) c = CRC_TABLE![(c ^ 0x20) & 0xff]! ^ (c >>> 8);
   }
   return { bytes: concat(parts), size: mib * 1024 * 1024, crc: ~c >>> 0 };
+}
+
+/**
+ * Raw deflate of `head`, `unit` repeated `times`, then `tail`, streamed a megabyte at a time: files of a
+ * few kilobytes that expand to tens of megabytes, built without holding the expansion.
+ */
+function repeated(head: string, unit: string, times: number, tail: string): { bytes: Uint8Array; size: number; crc: number } {
+  const parts: Uint8Array[] = [];
+  const d = new Deflate({ level: 6 }, (c) => parts.push(c));
+  let crc = 0;
+  let size = 0;
+  const push = (data: Uint8Array, final: boolean) => {
+    crc = crc32(data, crc);
+    size += data.length;
+    d.push(data, final);
+  };
+  push(utf8(head), false);
+  const perBlock = Math.max(1, Math.floor((1 << 20) / unit.length));
+  const block = utf8(unit.repeat(perBlock));
+  for (let left = times; left > 0; left -= perBlock) push(left >= perBlock ? block : utf8(unit.repeat(left)), false);
+  push(utf8(tail), true);
+  return { bytes: concat(parts), size, crc };
 }
 
 // ------------------------------------------------------------------------------------------------
@@ -593,7 +615,170 @@ function build(): BadFixture[] {
       { name: "word/document.xml", data: utf8(documentXml(table([["__proto__", "constructor", "prototype"], ["Ratify OP-CAT", "Supported", "toString"]]))) },
     ]),
   });
+  addReliabilityCases(add);
   return out;
+}
+
+/**
+ * A workbook whose parts are given as zip entries: `sheets` name the sheets and the part each points to
+ * (several may point to one), `entries` hold the worksheets and any shared strings.
+ */
+function xlsxParts(sheets: readonly { name: string; part: string }[], entries: readonly ZipInput[], sharedStrings = false): Uint8Array {
+  const book = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>${sheets.map((sh, i) => `<sheet name="${xmlEscape(sh.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join("")}</sheets></workbook>`;
+  const rels = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${sheets
+    .map((sh, i) => `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="${sh.part.replace(/^xl\//, "")}"/>`)
+    .join("")}${sharedStrings ? `<Relationship Id="rIdS" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>` : ""}</Relationships>`;
+  return zip([{ name: "[Content_Types].xml", data: utf8(XLSX_TYPES) }, { name: "_rels/.rels", data: utf8(XLSX_RELS) }, { name: "xl/workbook.xml", data: utf8(book) }, { name: "xl/_rels/workbook.xml.rels", data: utf8(rels) }, ...entries]);
+}
+
+const SHEET_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>';
+
+/** The cases of the adversarial review (RELIABILITY-DEFECTS.md, D1-D20) that a committed file can hold. */
+function addReliabilityCases(add: (f: Omit<BadFixture, "bytes"> & { bytes: Uint8Array | string }) => void): void {
+  // --- D1: returned tracking workbooks that killed `track import` ---------------------------------
+  const returned = [["Key", "No.", "Status"], ["Kenya|2|142.23", "142.23", "In progress"]];
+  add({
+    file: "xlsx-returned-merge-bomb.xlsx",
+    what: "A returned update workbook (Key, No., Status) with one merge from A3 to the last cell of the grid (D1): exceljs ran out of memory on it in `track import`. Read by the guarded reader, the merge is clipped to the data; for `parse` it is a sheet without a recommendation column.",
+    codes: ["missing-column"],
+    exit: 1,
+    bytes: xlsx([{ name: "Recommendations", data: rowsXml(returned), after: '<mergeCells count="1"><mergeCell ref="A3:XFD1048576"/></mergeCells>' }]),
+  });
+  add({
+    file: "xlsx-returned-validation-bomb.xlsx",
+    what: "A returned update workbook with a data validation over the whole grid (D1): exceljs expanded it cell by cell and `track import` hung. Validations are never read.",
+    codes: ["missing-column"],
+    exit: 1,
+    bytes: xlsx([{ name: "Recommendations", data: rowsXml(returned), after: '<dataValidations count="1"><dataValidation type="list" allowBlank="1" sqref="A1:XFD1048576"><formula1>"a,b"</formula1></dataValidation></dataValidations>' }]),
+  });
+
+  // --- D2: mixed line endings ------------------------------------------------------------------
+  const rec = (i: number) => `"121.${i} Strengthen the national human rights institution number ${i} (Ghana);",Supported`;
+  add({
+    file: "csv-mixed-line-endings.csv",
+    what: "A CRLF file with LF lines appended (as `echo >>` does), then bare-CR lines, then CRLF again (D2): papaparse split on the first kind only and 9 of 19 recommendations ran on inside the last cell. Every line break outside quotes ends a record.",
+    codes: [],
+    exit: 0,
+    minRecommendations: 19,
+    bytes: `Recommendation,Position\r\n${[1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((i) => `${rec(i)}\r\n`).join("")}${[11, 12, 13].map((i) => `${rec(i)}\n`).join("")}${[14, 15, 16].map((i) => `${rec(i)}\r`).join("")}${[17, 18, 19].map((i) => `${rec(i)}\r\n`).join("")}`,
+  });
+
+  // --- D7: UTF-8 with a bad byte -----------------------------------------------------------------
+  const french = `Recommandation,Position\r\n${["Côte d'Ivoire", "Sénégal", "Bénin"].map((st, i) => `"121.${i + 1} Renforcer l'indépendance de l'institution nationale des droits de l'homme (${st});",Acceptée`).join("\r\n")}\r\n`;
+  const frenchBytes = utf8(french);
+  add({
+    file: "csv-utf8-stray-byte.csv",
+    what: "A French UTF-8 export with one Windows-1252 byte (0x92, a curly apostrophe) near its end (D7): one bad byte turned the whole file into Windows-1252 (\"CÃ´te d'Ivoire\", positions unknown). Now read as UTF-8, the byte as ’, with a warning at its row and line.",
+    codes: ["invalid-encoding"],
+    exit: 0,
+    strictExit: 1,
+    minRecommendations: 3,
+    bytes: concat([frenchBytes.subarray(0, frenchBytes.length - 40), new Uint8Array([0x92]), frenchBytes.subarray(frenchBytes.length - 40)]),
+  });
+  add({
+    file: "csv-utf8-cut-character.csv",
+    what: "A French UTF-8 export cut inside its last character (the é of the last \"Acceptée\", D7): read as UTF-8, the lone lead byte reported.",
+    codes: ["invalid-encoding"],
+    exit: 0,
+    strictExit: 1,
+    minRecommendations: 3,
+    bytes: frenchBytes.subarray(0, frenchBytes.lastIndexOf(0xa9)),
+  });
+
+  // --- D9: small files that expand to a lot ------------------------------------------------------
+  const row = '<row><c t="inlineStr"><is><t>121.1 Strengthen the national human rights institution (Ghana);</t></is></c><c t="inlineStr"><is><t>Supported</t></is></c></row>';
+  const header = '<row><c t="inlineStr"><is><t>Recommendation</t></is></c><c t="inlineStr"><is><t>Position</t></is></c></row>';
+  add({
+    file: "xlsx-many-rows-small-file.xlsx",
+    what: "10,000 identical rows without row numbers in a file of a few kilobytes (1.3 MB of XML, D9): what a workbook costs is what it declares once inflated, not its size on disk. Each row is read (as a duplicate of the first).",
+    codes: ["duplicate-id"],
+    exit: 0,
+    strictExit: 1,
+    minRecommendations: 10_000,
+    bytes: xlsxParts([{ name: "Matrix", part: "xl/worksheets/sheet1.xml" }], [{ name: "xl/worksheets/sheet1.xml", raw: repeated(SHEET_HEAD + header, row, 10_000, "</sheetData></worksheet>") }]),
+  });
+  add({
+    file: "xlsx-sheets-share-part.xlsx",
+    what: "40 sheets whose relationships all point to one 4 MB worksheet part (D9): it was inflated and parsed once per sheet. Now the part is read once; the other sheets are reported.",
+    codes: ["corrupt-file"],
+    exit: 0,
+    strictExit: 1,
+    bytes: xlsxParts(
+      Array.from({ length: 40 }, (_, i) => ({ name: `Sheet${i + 1}`, part: "xl/worksheets/sheet1.xml" })),
+      [{ name: "xl/worksheets/sheet1.xml", raw: repeated(SHEET_HEAD + rowsXml(MATRIX) + "<!--", "padding ", 500_000, "--></sheetData></worksheet>") }],
+    ),
+  });
+  const words = "and guarantee a fair trial ";
+  add({
+    file: "xlsx-20mb-cell.xlsx",
+    what: "A recommendation cell (an inline string) of 20 MB in a file of about 50 KB (D9: a 480 MB cell took 2 GB): the cell was accumulated whole before being cut. It stops growing at limits.maxCellLength, and is cut and reported.",
+    codes: ["limit-exceeded"],
+    exit: 0,
+    strictExit: 1,
+    bytes: xlsxParts([{ name: "Matrix", part: "xl/worksheets/sheet1.xml" }], [
+      { name: "xl/worksheets/sheet1.xml", raw: repeated(`${SHEET_HEAD}${rowsXml([HEADER, RECS[0]!])}<row r="3"><c r="A3" t="inlineStr"><is><t>117.2 Abolish the death penalty `, words, Math.floor(20_000_000 / words.length), `</t></is></c><c r="B3" t="inlineStr"><is><t>Noted</t></is></c></row></sheetData></worksheet>`) },
+    ]),
+  });
+  add({
+    file: "xlsx-20mb-shared-string.xlsx",
+    what: "A shared string of 20 MB (D9): kept to limits.maxCellLength as it is read; the cell that uses it is cut and reported.",
+    codes: ["limit-exceeded"],
+    exit: 0,
+    strictExit: 1,
+    bytes: xlsxParts([{ name: "Matrix", part: "xl/worksheets/sheet1.xml" }], [
+      { name: "xl/worksheets/sheet1.xml", data: utf8(`${SHEET_HEAD}${rowsXml([HEADER, RECS[0]!])}<row r="3"><c r="A3" t="s"><v>0</v></c><c r="B3" t="inlineStr"><is><t>Noted</t></is></c></row></sheetData></worksheet>`) },
+      { name: "xl/sharedStrings.xml", raw: repeated('<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>117.2 Abolish the death penalty ', words, Math.floor(20_000_000 / words.length), "</t></si></sst>") },
+    ], true),
+  });
+  add({
+    file: "docx-20mb-paragraph.docx",
+    what: "A recommendation cell whose paragraph holds 20 MB of text (D9): it stops growing at limits.maxCellLength, and is cut and reported.",
+    codes: ["limit-exceeded"],
+    exit: 0,
+    strictExit: 1,
+    bytes: zip([
+      { name: "[Content_Types].xml", data: utf8(DOCX_TYPES) },
+      { name: "_rels/.rels", data: utf8(DOCX_RELS) },
+      { name: "word/document.xml", raw: repeated(documentXml("").split("<w:sectPr/>")[0]! + `<w:tbl>${[HEADER, RECS[0]!].map((r) => `<w:tr>${r.map(tcell).join("")}</w:tr>`).join("")}<w:tr><w:tc><w:p><w:r><w:t>117.2 Abolish the death penalty `, words, Math.floor(20_000_000 / words.length), `</w:t></w:r></w:p></w:tc>${tcell("Noted")}</w:tr></w:tbl><w:sectPr/></w:body></w:document>`) },
+    ]),
+  });
+
+  // --- D19: DOCX the reader misread ------------------------------------------------------------
+  add({
+    file: "docx-ns0-prefix.docx",
+    what: "The matrix with WordprocessingML bound to the prefix ns0: instead of w: (valid XML, as Python's ElementTree writes it; D19): it gave no-table. Elements are matched by the namespace's prefix.",
+    codes: [],
+    exit: 0,
+    minRecommendations: 4,
+    bytes: zip([{ name: "[Content_Types].xml", data: utf8(DOCX_TYPES) }, { name: "_rels/.rels", data: utf8(DOCX_RELS) }, { name: "word/document.xml", data: utf8(documentXml(table(MATRIX)).replace(/(<\/?)w:/g, "$1ns0:").replace(/ w:/g, " ns0:").replace("xmlns:w=", "xmlns:ns0=")) }]),
+  });
+  add({
+    file: "docx-300k-breaks.docx",
+    what: "A recommendation cell holding 300,000 line breaks (<w:br/>, D19): spreading its lines into push() overflowed the call stack and the whole document was lost. The cell stops growing at limits.maxCellLength (its blank lines are dropped) and the table is read.",
+    codes: [],
+    exit: 0,
+    minRecommendations: 4,
+    bytes: docx(table(MATRIX).replace("(Denmark);</w:t></w:r>", `(Denmark);</w:t>${"<w:br/>".repeat(300_000)}</w:r>`)),
+  });
+
+  // --- D20: one name, two entries -------------------------------------------------------------
+  add({
+    file: "xlsx-duplicate-entries.xlsx",
+    what: "Two zip entries named xl/worksheets/sheet1.xml with different rows (D20): one reader kept the first, another the last. Refused as damaged.",
+    codes: ["corrupt-file"],
+    exit: 2,
+    bytes: xlsxParts([{ name: "Matrix", part: "xl/worksheets/sheet1.xml" }], [
+      { name: "xl/worksheets/sheet1.xml", data: utf8(`${SHEET_HEAD}${rowsXml(MATRIX)}</sheetData></worksheet>`) },
+      { name: "xl/worksheets/sheet1.xml", data: utf8(`${SHEET_HEAD}${rowsXml([HEADER, [RECS[1]![0]!, "Supported", "", ""]])}</sheetData></worksheet>`) },
+    ]),
+  });
+  add({
+    file: "docx-duplicate-entries.docx",
+    what: "Two zip entries named word/document.xml and WORD/document.xml (part names are case-insensitive in Office files, D20). Refused as damaged.",
+    codes: ["corrupt-file"],
+    exit: 2,
+    bytes: zip([{ name: "[Content_Types].xml", data: utf8(DOCX_TYPES) }, { name: "_rels/.rels", data: utf8(DOCX_RELS) }, { name: "word/document.xml", data: utf8(documentXml(table(MATRIX))) }, { name: "WORD/document.xml", data: utf8(documentXml(table([HEADER, RECS[1]!]))) }]),
+  });
 }
 
 // ------------------------------------------------------------------------------------------------

@@ -8,8 +8,9 @@ export { decodeText, type Decoded } from "./ingest/decode.js";
 export { sniffFormat, unsupportedMessage, type Sniffed } from "./ingest/sniff.js";
 export { ParseOptions, Limits, resolveParseOptions, parseColumnMapping, type ResolvedParseOptions } from "./ingest/options.js";
 export { Field, matchHeader } from "./ingest/fields.js";
-export { TableReader } from "./ingest/interpret.js";
-export { readTables, mergeResults } from "./ingest/result.js";
+export { TableReader } from "./ingest/table-reader.js";
+export { mergeResults } from "./ingest/result.js";
+export { readTables } from "./ingest/tables.js";
 export type { Table, TableRow, TableInfo } from "./ingest/table.js";
 export { readRecommendationCell, readRecommendingStates, readSourceOfPosition, readIdPrefix, normalizeId, reportSymbol, type RecommendationCell } from "./ingest/cell.js";
 export { readThemesCell, readThemeHeader, readTheme, type ThemesCell } from "./ingest/themes-cell.js";
@@ -29,15 +30,16 @@ export * from "./taxonomy/index.js";
 // tracking: the ledger of status events and the update-workbook round trip (pure parts)
 export { normalizeStatus, statusLabel, statusLabels, statusLookupKey, wordingToKeep, STATUS_LABELS } from "./track/status-words.js";
 export { createEvent, eventIdOf, reportFingerprint, splitList, dateOf, type EventInput } from "./track/event.js";
-export { currentStates, historyOf, compareEvents, eventsByRecommendation, planAppend, type AppendPlan } from "./track/ledger.js";
-export { memoryLedgerStore, recordEvents, type LedgerStore, type LedgerRead } from "./track/store.js";
-export { progressBy, findStale, clusterLabel, institutionsOf, type ProgressBy, type ProgressCounts, type ProgressGroup, type StaleItem } from "./track/progress.js";
-export { parseAssignments, assignInstitutions, initialEvents, findRecommendation, type AssignmentRule, type InitialEventsOptions } from "./track/assign.js";
+export { currentStates, historyOf, compareEvents, eventsByRecommendation, planAppend, supersededBy, effectiveDate, checkUpdateDate, FUTURE_DAYS_ALLOWED, type AppendPlan } from "./track/ledger.js";
+export { memoryLedgerStore, recordEvents, updateLedger, type LedgerStore, type LedgerRead, type LedgerDecision } from "./track/store.js";
+export { readLedgerLines, LedgerLinesOptions, type LedgerCounts } from "./track/ledger-lines.js";
+export { progressBy, findStale, clusterLabel, institutionsOf, trackedItems, type ProgressBy, type ProgressCounts, type ProgressGroup, type StaleItem, type TrackedItem } from "./track/progress.js";
+export { parseAssignments, assignInstitutions, initialEvents, findRecommendation, keyCollisionDiagnostics, InitialEventsOptions, type AssignmentRule } from "./track/assign.js";
 export {
-  planTrackExport, matchTrackHeader, instructionLines, dataSheetName, compareParagraphIds, fileSlug, TRACK_COLUMNS, EDITABLE_COLUMNS, COLUMN_LABELS, TRACK_WORKBOOK_FORMAT,
-  type ExportBy, type TrackColumn, type EditableColumn, type TrackWorkbookMeta, type TrackRow, type TrackWorkbookPlan, type TrackExportOptions,
+  planTrackExport, matchTrackHeader, instructionLines, dataSheetName, fileSlug, TRACK_COLUMNS, EDITABLE_COLUMNS, COLUMN_LABELS, TRACK_WORKBOOK_FORMAT,
+  ExportBy, type TrackColumn, type EditableColumn, type TrackWorkbookMeta, type TrackRow, type TrackWorkbookPlan, TrackExportOptions,
 } from "./track/workbook.js";
-export { mergeReturnedWorkbooks, parseUpdateDate, type ReturnedCell, type ReturnedRow, type ReturnedWorkbook, type MergeContext, type MergeResult, type MergeSummary } from "./track/merge.js";
+export { mergeReturnedWorkbooks, parseUpdateDate, MergeContext, type ReturnedCell, type ReturnedRow, type ReturnedWorkbook, type MergeResult, type MergeSummary } from "./track/merge.js";
 // reports: statistics, Markdown/HTML (SVG charts), JSON, and the national-report skeleton outline (pure parts)
 export {
   buildStats, statusKeyOf, positionGroup, ReportStats, PositionCounts, StatusCounts, StatusKeySchema, ImplementationRate, ClusterStats, TopLevelStats,

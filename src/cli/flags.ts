@@ -11,24 +11,16 @@ import { CliError } from "./io.js";
 /** "a, b or c" */
 const either = (values: readonly string[]) => (values.length < 2 ? values.join("") : `${values.slice(0, -1).join(", ")} or ${values.at(-1)}`);
 
-/**
- * A parser that accepts one of `values` (as typed), else "FLAG must be a, b or c, not "x"."
- * @example
- * new Option("--by <group>").argParser(oneOf("--by", ["cluster", "institution"]));
- */
-export function oneOf<T extends string>(flag: string, values: readonly T[]): (value: string) => T {
+/** A parser that accepts one of `values` (as typed), else "FLAG must be a, b or c, not "x"." */
+function oneOf<T extends string>(flag: string, values: readonly T[]): (value: string) => T {
   return (value) => {
     if ((values as readonly string[]).includes(value)) return value as T;
     throw new CliError(`${flag} must be ${either(values)}, not "${value}".`);
   };
 }
 
-/**
- * A parser of whole numbers from `min` to `max`; `what` completes "FLAG must be ...".
- * @example
- * wholeNumber("--words", "a whole number of at least 100", 100)("2000"); // 2000
- */
-export function wholeNumber(flag: string, what: string, min: number, max = Number.MAX_SAFE_INTEGER): (value: string) => number {
+/** A parser of whole numbers from `min` to `max`; `what` completes "FLAG must be ...". */
+function wholeNumber(flag: string, what: string, min: number, max = Number.MAX_SAFE_INTEGER): (value: string) => number {
   return (value) => {
     const n = Number(value);
     if (!Number.isInteger(n) || n < min || n > max) throw new CliError(`${flag} must be ${what}, not "${value}".`);
@@ -36,24 +28,16 @@ export function wholeNumber(flag: string, what: string, min: number, max = Numbe
   };
 }
 
-/**
- * Parse a size such as 16MB, 500kB or 1g into bytes.
- * @example
- * parseSize("16MB", "--stream-above"); // 16777216
- */
-export function parseSize(value: string, flag: string): number {
+/** Parse a size such as 16MB, 500kB or 1g into bytes. */
+function parseSize(value: string, flag: string): number {
   const m = /^(\d+(?:\.\d+)?)\s*(k|kb|m|mb|g|gb)?$/i.exec(value.trim());
   if (!m) throw new CliError(`${flag} must be a size such as 16MB or 500kB, not "${value}".`);
   const unit = (m[2] ?? "").toLowerCase()[0];
   return Math.round(Number(m[1]) * (unit === "k" ? 1024 : unit === "m" ? 1024 ** 2 : unit === "g" ? 1024 ** 3 : 1));
 }
 
-/**
- * A date flag (YYYY-MM-DD, or DD/MM/YYYY) as YYYY-MM-DD.
- * @example
- * dateParser("--date")("2025-06-30"); // "2025-06-30"
- */
-export function dateParser(flag: string): (value: string) => string {
+/** A date flag (YYYY-MM-DD, or DD/MM/YYYY) as YYYY-MM-DD. */
+function dateParser(flag: string): (value: string) => string {
   return (value) => {
     const d = parseUpdateDate(value);
     if (!d) throw new CliError(`${flag} must be a date (YYYY-MM-DD), not "${value}".`);
@@ -61,12 +45,8 @@ export function dateParser(flag: string): (value: string) => string {
   };
 }
 
-/**
- * `--jobs`: a number of worker threads from 1 to 256, or "auto" (the number of cores).
- * @example
- * parseJobs("4"); // 4
- */
-export function parseJobs(value: string): number {
+/** `--jobs`: a number of worker threads from 1 to 256, or "auto" (the number of cores). */
+function parseJobs(value: string): number {
   if (value === "auto") return availableParallelism();
   return wholeNumber("--jobs", 'a number of worker threads (1-256) or "auto"', 1, 256)(value);
 }
@@ -85,12 +65,8 @@ const TASK_NAMES: ReadonlyMap<string, ClassifyTask> = new Map([
   ["actioncategory", "actionCategory"],
 ]);
 
-/**
- * `--only`: comma-separated classify tasks by their short names.
- * @example
- * parseTasks("themes,sdg"); // ["themes", "sdgs"]
- */
-export function parseTasks(value: string): ClassifyTask[] {
+/** `--only`: comma-separated classify tasks by their short names. */
+function parseTasks(value: string): ClassifyTask[] {
   const tasks: ClassifyTask[] = [];
   for (const name of value.split(",").map((s) => s.trim().toLowerCase()).filter(Boolean)) {
     const t = TASK_NAMES.get(name);
@@ -100,12 +76,8 @@ export function parseTasks(value: string): ClassifyTask[] {
   return tasks;
 }
 
-/**
- * `--columns`: an explicit column mapping.
- * @example
- * parseColumns("text=B,position=D"); // { text: "B", position: "D" }
- */
-export function parseColumns(value: string): NonNullable<ParseOptions["columns"]> {
+/** `--columns`: an explicit column mapping. */
+function parseColumns(value: string): NonNullable<ParseOptions["columns"]> {
   try {
     return parseColumnMapping(value);
   } catch (e) {

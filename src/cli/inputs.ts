@@ -42,6 +42,7 @@ export async function expandPaths(paths: readonly string[]): Promise<string[]> {
  */
 export async function readInputs(ctx: RunContext, paths: readonly string[], options: ParseOptions & Pick<ProcessOptions, "classify">): Promise<{ result: ParseResult; unreadable: number }> {
   const { files, unmatched } = await expandInputs(paths);
+  await ctx.readsFrom(...files);
   const bar = new ProgressBar(ctx);
   const results: ParseResult[] = [];
   let unreadable = 0;

@@ -1,10 +1,11 @@
 // The terminal and outputs of one run of the CLI: streams, environment, clock, global flags, exit code.
 // Commands reach the outside world only through a RunContext, so that run() works in-process.
-import { createWriteStream } from "node:fs";
-import { writeFile, mkdir } from "node:fs/promises";
-import { dirname } from "node:path";
+import { realpath, stat } from "node:fs/promises";
+import { resolve } from "node:path";
 import type { Diagnostic } from "../schema/diagnostic.js";
 import { formatDiagnostic } from "../diagnostics/format.js";
+import { type AtomicFile, openAtomic, writeFileAtomic } from "../node/write-file.js";
+import { displayName, escapeControls, jsonLine } from "./safe-text.js";
 
 /** A usage or environment problem: printed as one line, exit code 2. */
 export class CliError extends Error {
@@ -84,6 +85,9 @@ export class RunContext {
   exitCode = 0;
   // The progress bar's line at the bottom of a terminal: cleared before other messages, then redrawn.
   private status: string | null = null;
+  // The files this run reads (with their identities) and writes: an output never replaces an input.
+  private readonly inputIds = new Map<string, Promise<string | null>>();
+  private readonly outputs = new Set<string>();
 
   constructor(readonly io: CliIo) {}
 
@@ -112,9 +116,9 @@ export class RunContext {
     this.io.stderr.write(this.status === null ? text : `\r\u001b[2K${text}${this.status}`);
   }
 
-  /** A note for people on stderr, silent with --quiet. */
+  /** A note for people on stderr, silent with --quiet; one line whatever the names in it hold. */
   note(message: string): void {
-    if (!this.flags.quiet) this.writeErr(`${message}\n`);
+    if (!this.flags.quiet) this.writeErr(`${escapeControls(message)}\n`);
   }
 
   /**
@@ -128,11 +132,12 @@ export class RunContext {
       if (flags.quiet && d.severity !== "error") continue;
       if (d.severity === "info" && !flags.verbose) continue;
       if (flags.json) {
-        out += `${JSON.stringify(d)}\n`;
+        out += `${jsonLine(d)}\n`;
         continue;
       }
       const colour = d.severity === "error" ? 31 : d.severity === "warning" ? 33 : 2;
-      out += `${this.paint(colour, formatDiagnostic(d))}\n`;
+      const shown = d.place?.file ? { ...d, place: { ...d.place, file: displayName(d.place.file) } } : d;
+      out += `${this.paint(colour, escapeControls(formatDiagnostic(shown)))}\n`;
     }
     if (out) this.writeErr(out);
   }
@@ -145,7 +150,7 @@ export class RunContext {
     const flags = this.flags;
     if (flags.quiet) return;
     if (flags.json) {
-      this.writeErr(`${JSON.stringify({ summary: { ...s, ms: Math.round(s.ms) } })}\n`);
+      this.writeErr(`${jsonLine({ summary: { ...s, ms: Math.round(s.ms) } })}\n`);
       return;
     }
     const plural = (n: number, w: string) => `${n.toLocaleString("en-US")} ${w}${n === 1 ? "" : "s"}`;
@@ -156,25 +161,62 @@ export class RunContext {
     this.writeErr(`${this.paint(colour, line)}\n`);
   }
 
-  /** Write data to `--out` (creating folders) or to stdout, at once; see openSink to stream. */
-  async writeOutput(data: string | Uint8Array, out: string | undefined): Promise<void> {
-    if (!out || out === "-") {
-      const stdout = this.io.stdout;
-      await new Promise<void>((resolve, reject) => stdout.write(data, (e) => (e ? reject(e) : resolve())));
-      return;
+  /**
+   * Remember files this run reads. An output is never written over one of them (`parse in.csv --out
+   * in.csv` would destroy its input): a CliError as soon as both are known.
+   */
+  async readsFrom(...paths: string[]): Promise<void> {
+    for (const p of paths) if (!this.inputIds.has(p)) this.inputIds.set(p, identity(p));
+    await this.refuseOverlap();
+  }
+
+  /** Declare a file this run will write (`--out`), so that it is refused before any work if it is an input. */
+  async writesTo(path: string | undefined): Promise<void> {
+    if (!path || path === "-") return;
+    this.outputs.add(path);
+    await this.refuseOverlap();
+  }
+
+  /** Same file by identity (device and inode), so links and other spellings of a path are caught too. */
+  private async refuseOverlap(): Promise<void> {
+    if (this.outputs.size === 0 || this.inputIds.size === 0) return;
+    const inputs = new Set(await Promise.all(this.inputIds.values()));
+    for (const out of this.outputs) {
+      const s = await stat(out).catch(() => null);
+      if (!s?.isFile() || !inputs.has(await identity(out))) continue;
+      throw new CliError(`Will not write ${displayName(out)}: it is one of the files this command reads. Choose another output.`);
     }
-    await mkdir(dirname(out), { recursive: true });
-    await writeFile(out, data);
   }
 
   /**
-   * Open stdout (no path, or "-") or a file (its folder created) for streamed writing.
-   * A closed pipe (`| head`) ends the writing quietly.
+   * Write data to `--out` or to stdout, at once (see openSink to stream). A file is written as a whole
+   * or not at all (a temporary file renamed over it, folders created); a failed write is a CliError.
+   */
+  async writeOutput(data: string | Uint8Array, out: string | undefined): Promise<void> {
+    if (!out || out === "-") {
+      const stdout = this.io.stdout;
+      await new Promise<void>((resolve, reject) => stdout.write(data, (e) => (e ? reject(cannotWrite(undefined, e)) : resolve())));
+      return;
+    }
+    await this.writesTo(out);
+    await writeFileAtomic(out, data).catch((e: Error) => {
+      throw cannotWrite(out, e);
+    });
+  }
+
+  /**
+   * Open stdout (no path, or "-") or a file for streamed writing. A file appears only when the sink is
+   * closed, whole (see writeOutput); a closed pipe (`| head`) ends the writing to stdout quietly.
    */
   async openSink(path: string | undefined): Promise<OutputSink> {
-    const toStdout = !path || path === "-";
-    if (!toStdout) await mkdir(dirname(path), { recursive: true });
-    const stream: NodeJS.WritableStream = toStdout ? this.io.stdout : createWriteStream(path);
+    if (path && path !== "-") {
+      await this.writesTo(path);
+      const file = await openAtomic(path).catch((e: Error) => {
+        throw cannotWrite(path, e);
+      });
+      return fileSink(path, file);
+    }
+    const stream = this.io.stdout;
     let failed: Error | null = null;
     let closedPipe = false;
     const onError = (e: NodeJS.ErrnoException) => {
@@ -183,23 +225,21 @@ export class RunContext {
     };
     stream.on("error", onError);
     const check = () => {
-      if (failed) throw new CliError(`Cannot write ${toStdout ? "to stdout" : path}: ${(failed as Error).message}`);
+      if (failed) throw cannotWrite(undefined, failed);
     };
     let buffer = "";
     const flush = async () => {
       if (!buffer || closedPipe) return;
       const chunk = buffer;
       buffer = "";
-      if (!stream.write(chunk))
-        await new Promise<void>((resolve) => {
-          const done = () => {
-            stream.off("drain", done);
-            stream.off("error", done);
-            resolve();
-          };
-          stream.on("drain", done);
-          stream.on("error", done);
+      // Waiting for each chunk's callback is the backpressure (it comes once the chunk is taken), and it
+      // reports the chunk's own failure, even on a stream already broken.
+      await new Promise<void>((resolve) => {
+        stream.write(chunk, (e) => {
+          if (e && (e as NodeJS.ErrnoException).code !== "EPIPE") failed ??= e;
+          resolve();
         });
+      });
       check();
     };
     return {
@@ -210,19 +250,59 @@ export class RunContext {
       },
       async close() {
         await flush();
-        if (toStdout) {
-          stream.off("error", onError);
-          return;
-        }
-        await new Promise<void>((resolve) => stream.end(resolve));
-        check();
+        stream.off("error", onError);
+      },
+      async abort() {
+        stream.off("error", onError);
       },
     };
   }
 }
 
+/** "Cannot write out.json: ENOSPC: no space left on device, write" as a usage-level error (exit 2). */
+export function cannotWrite(path: string | undefined, e: Error): CliError {
+  return new CliError(`Cannot write ${path === undefined ? "to stdout" : displayName(path)}: ${e.message}`);
+}
+
+/** A file's identity: device and inode where the system gives them, else its resolved path. */
+async function identity(path: string): Promise<string | null> {
+  const s = await stat(path).catch(() => null);
+  if (!s) return null;
+  return s.ino ? `${s.dev}:${s.ino}` : await realpath(path).catch(() => resolve(path));
+}
+
+/** A sink over a file written as a whole: buffered, and a failed write aborts it (the target untouched). */
+function fileSink(path: string, file: AtomicFile): OutputSink {
+  let buffer = "";
+  const attempt = async (step: () => Promise<void>) => {
+    try {
+      await step();
+    } catch (e) {
+      await file.abort();
+      throw cannotWrite(path, e as Error);
+    }
+  };
+  return {
+    async write(text) {
+      buffer += text;
+      if (buffer.length < 1 << 16) return;
+      const chunk = buffer;
+      buffer = "";
+      await attempt(() => file.write(chunk));
+    },
+    async close() {
+      await attempt(async () => {
+        await file.write(buffer);
+        buffer = "";
+        await file.commit();
+      });
+    },
+    abort: () => file.abort(),
+  };
+}
+
 /** Figures of a batch, printed at the end on stderr. */
-export interface BatchSummary {
+interface BatchSummary {
   command: string;
   files: number;
   recommendations: number;
@@ -238,5 +318,8 @@ export interface BatchSummary {
 /** Where output goes, written piece by piece with backpressure, so that large outputs stream. */
 export interface OutputSink {
   write(text: string): Promise<void>;
+  /** Finish: a file is now in place, whole. */
   close(): Promise<void>;
+  /** Give up after an error: a file is not written at all. */
+  abort(): Promise<void>;
 }

@@ -5,6 +5,7 @@ import type { Diagnostic } from "../schema/diagnostic.js";
 import type { Position } from "../schema/recommendation.js";
 import type { ParseResult } from "../schema/result.js";
 import type { Source } from "../schema/source.js";
+import { countBy, groupBy, mergeWith, takeWhile, uniqBy } from "lodash-es";
 import { countBySeverity } from "../diagnostics/format.js";
 import type { OutputSink } from "./io.js";
 
@@ -15,10 +16,11 @@ export type Format = (typeof FORMATS)[number];
 /** A result to write: recommendations as objects, or already rendered as text (processFiles' `render`). */
 export type Written = ParseResult & { rendered?: string; count?: number; path?: string; final?: boolean };
 
-/** Takes the results of a batch in order; end() writes what is left. */
+/** Takes the results of a batch in order; end() writes what is left, abort() gives up (no file written). */
 export interface FormatWriter {
   add(part: Written): Promise<void>;
   end(): Promise<void>;
+  abort(): Promise<void>;
 }
 
 const indent = (json: string, pad: string) => pad + json.replace(/\n/g, `\n${pad}`);
@@ -58,6 +60,10 @@ export class JsonWriter implements FormatWriter {
     await this.sink.write(text);
     await this.sink.close();
   }
+
+  abort(): Promise<void> {
+    return this.sink.abort();
+  }
 }
 
 /** JSON Lines: one recommendation per line, for outputs too large for one document. */
@@ -71,50 +77,49 @@ export class JsonlWriter implements FormatWriter {
   async end(): Promise<void> {
     await this.sink.close();
   }
+  abort(): Promise<void> {
+    return this.sink.abort();
+  }
 }
+
+const sourceKey = (file: string | undefined, sheet: string | undefined) => `${file ?? ""}\u0000${sheet ?? ""}`;
+const add = (a: number | undefined, b: number) => (a ?? 0) + b;
 
 /** A short report per source (layout, State, cycle, rows, positions), then totals. */
 export class SummaryWriter implements FormatWriter {
   private readonly sources: Source[] = [];
   // Positions per source (file + sheet), counted as recommendations pass.
-  private readonly positions = new Map<string, Map<Position, number>>();
-  private readonly files = new Set<string>();
+  private readonly positions: Record<string, Partial<Record<Position, number>>> = {};
   private recommendations = 0;
   private readonly counts = { error: 0, warning: 0, info: 0 };
   constructor(private readonly sink: OutputSink) {}
 
   async add(part: Written): Promise<void> {
-    for (const r of part.recommendations) {
-      const key = `${r.place.file ?? ""}\u0000${r.place.sheet ?? ""}`;
-      let pos = this.positions.get(key);
-      if (!pos) this.positions.set(key, (pos = new Map()));
-      pos.set(r.position, (pos.get(r.position) ?? 0) + 1);
-    }
+    const bySource = groupBy(part.recommendations, (r) => sourceKey(r.place.file, r.place.sheet));
+    for (const [key, recs] of Object.entries(bySource)) mergeWith((this.positions[key] ??= {}), countBy(recs, "position"), add);
     this.recommendations += part.recommendations.length;
-    const c = countBySeverity(part.diagnostics);
-    this.counts.error += c.error;
-    this.counts.warning += c.warning;
-    this.counts.info += c.info;
-    for (const s of part.sources) {
-      this.sources.push(s);
-      this.files.add(s.file);
-    }
+    mergeWith(this.counts, countBySeverity(part.diagnostics), add);
+    this.sources.push(...part.sources);
   }
 
   async end(): Promise<void> {
     const lines: string[] = [];
     for (const s of this.sources) {
       if (s.recommendations === 0 && s.layout === "unknown") continue;
-      const pos = this.positions.get(`${s.file}\u0000${s.sheet ?? ""}`) ?? new Map<Position, number>();
+      const pos = this.positions[sourceKey(s.file, s.sheet)] ?? {};
       const who = [s.stateUnderReview, s.cycle ? `cycle ${s.cycle}` : null, s.session ? `session ${s.session}` : null].filter(Boolean).join(", ");
       lines.push(`${s.file}${s.sheet ? ` [${s.sheet}]` : ""}: ${s.layout}${s.language ? ` (${s.language})` : ""}${who ? `, ${who}` : ""}`);
       const c = s.rowCounts;
       lines.push(`  ${s.rows} rows: ${s.recommendations} recommendations, ${c.section} theme rows, ${c.header + c.title} header/title rows${c.blank ? `, ${c.blank} blank` : ""}${c.continuation ? `, ${c.continuation} continuation` : ""}${c.skipped ? `, ${c.skipped} skipped` : ""}`);
-      lines.push(`  positions: ${[...pos].map(([k, v]) => `${k} ${v}`).join(", ") || "none"}`);
+      lines.push(`  positions: ${Object.entries(pos).map(([k, v]) => `${k} ${v}`).join(", ") || "none"}`);
     }
-    lines.push(`Total: ${this.recommendations} recommendations from ${this.files.size} file(s); ${this.counts.error} errors, ${this.counts.warning} warnings, ${this.counts.info} notes.`);
+    lines.push(`Total: ${this.recommendations} recommendations from ${uniqBy(this.sources, "file").length} file(s); ${this.counts.error} errors, ${this.counts.warning} warnings, ${this.counts.info} notes.`);
     await this.sink.write(`${lines.join("\n")}\n`);
     await this.sink.close();
+  }
+
+  abort(): Promise<void> {
+    return this.sink.abort();
   }
 }
 
@@ -132,13 +137,7 @@ const EXTENSION: Record<Format, string> = { json: ".json", jsonl: ".jsonl", summ
 /** The folder all `files` are in (their longest common parent). */
 function commonFolder(files: readonly string[]): string {
   const dirs = files.map((f) => dirname(resolve(f)).split(sep));
-  let common = dirs[0] ?? [];
-  for (const d of dirs) {
-    let i = 0;
-    while (i < common.length && i < d.length && common[i] === d[i]) i++;
-    common = common.slice(0, i);
-  }
-  return common.join(sep) || sep;
+  return takeWhile(dirs[0], (part, i) => dirs.every((d) => d[i] === part)).join(sep) || sep;
 }
 
 /**
@@ -182,6 +181,11 @@ export class FolderWriter implements FormatWriter {
 
   async end(): Promise<void> {
     await this.current?.writer.end();
+    this.current = null;
+  }
+
+  async abort(): Promise<void> {
+    await this.current?.writer.abort();
     this.current = null;
   }
 }

@@ -1,18 +1,19 @@
 // What `report` and `skeleton` share: their flags, reading the matrices (filtered to one State or cycle),
 // the ledger's current states and the document date.
 import { type Command, Option } from "commander";
+import { countBy, orderBy } from "lodash-es";
 import type { Diagnostic } from "../schema/diagnostic.js";
 import type { Recommendation } from "../schema/recommendation.js";
 import type { Language } from "../schema/source.js";
 import type { TrackedState } from "../schema/status.js";
-import { recommendationKey } from "../schema/key.js";
+import { recommendationKeys } from "../schema/key.js";
 import { hasErrors } from "../diagnostics/format.js";
 import { fold } from "../internal/text.js";
 import { findState } from "../taxonomy/index.js";
 import { currentStates } from "../track/ledger.js";
-import { readLedgerFile } from "../node/ledger-file.js";
 import { flag, type ReadFlags, readOptions } from "./flags.js";
 import { readInputs } from "./inputs.js";
+import { readLedger } from "./ledger.js";
 import { CliError, type RunContext } from "./io.js";
 
 /** The flags `report` and `skeleton` share. */
@@ -82,12 +83,8 @@ function filterRecommendations(recs: readonly Recommendation[], flags: ReviewFla
 
 /** The reviews (State under review, cycle) the recommendations belong to, most recommendations first. */
 function reviewsOf(recs: readonly Recommendation[]): string[] {
-  const counts = new Map<string, number>();
-  for (const r of recs) {
-    const k = `${r.stateUnderReview ?? "unknown State"}, cycle ${r.cycle ?? "?"}`;
-    counts.set(k, (counts.get(k) ?? 0) + 1);
-  }
-  return [...counts].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} (${n})`);
+  const counts = countBy(recs, (r) => `${r.stateUnderReview ?? "unknown State"}, cycle ${r.cycle ?? "?"}`);
+  return orderBy(Object.entries(counts), [1], ["desc"]).map(([k, n]) => `${k} (${n})`);
 }
 
 /**
@@ -111,11 +108,10 @@ export function requireOneReview(recs: readonly Recommendation[], unreadable: nu
  */
 export async function ledgerStates(ctx: RunContext, path: string | undefined, recs: readonly Recommendation[]): Promise<{ states?: Map<string, TrackedState>; diagnostics: Diagnostic[] }> {
   if (!path) return { diagnostics: [] };
-  const read = await readLedgerFile(path);
-  const unreadable = read.diagnostics.find((d) => d.code === "file-error");
-  if (unreadable) throw new CliError(`${path}: ${unreadable.message}`);
+  // A missing, unreadable or foreign ledger stops the command: one line, never an empty ledger.
+  const read = await readLedger(ctx, path);
   const states = currentStates(read.events);
-  const keys = new Set(recs.map((r) => recommendationKey(r)));
+  const keys = new Set(recommendationKeys(recs).keys);
   let matched = 0;
   for (const k of states.keys()) if (keys.has(k)) matched++;
   if (states.size > 0 && matched === 0) {

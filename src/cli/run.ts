@@ -6,9 +6,11 @@ import { registerClassify } from "./commands/classify.js";
 import { registerTrack } from "./commands/track/index.js";
 import { registerReport } from "./commands/report.js";
 import { registerSkeleton } from "./commands/skeleton.js";
+import { MatrixError } from "../errors/matrix-error.js";
 import { flag } from "./flags.js";
 import { CliError, type CliIo, type GlobalFlags, resolveIo, RunContext } from "./io.js";
 import { VERSION } from "./version.js";
+import { escapeControls } from "./safe-text.js";
 
 function program(ctx: RunContext): Command {
   const { stdout, stderr } = ctx.io;
@@ -75,12 +77,19 @@ export async function run(argv: readonly string[], io: Partial<CliIo> = {}): Pro
     // --help and --version end here with code 0; usage errors were already printed by commander.
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
     if (e instanceof CliError) {
-      ctx.io.stderr.write(`upr-matrix: ${e.message}\n`);
+      ctx.writeErr(`upr-matrix: ${escapeControls(e.message)}\n`);
       return e.exitCode;
     }
+    // The library's one error (a ledger that is not one, unreadable input, a lock): one line (its
+    // diagnostics say the same at more length); a file that is not what it should be is an input error
+    // (1), the rest like usage (2).
+    if (e instanceof MatrixError) {
+      ctx.writeErr(`upr-matrix: ${escapeControls(e.message)}\n`);
+      return e.code === "not-a-ledger" || e.code === "strict" ? 1 : 2;
+    }
     // Never a stack trace for users; UPR_MATRIX_DEBUG=1 shows it.
-    ctx.io.stderr.write(`upr-matrix: unexpected error: ${(e as Error).message}\n`);
-    if (ctx.io.env.UPR_MATRIX_DEBUG) ctx.io.stderr.write(`${(e as Error).stack}\n`);
+    ctx.writeErr(`upr-matrix: unexpected error: ${escapeControls((e as Error).message)}\n`);
+    if (ctx.io.env.UPR_MATRIX_DEBUG) ctx.writeErr(`${(e as Error).stack}\n`);
     return 2;
   }
 }

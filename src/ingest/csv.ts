@@ -1,118 +1,343 @@
+// The CSV row source: bytes (or text) pushed in chunks, decoded by one incremental decoder, line breaks
+// of every kind split outside quotes, records cut by papaparse's parser and pushed one at a time. A
+// whole file is one chunk: whole and streamed reads run the same code.
 import Papa from "papaparse";
 import type { Diagnostic } from "../schema/diagnostic.js";
 import type { ParseResult } from "../schema/result.js";
-import { decodeText } from "./decode.js";
-import { TableReader } from "./interpret.js";
-import { type ParseOptions, type ResolvedParseOptions, resolveParseOptions } from "./options.js";
+import { findUncleanBesidesBreaks } from "../internal/text.js";
+import { quote } from "../internal/quote.js";
+import { IncrementalDecoder } from "./decode.js";
 import { requireRecommendations } from "./guard.js";
+import { type ParseOptions, type ResolvedParseOptions, resolveParseOptions } from "./options.js";
 import { failed } from "./result.js";
-import { findUnclean } from "../internal/text.js";
+import { TableSink, type RowSink } from "./tables.js";
 
 /** The delimiters CSV exports use, in the order papaparse tries them. */
 export const CSV_DELIMITERS: readonly string[] = [",", ";", "\t", "|"];
 
-/** A record as papaparse's `step` callback gives it. */
-export interface CsvRecord {
-  data: string[];
-  errors: readonly Papa.ParseError[];
-  /** Offset in the whole text just after the record (its line break included). */
-  cursor: number;
-  /** The line break papaparse splits records on (its `meta.linebreak`). */
-  linebreak?: string;
+/** Text papaparse's guesses look at before parsing starts (its own line-break guess reads 1 MiB). */
+const GUESS_CHARS = 1 << 20;
+
+/** Invalid bytes reported one by one; more are counted in one last diagnostic. */
+const MAX_BYTE_NOTES = 20;
+
+type Newline = "\r\n" | "\r" | "\n";
+
+/** papaparse's core parser (the one its streamers drive), which @types/papaparse does not declare. */
+interface CoreParser {
+  parse(input: string, baseIndex: number, ignoreLastRow: boolean): { meta: { cursor: number } };
 }
+type StepResult = { data: string[][]; errors: Papa.ParseError[]; meta: { cursor: number } };
+const PapaParser = (Papa as unknown as { Parser: new (config: object) => CoreParser }).Parser;
 
 /**
- * Feeds papaparse's records, one at a time, into a TableReader: CSV errors become diagnostics and each
- * record keeps the physical line it starts on. The text comes whole (parseCsv) or in chunks (a stream
- * reader appends each chunk before papaparse parses it); only the part not yet counted is kept.
- * @example
- * const feed = new CsvFeed(resolveParseOptions({ file: "a.csv" }));
- * feed.append(text, true);
- * Papa.parse<string[]>(text, { delimiter: guessDelimiter(text), step: (r) => feed.record({ data: r.data, errors: r.errors, cursor: r.meta.cursor, linebreak: r.meta.linebreak }) });
- * const result = feed.finish();
+ * Does `text` hold a line break other than `newline` (a CRLF file with LF lines appended)? One scan
+ * for each kind of break, by indexOf.
  */
-export class CsvFeed {
-  readonly reader: TableReader;
+function hasForeignBreak(text: string, newline: Newline): boolean {
+  if (newline === "\n") return text.includes("\r");
+  if (newline === "\r") return text.includes("\n");
+  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) if (text.charCodeAt(i - 1) !== 13) return true;
+  for (let i = text.indexOf("\r"); i >= 0; i = text.indexOf("\r", i + 1)) if (text.charCodeAt(i + 1) !== 10) return true;
+  return false;
+}
+
+const ANY_BREAK = /\r\n|\r|\n/g;
+
+/**
+ * Reads CSV text into a RowSink: bytes or text pushed in chunks, any mix of CRLF, LF and bare CR line
+ * breaks, records handed to the sink as they complete, each with its first physical line. The delimiter
+ * and the usual line break are guessed from the first megabyte (papaparse's rules); a line break of
+ * another kind is turned into the usual one before papaparse sees it (inside quotes too: cells are
+ * cleaned to "\n" anyway). Work stays linear in the length of a line: an unfinished record is parsed
+ * again only once the text has doubled, and a cell still open past limits.maxCellLength stops growing.
+ * @example
+ * const sink = new TableSink(resolveParseOptions({ file: "a.csv" }));
+ * const csv = new CsvRows(resolveParseOptions({ file: "a.csv" }), sink);
+ * csv.push(bytes, true);
+ * const result = sink.finish();
+ */
+export class CsvRows {
   private readonly file: string;
-  private diagnostics: Diagnostic[] = [];
-  // The text from offset `base` on; `length` characters were appended in all.
+  private readonly sink: RowSink;
+  private readonly maxCell: number;
+  private decoder: IncrementalDecoder | null = null;
+  /** Has any text other than whitespace come? */
+  sawText = false;
+  private delimiter = ",";
+  private newline: Newline = "\r\n";
+  private parser: CoreParser | null = null;
+  // The text from offset `base` on that is not parsed yet (the unfinished record first); `length`
+  // characters came in all.
   private text = "";
   private base = 0;
   private length = 0;
   private ended = false;
+  private reparseAt = 0;
+  /** A carriage return that ended the last chunk: a CRLF may be split between two chunks. */
+  private heldCr = false;
+  // Records: how many, the physical line the next starts on, the offset where it starts.
   private lastCursor = -1;
   private row = 0;
   private line = 1;
   private offset = 0;
-  // The next "\n" and "\r" (global offsets, -1 for none up to `scanned`). They are remembered between
-  // records so the text is scanned once: UPR Info files end lines with a bare "\r" and hold no "\n".
+  // The next "\n" and "\r" (global offsets, -1 for none up to `scanned`), remembered between records so
+  // that the text is scanned once.
   private readonly next: [number, number] = [-1, -1];
   private readonly scanned: [number, number] = [0, 0];
-  // The next character cleanCell() would change (global offset, -1 for none up to `uncleanScanned`):
-  // one scan of the text tells which records need no cleaning, instead of one scan per cell.
+  // The next character cleanCell() would change (global offset, -1 for none up to `uncleanScanned`).
   private nextUnclean = -1;
   private uncleanScanned = 0;
+  /** Invalid bytes waiting for the record they fall in (offsets in the text), and how many were noted. */
+  private byteNotes: { offset: number; value: number; char: string; byte: number }[] = [];
+  private bytesNoted = 0;
+  /** An oversized cell being skipped to its end: "quoted" or "plain", or null. */
+  private skipping: "quoted" | "plain" | null = null;
+  private skipQuote = false;
 
-  constructor(opts: ResolvedParseOptions) {
+  constructor(opts: ResolvedParseOptions, sink: RowSink) {
     this.file = opts.file;
-    this.reader = new TableReader({ file: opts.file, format: "csv" }, opts);
+    this.sink = sink;
+    this.maxCell = opts.limits.maxCellLength;
+    sink.table({ file: opts.file, format: "csv" });
   }
 
-  /** Add the next chunk of text; `last` when no more will come. */
-  append(chunk: string, last: boolean): void {
-    // Drop what is counted already, in large steps so that slicing stays rare.
-    if (this.offset - this.base > 1 << 22) {
-      this.text = this.text.slice(this.offset - this.base);
-      this.base = this.offset;
+  /** Add the next chunk of the file (bytes to decode, or text); `last` when no more will come. */
+  push(chunk: Uint8Array | string, last: boolean): void {
+    let text: string;
+    // Invalid bytes the decoder found in this chunk, at their offset in its text.
+    let invalid: { at: number; value: number; char: string; byte: number }[] = [];
+    if (typeof chunk === "string") {
+      text = this.started ? chunk : chunk.replace(/^\ufeff/, "");
+    } else {
+      const d = (this.decoder ??= new IncrementalDecoder());
+      const seen = d.invalid.length;
+      text = d.push(chunk, last);
+      if (d.invalid.length > seen) invalid = d.invalid.slice(seen).map((b) => ({ at: b.offset - this.decoded, value: b.value, char: b.char, byte: b.byte }));
+      this.decoded += text.length;
+      if (!this.encodingNoted && d.guessed) {
+        this.encodingNoted = true;
+        this.sink.note(encodingGuessed(this.file, d.encoding));
+      }
     }
-    this.text = this.text ? this.text + chunk : chunk;
-    this.length += chunk.length;
+    this.started ||= text !== "";
+    if (!this.sawText && /\S/.test(text)) this.sawText = true;
+    this.append(text, last, invalid);
+  }
+
+  private started = false;
+  private encodingNoted = false;
+  /** Characters the decoder gave so far. */
+  private decoded = 0;
+
+  private append(chunk: string, last: boolean, invalid: { at: number; value: number; char: string; byte: number }[]): void {
+    let shift = 0;
+    let text = chunk;
+    if (this.heldCr) {
+      text = `\r${text}`;
+      shift = 1;
+    }
+    this.heldCr = !last && text.endsWith("\r");
+    if (this.heldCr) text = text.slice(0, -1);
+    if (this.skipping) {
+      const before = text.length;
+      text = this.skip(text);
+      shift -= before - text.length;
+    }
+    // Invalid bytes at their offset in the whole text (those in a skipped cell are not read, like the cell).
+    for (const b of invalid) if (b.at + shift >= 0) this.byteNotes.push({ offset: this.length + b.at + shift, value: b.value, char: b.char, byte: b.byte });
+    if (this.parser === null) {
+      // Guesses are made on the first megabyte (or the whole text when shorter).
+      this.text += text;
+      this.length += text.length;
+      if (this.text.length < GUESS_CHARS && !last) return;
+      this.delimiter = guessDelimiter(this.text);
+      this.newline = guessNewline(this.text);
+      this.parser = new PapaParser({ delimiter: this.delimiter, newline: this.newline, step: (r: StepResult) => this.record(r) });
+      this.text = this.normalized(this.text, 0);
+      this.length = this.text.length;
+    } else {
+      text = this.normalized(text, this.length);
+      // Drop what is parsed already, in large steps so that slicing stays rare.
+      if (this.offset - this.base > 1 << 22) {
+        this.text = this.text.slice(this.offset - this.base);
+        this.base = this.offset;
+      }
+      this.text = this.text ? this.text + text : text;
+      this.length += text.length;
+    }
     if (last) this.ended = true;
+    // An unfinished record is parsed again only once the text has doubled: linear in a long line.
+    if (!last && this.length - this.offset < this.reparseAt) return;
+    this.parser.parse(this.text.slice(this.offset - this.base), this.offset, !last);
+    const unfinished = this.length - this.offset;
+    this.reparseAt = unfinished * 2;
+    if (!last && unfinished > 2 * this.maxCell + 2) this.cutOpenCell();
   }
 
-  /** A diagnostic about the file as a whole (e.g. its encoding), listed before the rows' ones. */
-  note(d: Diagnostic): void {
-    this.diagnostics.push(d);
+  /** Line breaks of another kind than the usual one, turned into it (`at`: where `text` starts). */
+  private normalized(text: string, at: number): string {
+    if (!hasForeignBreak(text, this.newline)) return text;
+    if (this.byteNotes.length) {
+      // Offsets of invalid bytes after a replaced break move with it.
+      const delta = (offset: number) => {
+        let d = 0;
+        for (const m of text.slice(0, Math.max(0, offset - at)).matchAll(ANY_BREAK)) d += this.newline.length - m[0].length;
+        return d;
+      };
+      for (const n of this.byteNotes) if (n.offset >= at) n.offset += delta(n.offset);
+    }
+    return text.replace(ANY_BREAK, this.newline);
   }
 
-  /** Take the next record. */
-  record(r: CsvRecord): void {
+  /**
+   * The unfinished record holds a cell longer than limits.maxCellLength: keep the cell's first
+   * 2 × maxCellLength + 2 characters (enough for the reader to cut and report it, quotes doubled or not)
+   * and skip the rest of it as it comes, so that a 100 MB line never sits in memory.
+   */
+  private cutOpenCell(): void {
+    const rest = this.text.slice(this.offset - this.base);
+    // Where the last cell of the unfinished record starts, and whether it is quoted (a CSV state machine).
+    let cellStart = 0;
+    let quoted = false;
+    let inQuotes = false;
+    const d = this.delimiter.charCodeAt(0);
+    for (let i = 0; i < rest.length; i++) {
+      const c = rest.charCodeAt(i);
+      if (inQuotes) {
+        if (c === 34) {
+          if (rest.charCodeAt(i + 1) === 34) i++;
+          else inQuotes = false;
+        }
+      } else if (c === d) {
+        cellStart = i + 1;
+        quoted = false;
+      } else if (c === 34 && i === cellStart) {
+        quoted = true;
+        inQuotes = true;
+      }
+    }
+    const keep = cellStart + (quoted ? 1 : 0) + 2 * this.maxCell + 2;
+    if (rest.length <= keep || (quoted && !inQuotes)) return;
+    // A doubled quote cut in half would close the cell: cut before it.
+    let cut = keep;
+    if (quoted) {
+      let run = 0;
+      for (let i = cut - 1; i > cellStart && rest.charCodeAt(i) === 34; i--) run++;
+      if (run % 2 === 1) cut--;
+    }
+    this.text = this.text.slice(0, this.offset - this.base + cut);
+    this.length = this.offset + cut;
+    this.byteNotes = this.byteNotes.filter((b) => b.offset < this.length);
+    this.reparseAt = 0;
+    this.skipping = quoted ? "quoted" : "plain";
+    this.skipQuote = false;
+  }
+
+  /** Skip the rest of an oversized cell; returns the text after it (its closing quote kept). */
+  private skip(text: string): string {
+    if (this.skipping === "plain") {
+      let end = text.length;
+      for (const s of [this.delimiter, "\r", "\n"]) {
+        const i = text.indexOf(s);
+        if (i >= 0 && i < end) end = i;
+      }
+      if (end === text.length) return "";
+      this.skipping = null;
+      return text.slice(end);
+    }
+    // Quoted: the cell ends at a quote not followed by another (a doubled quote is a quote in the text).
+    let i = 0;
+    if (this.skipQuote) {
+      // The last chunk ended with a quote: a quote now doubles it, anything else ends the cell.
+      this.skipQuote = false;
+      if (text.charCodeAt(0) === 34) i = 1;
+      else {
+        this.skipping = null;
+        return `"${text}`;
+      }
+    }
+    for (;;) {
+      const q = text.indexOf('"', i);
+      if (q < 0) return "";
+      if (q + 1 === text.length) {
+        this.skipQuote = true;
+        return "";
+      }
+      if (text.charCodeAt(q + 1) === 34) {
+        i = q + 2;
+        continue;
+      }
+      this.skipping = null;
+      return text.slice(q);
+    }
+  }
+
+  /** Take the next record from papaparse. */
+  private record(r: StepResult): void {
+    const data = r.data[0] ?? [];
+    const cursor = r.meta.cursor;
     // The newline that ends the last line is not a row of its own: papaparse gives it as an empty
     // record that reads nothing (a blank last line, "a\r\n\r\n", does read its line break).
-    const consumed = r.cursor !== this.lastCursor;
-    this.lastCursor = r.cursor;
-    if (r.data.length === 1 && r.data[0] === "" && this.ended && r.cursor >= this.length && !consumed) return;
+    const consumed = cursor !== this.lastCursor;
+    this.lastCursor = cursor;
+    if (data.length === 1 && data[0] === "" && this.ended && cursor >= this.length && !consumed) return;
     this.row++;
     const startLine = this.line;
     const at = this.row;
     for (const e of r.errors) {
       if (e.code === "UndetectableDelimiter") continue; // one column: fine
-      this.diagnostics.push({
+      this.sink.note({
         code: e.type === "Quotes" ? "csv-quotes" : "csv-parse",
         severity: "error",
         message: `${e.message} (record ${at}).`,
         place: { file: this.file, row: at, line: startLine },
       });
     }
-    // Cells are pieces of the record's text (quotes aside): a text that holds nothing to clean but the
-    // line break that ends it gives cells that need no cleaning.
-    const plain = r.errors.length === 0 && r.linebreak !== undefined && this.isPlain(this.offset, r.cursor, r.linebreak);
-    this.reader.push({ row: at, line: startLine, cells: r.data }, plain);
-    this.countLines(r.cursor);
+    if (this.byteNotes.length && this.byteNotes[0]!.offset < cursor) this.noteBytes(cursor, at, startLine);
+    const from = this.offset;
+    this.countLines(cursor);
+    // Cells are pieces of the record's text (quotes aside): a record on one line (its own line break
+    // aside) without any other character cleanCell() would change gives cells that need no cleaning.
+    const breaks = this.line - startLine;
+    const plain = r.errors.length === 0 && (breaks === 0 || (breaks === 1 && this.text.startsWith(this.newline, cursor - this.base - this.newline.length))) && this.isPlain(from, cursor);
+    this.sink.row({ row: at, line: startLine, cells: data }, plain);
   }
 
-  /** Recommendations and diagnostics read so far (see TableReader.drain). */
-  drain(): Pick<ParseResult, "recommendations" | "diagnostics"> {
-    const part = this.reader.drain();
-    const diagnostics = this.diagnostics.length ? [...this.diagnostics, ...part.diagnostics] : part.diagnostics;
-    this.diagnostics = [];
-    return { recommendations: part.recommendations, diagnostics };
+  /** Report the invalid bytes that fall in the record ending at `cursor`, at their own line. */
+  private noteBytes(cursor: number, row: number, startLine: number): void {
+    while (this.byteNotes.length && this.byteNotes[0]!.offset < cursor) {
+      const b = this.byteNotes.shift()!;
+      this.bytesNoted++;
+      if (this.bytesNoted > MAX_BYTE_NOTES) continue;
+      // The line of the byte itself (a record may span lines): counted here, apart from countLines.
+      let line = startLine;
+      const text = this.text;
+      for (let i = Math.max(this.offset, this.base); i < b.offset; ) {
+        const n = text.indexOf("\n", i - this.base);
+        const c = text.indexOf("\r", i - this.base);
+        const next = (n < 0 ? c : c < 0 ? n : Math.min(n, c)) + this.base;
+        if (next < this.base || next >= b.offset) break;
+        line++;
+        i = next + (text.charCodeAt(next - this.base) === 13 && text.charCodeAt(next - this.base + 1) === 10 ? 2 : 1);
+      }
+      const hex = `0x${b.value.toString(16).toUpperCase().padStart(2, "0")}`;
+      this.sink.note({
+        code: "invalid-encoding",
+        severity: "warning",
+        message: `Byte ${hex} (file offset ${b.byte}) is not valid UTF-8 in a UTF-8 file; read as ${quote(b.char)} (Windows-1252). Check the text around it.`,
+        place: { file: this.file, row, line },
+        actual: hex,
+      });
+    }
   }
 
-  /** Finish: what is left of the result (all of it unless drain() was called). */
-  finish(): ParseResult {
-    const out = this.reader.finish();
-    return { ...out, diagnostics: [...this.diagnostics, ...out.diagnostics] };
+  /** The file is read: the invalid bytes past the last record, and how many were not listed one by one. */
+  finish(): void {
+    if (this.byteNotes.length) this.noteBytes(Number.MAX_SAFE_INTEGER, this.row, this.line);
+    if (this.bytesNoted > MAX_BYTE_NOTES) {
+      this.sink.note({ code: "invalid-encoding", severity: "warning", message: `${this.bytesNoted - MAX_BYTE_NOTES} more bytes are not valid UTF-8 (read as Windows-1252); the first ${MAX_BYTE_NOTES} are listed.`, place: { file: this.file } });
+    }
   }
 
   private countLines(to: number): void {
@@ -129,22 +354,20 @@ export class CsvFeed {
     this.offset = to;
   }
 
-  /** Does the text from `from` to `to` hold no character cleanCell() would change, but for a closing `linebreak`? */
-  private isPlain(from: number, to: number, linebreak: string): boolean {
+  /** Does the text from `from` to `to` hold no character cleanCell() would change, line breaks aside? */
+  private isPlain(from: number, to: number): boolean {
     const at = this.findUnclean(from);
-    if (at < 0 || at >= to) return true;
-    // The line break that ends the record (papaparse reads it as one only there, absent errors).
-    return at === to - linebreak.length && this.text.startsWith(linebreak, at - this.base);
+    return at < 0 || at >= to;
   }
 
-  /** The offset of the next character cleanCell() would change at or after `i`, or -1 when the text so far has none. */
+  /** The offset of the next character cleanCell() would change (line breaks aside) at or after `i`, or -1 when the text so far has none. */
   private findUnclean(i: number): number {
     const at = this.nextUnclean;
     if (at >= i) return at;
     if (at === -1 && this.uncleanScanned >= this.length) return -1;
     // A space that ended the text scanned so far may start a double space with the next chunk.
     const from = at === -1 ? Math.max(i, this.uncleanScanned - 1) : i;
-    const found = findUnclean(this.text, from - this.base);
+    const found = findUncleanBesidesBreaks(this.text, from - this.base);
     this.nextUnclean = found < 0 ? -1 : found + this.base;
     this.uncleanScanned = this.length;
     return this.nextUnclean;
@@ -207,7 +430,7 @@ export function guessDelimiter(text: string): string {
  * @example
  * guessNewline('a,"b\r\nc"\rd\r'); // "\r"
  */
-export function guessNewline(text: string): "\r\n" | "\r" | "\n" {
+export function guessNewline(text: string): Newline {
   const end = Math.min(text.length, 1 << 20);
   let cr = 0; // "\r"s kept
   let crLf = 0; // pieces between "\r"s that start with "\n" (the first piece: the text itself)
@@ -258,34 +481,44 @@ export function guessNewline(text: string): "\r\n" | "\r" | "\n" {
 }
 
 /**
+ * Read a whole CSV text or file into `sink` (as one chunk), and say whether it held any text.
+ * @example
+ * const sink = new TableSink(opts);
+ * if (!readCsvInto(bytes, opts, sink)) console.log("empty");
+ */
+export function readCsvInto(input: Uint8Array | string, opts: ResolvedParseOptions, sink: RowSink): boolean {
+  const csv = new CsvRows(opts, sink);
+  csv.push(input, true);
+  csv.finish();
+  return csv.sawText;
+}
+
+/**
  * Parse a CSV (or tab-separated) export: UHRI, UPR Info or a home-made sheet. Bytes are decoded with
- * encoding detection (UTF-8 ± BOM, UTF-16, Windows-1252, MacRoman); the delimiter and line endings
- * (CRLF, LF, bare CR) are detected.
+ * encoding detection (UTF-8 ± BOM, UTF-16, Windows-1252, MacRoman; a stray invalid byte in UTF-8 text
+ * is read as Windows-1252 and reported); the delimiter is detected, and line ends may be CRLF, LF, a
+ * bare CR (old Mac exports), or any mix of them.
  * @example
  * const { recommendations, diagnostics } = parseCsv(bytes, { file: "uprinfo.csv" });
  */
 export function parseCsv(input: Uint8Array | string, options: ParseOptions = {}): ParseResult {
-  const opts = resolveParseOptions(options);
+  const opts = resolveParseOptions(options, "parseCsv");
   const file = opts.file;
   if (typeof input !== "string" && input.length > opts.limits.maxBytes) {
     return failed({ code: "limit-exceeded", severity: "error", message: `File is ${input.length} bytes, over the ${opts.limits.maxBytes}-byte limit (limits.maxBytes).`, place: { file } });
   }
-  const decoded = typeof input === "string" ? null : decodeText(input);
-  const text = typeof input === "string" ? input.replace(/^\ufeff/, "") : decoded!.text;
-  if (text.trim() === "") {
-    return failed({ code: "empty-file", severity: "error", message: "The file is empty.", place: { file } });
-  }
-  const feed = new CsvFeed(opts);
-  if (decoded?.guessed) feed.note(encodingGuessed(file, decoded.encoding));
-  feed.append(text, true);
-  Papa.parse<string[]>(text, {
-    delimiter: guessDelimiter(text),
-    newline: guessNewline(text), // papaparse's own guess, made faster
-    skipEmptyLines: false,
-    step: (result) => feed.record({ data: result.data, errors: result.errors, cursor: result.meta.cursor, linebreak: result.meta.linebreak }),
-  });
-  // A trailing newline gives papaparse a last empty record: it is not a row (see CsvFeed.record).
-  return requireRecommendations(feed.finish(), file);
+  const sink = new TableSink(opts);
+  if (!readCsvInto(input, opts, sink)) return emptyFile(file);
+  return requireRecommendations(sink.finish(), file);
+}
+
+/**
+ * The error for a file that holds no text at all (or only whitespace).
+ * @example
+ * emptyFile("a.csv").diagnostics[0]?.code; // "empty-file"
+ */
+export function emptyFile(file: string): ParseResult {
+  return failed({ code: "empty-file", severity: "error", message: "The file is empty.", place: { file } });
 }
 
 /**

@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { resolveOptions } from "../errors/matrix-error.js";
 import { Field } from "./fields.js";
 
 /**
@@ -28,12 +29,12 @@ export const Limits = z.object({
 export type Limits = z.infer<typeof Limits>;
 
 /**
- * Limits with their defaults filled in; throws a `z.ZodError` on bad values.
+ * Limits with their defaults filled in; throws a `MatrixError("invalid-options")` on bad values.
  * @example
  * resolveLimits({ maxBytes: 1_000_000 }).maxZipEntries; // 10000
  */
 export function resolveLimits(limits: Partial<Limits> = {}): Limits {
-  return Limits.parse(limits);
+  return resolveOptions(Limits, limits, "limits");
 }
 
 /** Options shared by every reader. */
@@ -60,12 +61,13 @@ export interface ResolvedParseOptions extends Omit<z.output<typeof ParseOptions>
 }
 
 /**
- * Validate options once, up front; throws a `z.ZodError` on bad options.
+ * Validate options once, up front; throws a `MatrixError("invalid-options")` naming each bad field
+ * (`where` names the function in the message).
  * @example
  * resolveParseOptions({ file: "uganda.docx" }).limits.maxRows; // 2000000
  */
-export function resolveParseOptions(options: ParseOptions = {}): ResolvedParseOptions {
-  const o = ParseOptions.parse(options);
+export function resolveParseOptions(options: ParseOptions = {}, where = "parse"): ResolvedParseOptions {
+  const o = resolveOptions(ParseOptions, options, where);
   const columns = o.columns ? new Map(Object.entries(o.columns) as [Field, string | number][]) : undefined;
   return { ...o, columns };
 }

@@ -1,8 +1,5 @@
 import type { Diagnostic } from "../schema/diagnostic.js";
 import type { ParseResult } from "../schema/result.js";
-import type { ResolvedParseOptions } from "./options.js";
-import { TableReader } from "./interpret.js";
-import type { Table } from "./table.js";
 
 /** An empty result holding only file-level diagnostics. */
 export function failed(...diagnostics: Diagnostic[]): ParseResult {
@@ -22,21 +19,6 @@ export function mergeResults(results: readonly ParseResult[]): ParseResult {
     for (const x of r.sources) out.sources.push(x);
   }
   return out;
-}
-
-/**
- * Read whole tables (DOCX tables, XLSX sheets) with one TableReader each. When some table holds
- * recommendations, the others (an instructions sheet, a legend table) are noted, not flagged.
- */
-export function readTables(tables: readonly Table[], opts: ResolvedParseOptions): ParseResult {
-  const results = tables.map((t, i) => {
-    const idPrefix = t.idPrefix ?? (i === 0 ? "" : t.table !== undefined ? `t${t.table}-` : `${t.sheet ?? i + 1}:`);
-    const reader = new TableReader({ ...t, idPrefix }, opts);
-    for (const row of t.rows) reader.push(row);
-    return reader.finish();
-  });
-  noteOtherTables(results);
-  return mergeResults(results);
 }
 
 /**

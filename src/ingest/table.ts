@@ -21,6 +21,8 @@ export interface TableInfo {
   idPrefix?: string;
   /** Text around the table that may name the State, cycle and session (DOCX page header, file title). */
   title?: string;
+  /** A hidden or very hidden sheet (read only when asked for, e.g. a tracking workbook's metadata). */
+  state?: "hidden" | "veryHidden";
 }
 
 /** A whole table, for readers that hold it in memory. */

@@ -1,14 +1,21 @@
-// Reading Excel workbooks with fflate + saxes: only the parts that hold cell text are read (workbook,
-// relationships, shared strings, number formats, sheets), under the limits of options.ts. Everything
-// else in the zip (drawings, validations, defined names, pivot caches, macros) is never inflated.
-import { SaxesParser, type SaxesTagPlain } from "saxes";
-import type { Diagnostic } from "../schema/diagnostic.js";
+// The XLSX row source: fflate + saxes under the limits of options.ts. Only the parts that hold cell
+// text are read (workbook, relationships, shared strings, number formats, sheets); everything else in
+// the zip (drawings, validations, defined names, pivot caches, macros) is never inflated. Each sheet is
+// read in two SAX passes while it inflates: its merged areas first (only when it has any), then its
+// rows, pushed one at a time with merged areas filled in, so a large sheet never sits in memory.
+import type { SaxesTagPlain } from "saxes";
+import * as z from "zod";
+import { resolveOptions } from "../errors/matrix-error.js";
+import { quote } from "../internal/quote.js";
+import { columnLetter } from "../internal/columns.js";
 import type { ParseResult } from "../schema/result.js";
-import { type Limits, type ParseOptions, resolveLimits, resolveParseOptions } from "./options.js";
 import { requireRecommendations } from "./guard.js";
-import { failed, mergeResults, readTables } from "./result.js";
-import type { Table, TableRow } from "./table.js";
-import { quote, ZipError, ZipReader } from "./zip.js";
+import { Limits, type ParseOptions, resolveLimits, resolveParseOptions } from "./options.js";
+import { failed } from "./result.js";
+import type { Table } from "./table.js";
+import { TableSink, TablesCollector, type RowSink } from "./tables.js";
+import { localName, xmlParser as guardedParser, type XmlParser } from "./xml.js";
+import { ZipError, ZipReader } from "./zip.js";
 
 /** Excel's grid: 1,048,576 rows by 16,384 columns (A to XFD). */
 const MAX_ROW = 1_048_576;
@@ -17,27 +24,28 @@ const MAX_COL = 16_384;
 /** Built-in number formats that show dates or times (ECMA-376 §18.8.30), as exceljs reads them. */
 const BUILTIN_DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 45, 46, 47]);
 
+/** How the XLSX row source reads a workbook. */
+export const XlsxReadOptions = z.object({
+  /** Name shown in places and messages. */
+  file: z.string().default("input.xlsx"),
+  /** Only this sheet (an error lists the sheets when there is none of that name). */
+  sheet: z.string().optional(),
+  /** Read hidden and very hidden sheets too (as tables with their `state`); otherwise they are noted. */
+  hidden: z.boolean().default(false),
+  /**
+   * A formula cell whose saved result is missing or an error: read as "" (`result`), or as the formula
+   * itself, `=...` (`text`: someone typed "- done" and Excel made it a formula).
+   */
+  formulas: z.enum(["result", "text"]).default("result"),
+  limits: Limits.default(Limits.parse({})),
+});
+export type XlsxReadOptions = z.input<typeof XlsxReadOptions>;
+type Resolved = z.output<typeof XlsxReadOptions>;
+
 interface SheetInfo {
   name: string;
-  state: string;
+  state: "visible" | "hidden" | "veryHidden";
   part: string | undefined;
-}
-
-interface Sheet {
-  rows: Map<number, string[]>;
-  lastRow: number;
-  merges: { r1: number; c1: number; r2: number; c2: number }[];
-  formulas: number;
-  firstFormula: string;
-  cells: number;
-  /** Cells pointing to a shared string the file does not have (read as empty). */
-  missingStrings: number;
-}
-
-/** The element name without its namespace prefix: some writers prefix SpreadsheetML (`x:row`). */
-function local(name: string): string {
-  const i = name.indexOf(":");
-  return i < 0 ? name : name.slice(i + 1);
 }
 
 /** Excel's escapes for characters XML cannot hold (`_x000D_`). */
@@ -45,47 +53,34 @@ function unescapeX(s: string): string {
   if (!s.includes("_x")) return s;
   return s.replace(/_x([0-9A-Fa-f]{4})_/g, (_, h: string) => {
     const c = Number.parseInt(h, 16);
-    // Tab, line feed and carriage return are text; other control characters (ESC...) are dropped.
-    return c === 9 || c === 10 || c === 13 || (c >= 0x20 && (c < 0x7f || c > 0x9f)) ? String.fromCharCode(c) : "";
+    // Tab, line feed and carriage return are text; other control characters (ESC...) and the
+    // noncharacters U+FFFE/U+FFFF are dropped.
+    return c === 9 || c === 10 || c === 13 || (c >= 0x20 && (c < 0x7f || c > 0x9f) && c < 0xfffe) ? String.fromCharCode(c) : "";
   });
 }
 
+/** SAX handlers that get elements by their local name (some writers prefix SpreadsheetML: `x:row`). */
 interface XmlHandlers {
   open?: (tag: SaxesTagPlain, name: string) => void;
   close?: (name: string) => void;
   text?: (t: string) => void;
 }
 
-/** Run a SAX parser over XML with a nesting bound; parser errors become one-line `corrupt-file` errors. */
-function parseXml(xml: string, part: string, maxDepth: number, handlers: XmlHandlers): void {
-  parseXmlStream((write) => write(xml), part, maxDepth, handlers);
+/** The shared guarded parser (xml.ts), with local names. */
+function xmlParser(part: string, maxDepth: number, h: XmlHandlers): XmlParser {
+  const { open, close, text } = h;
+  return guardedParser(part, maxDepth, {
+    ...(open ? { open: (tag: SaxesTagPlain) => open(tag, localName(tag.name)) } : {}),
+    ...(close ? { close: (tag: SaxesTagPlain) => close(localName(tag.name)) } : {}),
+    ...(text ? { text } : {}),
+  });
 }
 
-/**
- * Like parseXml, for XML handed over in pieces (`feed` calls `write` for each): a worksheet is parsed as
- * it is inflated, so a large one is never held whole as a string.
- */
-function parseXmlStream(feed: (write: (text: string) => void) => void, part: string, maxDepth: number, handlers: XmlHandlers): void {
-  const parser = new SaxesParser({ xmlns: false, position: false });
-  let depth = 0;
-  parser.on("opentag", (tag) => {
-    if (++depth > maxDepth) throw new ZipError("limit-exceeded", `${quote(part)} nests XML elements more than ${maxDepth} deep (limits.maxDepth)`);
-    handlers.open?.(tag, local(tag.name));
-  });
-  parser.on("closetag", (tag) => {
-    depth--;
-    handlers.close?.(local(tag.name));
-  });
-  if (handlers.text) parser.on("text", handlers.text);
-  try {
-    feed((text) => {
-      parser.write(text);
-    });
-    parser.close();
-  } catch (e) {
-    if (e instanceof ZipError) throw e;
-    throw new ZipError("corrupt-file", `${quote(part)} is not well formed XML: ${((e as Error).message.split("\n")[0] ?? "").slice(0, 200)}`);
-  }
+/** Parse a whole part (small ones: relationships, workbook, styles). */
+function parseXml(xml: string, part: string, maxDepth: number, handlers: XmlHandlers): void {
+  const p = xmlParser(part, maxDepth, handlers);
+  p.write(xml);
+  p.close();
 }
 
 function attr(tag: SaxesTagPlain, name: string): string | undefined {
@@ -128,15 +123,25 @@ function readRels(zip: ZipReader, part: string, maxDepth: number): Map<string, {
   return out;
 }
 
-function readSharedStrings(feed: (write: (text: string) => void) => void, part: string, maxDepth: number): string[] {
+/** Text accumulated from SAX text events, kept to `max` + 1 characters (enough to tell it was longer). */
+class CappedText {
+  value = "";
+  constructor(private readonly max: number) {}
+  add(t: string): void {
+    if (this.value.length <= this.max) this.value += this.value.length + t.length > this.max + 1 ? t.slice(0, this.max + 1 - this.value.length) : t;
+  }
+}
+
+/** The shared strings, each counted against limits.maxCells and kept to limits.maxCellLength + 1 characters. */
+function readSharedStrings(zip: ZipReader, part: string, limits: Limits): string[] {
   const strings: string[] = [];
   let si: string | null = null;
   let plain: string | null = null;
   let inT = false;
   let inRun = false;
   let phonetic = 0;
-  let text = "";
-  parseXmlStream(feed, part, maxDepth, {
+  const text = new CappedText(limits.maxCellLength);
+  const parser = xmlParser(part, limits.maxDepth, {
     open: (_tag, name) => {
       if (name === "si") {
         si = "";
@@ -145,28 +150,33 @@ function readSharedStrings(feed: (write: (text: string) => void) => void, part: 
       else if (name === "r") inRun = true;
       else if (name === "t" && si !== null && phonetic === 0) {
         inT = true;
-        text = "";
+        text.value = "";
       }
     },
     text: (t) => {
-      if (inT) text += t;
+      if (inT) text.add(t);
     },
     close: (name) => {
       if (name === "t" && inT) {
         inT = false;
         // A run's text is appended; a lone <t> is the whole string (the last one wins, as in exceljs).
-        if (inRun) si += unescapeX(text);
-        else plain = unescapeX(text);
+        if (inRun) si = cap(si + unescapeX(text.value), limits.maxCellLength);
+        else plain = unescapeX(text.value);
       } else if (name === "r") inRun = false;
       else if (name === "rPh") phonetic--;
       else if (name === "si") {
+        if (strings.length >= limits.maxCells) throw new ZipError("limit-exceeded", `${quote(part)} holds more than ${limits.maxCells} shared strings (limits.maxCells)`);
         strings.push(plain ?? si ?? "");
         si = null;
       }
     },
   });
+  for (const t of zip.chunks(part)) parser.write(t);
+  parser.close();
   return strings;
 }
+
+const cap = (s: string, max: number) => (s.length > max + 1 ? s.slice(0, max + 1) : s);
 
 /** Which cell styles (`s` index) show numbers as dates: exceljs's rule, so dates read as before. */
 function readDateStyles(xml: string | undefined, part: string, maxDepth: number): Set<number> {
@@ -205,23 +215,42 @@ function decodeRef(ref: string): { row: number; col: number } | null {
   return row >= 1 && row <= MAX_ROW && col >= 1 && col <= MAX_COL ? { row, col } : null;
 }
 
-function columnName(col: number): string {
-  let s = "";
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
-
 /** An Excel date serial as ISO text, the way exceljs turned it into a Date (and xlsx.ts into text). */
 function serialToIso(serial: number, date1904: boolean): string {
   const d = new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86_400_000));
   return Number.isNaN(d.getTime()) ? "" : d.toISOString().slice(0, d.getUTCHours() || d.getUTCMinutes() ? 16 : 10);
 }
 
-function readSheet(feed: (write: (text: string) => void) => void, part: string, shared: readonly string[], dateStyles: ReadonlySet<number>, date1904: boolean, limits: Limits): Sheet {
-  const sheet: Sheet = { rows: new Map(), lastRow: 0, merges: [], formulas: 0, firstFormula: "", cells: 0, missingStrings: 0 };
+/** What the whole workbook shares: strings, date styles, the date system. */
+interface Book {
+  shared: readonly string[];
+  dateStyles: ReadonlySet<number>;
+  date1904: boolean;
+}
+
+/** What a sheet's cells are read into: called for every cell with text, and at every row's end. */
+interface CellHandlers {
+  row(row: number): void;
+  cell(col: number, text: string): void;
+  endRow(): void;
+}
+
+/** Counts of a sheet's cells worth a note. */
+interface SheetNotes {
+  formulas: number;
+  firstFormula: string;
+  missingStrings: number;
+}
+
+/**
+ * A SAX handler that reads a worksheet's cells as text (shared strings looked up, dates as ISO text,
+ * formulas by their saved result) into `into`, and its merged areas into `merges` when given.
+ */
+function sheetHandler(part: string, book: Book, opts: Resolved, into: CellHandlers, notes: SheetNotes, merges?: Merges): XmlHandlers {
+  const limits = opts.limits;
   let rowNumber = 0;
   let colNumber = 0;
-  let row: string[] | null = null;
+  let inRow = false;
   // The cell being read.
   let type = "";
   let style = -1;
@@ -230,36 +259,22 @@ function readSheet(feed: (write: (text: string) => void) => void, part: string, 
   let inline: string | null = null;
   let inV = false;
   let inT = false;
+  let inF = false;
   let inRun = false;
   let phonetic = 0;
   let inInline = false;
-  let text = "";
-  let missingStrings = 0;
-  const put = (col: number, v: string) => {
-    if (!row) {
-      row = [];
-      sheet.rows.set(rowNumber, row);
-    }
-    const before = row.length;
-    if (col > before) {
-      sheet.cells += col - before;
-      if (sheet.cells > limits.maxCells) {
-        throw new ZipError("limit-exceeded", `${quote(part)} holds more than ${limits.maxCells} cells, counting the empty ones before each row's last value (limits.maxCells)`);
-      }
-      for (let i = before; i < col - 1; i++) row.push("");
-      row.push(v);
-    } else row[col - 1] = v;
-  };
-  parseXmlStream(feed, part, limits.maxDepth, {
+  const text = new CappedText(limits.maxCellLength);
+  const formula = new CappedText(limits.maxCellLength);
+  return {
     open: (tag, name) => {
       switch (name) {
         case "row": {
           const r = Number(attr(tag, "r") ?? rowNumber + 1);
           rowNumber = Number.isInteger(r) && r >= 1 && r <= MAX_ROW ? r : rowNumber + 1;
           if (rowNumber > MAX_ROW) throw new ZipError("corrupt-file", `${quote(part)} has rows beyond Excel's last row (${MAX_ROW})`);
-          row = sheet.rows.get(rowNumber) ?? null;
           colNumber = 0;
-          if (rowNumber > sheet.lastRow) sheet.lastRow = rowNumber;
+          inRow = true;
+          into.row(rowNumber);
           break;
         }
         case "c": {
@@ -272,14 +287,16 @@ function readSheet(feed: (write: (text: string) => void) => void, part: string, 
           hasFormula = false;
           value = null;
           inline = null;
+          formula.value = "";
           break;
         }
         case "f":
           hasFormula = true;
+          inF = opts.formulas === "text";
           break;
         case "v":
           inV = true;
-          text = "";
+          text.value = "";
           break;
         case "is":
           inInline = true;
@@ -294,31 +311,36 @@ function readSheet(feed: (write: (text: string) => void) => void, part: string, 
         case "t":
           if (inInline && phonetic === 0) {
             inT = true;
-            text = "";
+            text.value = "";
           }
           break;
         case "mergeCell": {
+          if (!merges) break;
           const [a, b] = (attr(tag, "ref") ?? "").split(":");
           const from = a ? decodeRef(a) : null;
           const to = b ? decodeRef(b) : from;
-          if (from && to) sheet.merges.push({ r1: Math.min(from.row, to.row), c1: Math.min(from.col, to.col), r2: Math.max(from.row, to.row), c2: Math.max(from.col, to.col) });
+          if (from && to) merges.add(Math.min(from.row, to.row), Math.min(from.col, to.col), Math.max(from.row, to.row), Math.max(from.col, to.col), part, limits.maxCells);
           break;
         }
       }
     },
     text: (t) => {
-      if (inV || inT) text += t;
+      if (inV || inT) text.add(t);
+      else if (inF) formula.add(t);
     },
     close: (name) => {
       switch (name) {
         case "v":
           inV = false;
-          value = text;
+          value = text.value;
+          break;
+        case "f":
+          inF = false;
           break;
         case "t":
           if (inT) {
             inT = false;
-            inline = inRun ? `${inline ?? ""}${unescapeX(text)}` : unescapeX(text);
+            inline = inRun ? cap(`${inline ?? ""}${unescapeX(text.value)}`, limits.maxCellLength) : unescapeX(text.value);
           }
           break;
         case "r":
@@ -336,112 +358,213 @@ function readSheet(feed: (write: (text: string) => void) => void, part: string, 
           else if (value !== null) {
             if (type === "s" && !hasFormula) {
               const i = Number(value);
-              const s = Number.isInteger(i) ? shared[i] : undefined;
-              if (s === undefined) missingStrings++;
+              const s = Number.isInteger(i) ? book.shared[i] : undefined;
+              if (s === undefined) notes.missingStrings++;
               out = s ?? "";
             } else if (type === "str" || type === "d") out = value;
             else if (type === "b") out = Number.parseInt(value, 10) !== 0 ? "true" : "false";
             else if (type === "e") out = hasFormula ? "" : value;
             else {
               const n = Number.parseFloat(value);
-              out = dateStyles.has(style) ? serialToIso(n, date1904) : Number.isNaN(n) ? value : String(n);
+              out = book.dateStyles.has(style) ? serialToIso(n, book.date1904) : Number.isNaN(n) ? value : String(n);
             }
           }
           if (hasFormula) {
-            sheet.formulas++;
-            sheet.firstFormula ||= `${columnName(colNumber)}${rowNumber}`;
+            notes.formulas++;
+            notes.firstFormula ||= `${columnLetter(colNumber)}${rowNumber}`;
+            if (opts.formulas === "text" && (value === null || type === "e") && formula.value) out = `=${formula.value}`;
           }
-          if (out !== "") put(colNumber, out);
+          if (out !== "" && inRow) into.cell(colNumber, out);
           break;
         }
         case "row":
-          row = null;
+          inRow = false;
+          into.endRow();
           break;
       }
     },
-  });
-  sheet.missingStrings = missingStrings;
-  return sheet;
+  };
 }
 
-/** Lay a parsed sheet out as table rows: every row up to the last one, merged areas filled with their first cell's text. */
-function toRows(sheet: Sheet, part: string, limits: Limits): TableRow[] {
-  let maxCol = 0;
-  for (const r of sheet.rows.values()) if (r.length > maxCol) maxCol = r.length;
-  let cells = sheet.cells;
-  // Every cell a merge writes is charged: overlapping merges (invalid, but possible) cannot multiply the work.
-  let written = 0;
-  for (const m of sheet.merges) {
-    // Merged areas are clipped to the cells in use: a merge over the whole grid costs no more than the data.
-    const master = sheet.rows.get(m.r1)?.[m.c1 - 1] ?? "";
-    const r2 = Math.min(m.r2, sheet.lastRow);
-    const c2 = Math.min(m.c2, Math.max(maxCol, m.c1));
-    for (let r = m.r1; r <= r2; r++) {
-      let row = sheet.rows.get(r);
-      for (let c = m.c1; c <= c2; c++) {
-        if (r === m.r1 && c === m.c1) continue;
-        if (++written > limits.maxCells) {
-          throw new ZipError("limit-exceeded", `merged cells in ${quote(part)} cover more than ${limits.maxCells} cells (limits.maxCells)`);
-        }
-        if (!row) {
-          if (master === "") break;
-          row = [];
-          sheet.rows.set(r, row);
-        }
-        if (c > row.length) {
-          if (master === "") break;
-          cells += c - row.length;
-          if (cells > limits.maxCells) {
-            throw new ZipError("limit-exceeded", `merged cells in ${quote(part)} cover more than ${limits.maxCells} cells (limits.maxCells)`);
-          }
-          while (row.length < c - 1) row.push("");
-          row.push(master);
-        } else row[c - 1] = master;
-      }
+/** A sheet's merged areas, in file order (later areas overwrite earlier ones where they overlap). */
+class Merges {
+  /** r1, c1, r2, c2 of each area. */
+  private data = new Int32Array(64);
+  count = 0;
+
+  add(r1: number, c1: number, r2: number, c2: number, part: string, maxCells: number): void {
+    // Each area costs at least its master cell: a million one-cell merges is not free.
+    if (this.count >= maxCells) throw new ZipError("limit-exceeded", `${quote(part)} lists more than ${maxCells} merged areas (limits.maxCells)`);
+    if (this.count * 4 + 4 > this.data.length) {
+      const grown = new Int32Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
     }
+    this.data.set([r1, c1, r2, c2], this.count * 4);
+    this.count++;
   }
-  const rows: TableRow[] = new Array(sheet.lastRow);
-  for (let r = 1; r <= sheet.lastRow; r++) {
-    const cellsOfRow = sheet.rows.get(r) ?? [];
-    // Empty cells after the last value carry nothing: rows end with their last value.
-    let end = cellsOfRow.length;
-    while (end > 0 && cellsOfRow[end - 1] === "") end--;
-    rows[r - 1] = { row: r, cells: end === cellsOfRow.length ? cellsOfRow : cellsOfRow.slice(0, end) };
+
+  r1 = (i: number) => this.data[i * 4]!;
+  c1 = (i: number) => this.data[i * 4 + 1]!;
+  r2 = (i: number) => this.data[i * 4 + 2]!;
+  c2 = (i: number) => this.data[i * 4 + 3]!;
+}
+
+/** What the first pass over a sheet with merged areas learns: the areas, and how far the data goes. */
+interface Extent {
+  merges: Merges;
+  /** The last row element's number. */
+  lastRow: number;
+  /** The widest row's last column holding a value (merged areas are clipped to the data). */
+  maxCol: number;
+}
+
+/** Pass 1: the merged areas and the extent of the data, or null when the sheet has no merged area. */
+function* readExtent(zip: ZipReader, part: string, book: Book, opts: Resolved): Generator<void, Extent | null, undefined> {
+  // Merged areas follow the cells (<mergeCells> comes after <sheetData>): a plain text search of the
+  // inflated part tells whether there are any, and the SAX pass is only made when there are. The
+  // search reads the whole part, so that it is charged to limits.maxBytes once, whatever the passes.
+  let any = false;
+  let tail = "";
+  for (const t of zip.chunks(part)) {
+    if (!any) any = t.includes("mergeCell") || (tail + t.slice(0, 9)).includes("mergeCell");
+    tail = t.slice(-9);
+    yield;
   }
-  return rows;
+  if (!any) return null;
+  const extent: Extent = { merges: new Merges(), lastRow: 0, maxCol: 0 };
+  const notes: SheetNotes = { formulas: 0, firstFormula: "", missingStrings: 0 };
+  const parser = xmlParser(part, opts.limits.maxDepth, sheetHandler(part, book, opts, {
+    row: (r) => {
+      if (r > extent.lastRow) extent.lastRow = r;
+    },
+    cell: (col) => {
+      if (col > extent.maxCol) extent.maxCol = col;
+    },
+    endRow: () => {},
+  }, notes, extent.merges));
+  for (const t of zip.chunks(part)) {
+    parser.write(t);
+    yield;
+  }
+  parser.close();
+  return extent.merges.count > 0 ? extent : null;
 }
 
 /**
- * Read every visible sheet of a workbook as a table; merged cells carry their master's text, formulas
- * their saved result, dates read as ISO text. Throws an Error with a one-line message when the bytes are
- * not a readable workbook: a `ZipError` whose `code` is `corrupt-file`, `limit-exceeded` or `unsafe-xml`.
- * @example
- * const { tables } = await readXlsxTables(bytes, "matrix.xlsx");
+ * Pass 2: the rows of a sheet, in order, every row up to the last row element (rows the file leaves out
+ * are blank), merged areas filled with their first cell's text and clipped to the data. Every cell laid
+ * out (the empty ones before a row's last value included) and every cell a merge writes is counted
+ * against limits.maxCells.
  */
-export async function readXlsxTables(
-  bytes: Uint8Array,
-  file = "input.xlsx",
-  sheetName?: string,
-  limits: Partial<Limits> = {},
-): Promise<{ tables: Table[]; diagnostics: Diagnostic[] }> {
-  const lim = resolveLimits(limits);
-  let zip: ZipReader;
-  try {
-    // Only XML parts are ever read: images and other media do not count against the limit.
-    zip = new ZipReader(bytes, { maxBytes: lim.maxBytes, maxEntries: lim.maxZipEntries }, (name) => /\.(xml|rels)$/i.test(name));
-  } catch (e) {
-    if (e instanceof ZipError) throw new ZipError(e.code, `Cannot read this .xlsx: ${e.message}.`);
-    throw e;
+function* readRows(zip: ZipReader, part: string, book: Book, opts: Resolved, extent: Extent | null, sink: RowSink, notes: SheetNotes): Generator<void, number, undefined> {
+  const maxCells = opts.limits.maxCells;
+  const tooMany = () => new ZipError("limit-exceeded", `${quote(part)} holds more than ${maxCells} cells, counting the empty ones before each row's last value and those merged cells fill (limits.maxCells)`);
+  let cells = 0;
+  let written = 0;
+  let emitted = 0;
+  let current: string[] = [];
+  let currentRow = 0;
+  let outOfOrder = false;
+  const merges = extent?.merges;
+  // Areas that start at a row (file order kept within a row), the areas covering the row being emitted,
+  // and each area's master text (taken at its first row).
+  const starting = new Map<number, number[]>();
+  if (merges) {
+    for (let i = 0; i < merges.count; i++) {
+      const r1 = merges.r1(i);
+      if (r1 > extent.lastRow) continue;
+      const list = starting.get(r1);
+      if (list) list.push(i);
+      else starting.set(r1, [i]);
+    }
   }
-  try {
-    return readWorkbook(zip, file, sheetName, lim);
-  } catch (e) {
-    if (e instanceof ZipError) throw new ZipError(e.code, `Cannot read this .xlsx: ${e.message}.`);
-    throw e;
+  let active: number[] = [];
+  const masters = new Map<number, string>();
+
+  const emit = (r: number, row: string[]) => {
+    if (merges) {
+      const start = starting.get(r);
+      if (start) active = [...active, ...start].sort((a, b) => a - b);
+      if (active.length) active = active.filter((i) => Math.min(merges.r2(i), extent!.lastRow) >= r);
+      for (const i of active) {
+        const r1 = merges.r1(i);
+        const c1 = merges.c1(i);
+        if (r === r1) masters.set(i, row[c1 - 1] ?? "");
+        const master = masters.get(i)!;
+        const c2 = Math.min(merges.c2(i), Math.max(extent!.maxCol, c1));
+        for (let c = c1; c <= c2; c++) {
+          if (r === r1 && c === c1) continue;
+          if (++written > maxCells) throw tooMany();
+          if (c > row.length) {
+            if (master === "") break;
+            cells += c - row.length;
+            if (cells > maxCells) throw tooMany();
+            while (row.length < c - 1) row.push("");
+            row.push(master);
+          } else row[c - 1] = master;
+        }
+      }
+    }
+    // Empty cells after the last value carry nothing: rows end with their last value.
+    let end = row.length;
+    while (end > 0 && row[end - 1] === "") end--;
+    sink.row({ row: r, cells: end === row.length ? row : row.slice(0, end) });
+  };
+  const parser = xmlParser(part, opts.limits.maxDepth, sheetHandler(part, book, opts, {
+    row: (r) => {
+      // Rows come in order in every workbook Excel writes; a file that goes back is read in file order.
+      currentRow = r > emitted ? r : emitted + 1;
+      if (r <= emitted) outOfOrder = true;
+      current = [];
+    },
+    cell: (col, text) => {
+      const before = current.length;
+      if (col > before) {
+        cells += col - before;
+        if (cells > maxCells) throw tooMany();
+        for (let i = before; i < col - 1; i++) current.push("");
+        current.push(text);
+      } else current[col - 1] = text;
+    },
+    endRow: () => {
+      for (let r = emitted + 1; r < currentRow; r++) emit(r, []); // rows the file leaves out are blank
+      emit(currentRow, current);
+      emitted = currentRow;
+    },
+  }, notes));
+  for (const t of zip.chunks(part)) {
+    parser.write(t);
+    yield;
   }
+  parser.close();
+  if (outOfOrder) {
+    sink.note({ code: "corrupt-file", severity: "warning", message: `Rows of ${quote(part)} are out of order (a damaged or hand-made workbook); read in file order.`, place: { file: opts.file } });
+  }
+  return emitted;
 }
 
-function readWorkbook(zip: ZipReader, file: string, sheetName: string | undefined, lim: Limits): { tables: Table[]; diagnostics: Diagnostic[] } {
+/** Count a hidden sheet's rows (it is not read, but said how large it is). */
+function* countRows(zip: ZipReader, part: string, opts: Resolved): Generator<void, number, undefined> {
+  let last = 0;
+  const parser = xmlParser(part, opts.limits.maxDepth, {
+    open: (tag, name) => {
+      if (name !== "row") return;
+      const r = Number(attr(tag, "r") ?? last + 1);
+      last = Number.isInteger(r) && r >= 1 && r <= MAX_ROW ? Math.max(last, r) : last + 1;
+    },
+  });
+  for (const t of zip.chunks(part)) {
+    parser.write(t);
+    yield;
+  }
+  parser.close();
+  return last;
+}
+
+/** The sheets of a workbook and what they share. Throws a ZipError. */
+function openWorkbook(zip: ZipReader, opts: Resolved): { sheets: SheetInfo[]; book: Book } {
+  const lim = opts.limits;
   const rootRels = readRels(zip, "", lim.maxDepth);
   let bookPart = "xl/workbook.xml";
   for (const rel of rootRels.values()) if (rel.type.endsWith("/officeDocument") && zip.has(rel.target)) bookPart = rel.target;
@@ -456,8 +579,14 @@ function readWorkbook(zip: ZipReader, file: string, sheetName: string | undefine
       else if (name === "sheet") {
         const id = relId(tag);
         const rel = id ? rels.get(id) : undefined;
+        const state = attr(tag, "state");
+        const n = sheets.length + 1;
         // Sheet names reach places and the terminal: no line breaks or control characters.
-        sheets.push({ name: (attr(tag, "name") ?? `Sheet${sheets.length + 1}`).replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, " "), state: attr(tag, "state") ?? "visible", part: rel?.target ?? (zip.has(`xl/worksheets/sheet${sheets.length + 1}.xml`) ? `xl/worksheets/sheet${sheets.length + 1}.xml` : undefined) });
+        sheets.push({
+          name: (attr(tag, "name") ?? `Sheet${n}`).replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, " "),
+          state: state === "hidden" || state === "veryHidden" ? state : "visible",
+          part: rel?.target ?? (zip.has(`xl/worksheets/sheet${n}.xml`) ? `xl/worksheets/sheet${n}.xml` : undefined),
+        });
       }
     },
   });
@@ -467,37 +596,128 @@ function readWorkbook(zip: ZipReader, file: string, sheetName: string | undefine
     if (rel.type.endsWith("/sharedStrings")) sharedPart = rel.target;
     else if (rel.type.endsWith("/styles")) stylesPart = rel.target;
   }
-  const shared = zip.has(sharedPart) ? readSharedStrings((write) => zip.stream(sharedPart, write), sharedPart, lim.maxDepth) : [];
+  const shared = zip.has(sharedPart) ? readSharedStrings(zip, sharedPart, lim) : [];
   const dateStyles = readDateStyles(zip.text(stylesPart), stylesPart, lim.maxDepth);
+  return { sheets, book: { shared, dateStyles, date1904 } };
+}
 
-  const tables: Table[] = [];
-  const diagnostics: Diagnostic[] = [];
+/** The parts an XLSX reader may inflate: XML only (images and other media never count). */
+const XML_PART = (name: string) => /\.(xml|rels)$/i.test(name);
+
+/**
+ * Open a workbook's zip under the limits; throws a ZipError saying what is wrong.
+ * @example
+ * const zip = openXlsxZip(bytes, Limits.parse({}));
+ */
+export function openXlsxZip(bytes: Uint8Array, limits: Limits): ZipReader {
+  try {
+    return new ZipReader(bytes, { maxBytes: limits.maxBytes, maxEntries: limits.maxZipEntries }, XML_PART);
+  } catch (e) {
+    if (e instanceof ZipError) throw new ZipError(e.code, `Cannot read this .xlsx: ${e.message}.`);
+    throw e;
+  }
+}
+
+/**
+ * The XLSX row source: pushes every visible sheet of a workbook (every sheet with `hidden`) into `sink`
+ * as a table, row by row: merged cells carry their master's text, formulas their saved result, dates
+ * read as ISO text. Iterate it to read: it pauses after each piece of a part it inflates, so a caller
+ * can hand over what is read so far. Throws a `ZipError` (`corrupt-file`, `limit-exceeded`,
+ * `unsafe-xml`) when the bytes are not a readable workbook, or a sheet breaks a limit.
+ * @example
+ * const sink = new TableSink(resolveParseOptions({ file: "big.xlsx" }));
+ * for (const _ of xlsxRows(bytes, sink, { file: "big.xlsx" })) if (sink.pending > 5000) send(sink.drain());
+ */
+export function* xlsxRows(bytes: Uint8Array, sink: RowSink, options: XlsxReadOptions = {}): Generator<void, void, undefined> {
+  const opts = resolveOptions(XlsxReadOptions, options, "xlsxRows");
+  const file = opts.file;
+  const zip = openXlsxZip(bytes, opts.limits);
+  const { sheets, book } = explained(() => openWorkbook(zip, opts));
+  if (opts.sheet !== undefined && !sheets.some((s) => s.name === opts.sheet)) {
+    throw new ZipError("corrupt-file", `No sheet named ${quote(opts.sheet)} (sheets: ${sheets.map((w) => quote(w.name)).join(", ")}).`);
+  }
+  const readBy = new Map<string, string>();
   for (const info of sheets) {
-    if (sheetName !== undefined && info.name !== sheetName) continue;
+    if (opts.sheet !== undefined && info.name !== opts.sheet) continue;
     const part = info.part;
     if (part === undefined || !zip.has(part)) {
-      diagnostics.push({ code: "corrupt-file", severity: "warning", message: `Sheet ${quote(info.name)} has no worksheet part in the file; not read.`, place: { file, sheet: info.name } });
+      sink.note({ code: "corrupt-file", severity: "warning", message: `Sheet ${quote(info.name)} has no worksheet part in the file; not read.`, place: { file, sheet: info.name } });
       continue;
     }
-    const sheet = readSheet((write) => zip.stream(part, write), part, shared, dateStyles, date1904, lim);
-    if (info.state === "hidden" || info.state === "veryHidden") {
-      if (sheet.lastRow > 0) {
-        diagnostics.push({ code: "ignored-table", severity: "info", message: `Sheet ${quote(info.name)} is hidden; not read (${sheet.lastRow} rows).`, place: { file, sheet: info.name, row: 1, rowEnd: sheet.lastRow } });
-      }
+    // Two sheets pointing at one part would read (and inflate) it twice: a 76 KB file could expand
+    // 30 times over. Excel never writes that.
+    const first = readBy.get(part);
+    if (first !== undefined) {
+      sink.note({ code: "corrupt-file", severity: "warning", message: `Sheet ${quote(info.name)} points to the worksheet part of sheet ${quote(first)}; not read twice.`, place: { file, sheet: info.name } });
       continue;
     }
-    if (sheet.missingStrings > 0) {
-      diagnostics.push({ code: "corrupt-file", severity: "warning", message: `${sheet.missingStrings} cell(s) in ${quote(info.name)} point to shared strings the file does not have; read as empty.`, place: { file, sheet: info.name } });
+    readBy.set(part, info.name);
+    if (info.state !== "visible" && !opts.hidden) {
+      const rows = yield* explainedSteps(countRows(zip, part, opts));
+      if (rows > 0) sink.note({ code: "ignored-table", severity: "info", message: `Sheet ${quote(info.name)} is hidden; not read (${rows} rows).`, place: { file, sheet: info.name, row: 1, rowEnd: rows } });
+      continue;
     }
-    if (sheet.formulas > 0) {
-      diagnostics.push({ code: "formula-cell", severity: "info", message: `${sheet.formulas} formula cell(s) in ${quote(info.name)} read by their saved result (first: ${sheet.firstFormula}); formulas are never evaluated.`, place: { file, sheet: info.name, cell: sheet.firstFormula } });
+    const extent = yield* explainedSteps(readExtent(zip, part, book, opts));
+    sink.table({ file, format: "xlsx", sheet: info.name, ...(info.state !== "visible" ? { state: info.state } : {}) });
+    const notes: SheetNotes = { formulas: 0, firstFormula: "", missingStrings: 0 };
+    yield* explainedSteps(readRows(zip, part, book, opts, extent, sink, notes));
+    if (notes.missingStrings > 0) {
+      sink.note({ code: "corrupt-file", severity: "warning", message: `${notes.missingStrings} cell(s) in ${quote(info.name)} point to shared strings the file does not have; read as empty.`, place: { file, sheet: info.name } });
     }
-    tables.push({ file, format: "xlsx", sheet: info.name, rows: toRows(sheet, part, lim) });
+    if (notes.formulas > 0) {
+      sink.note({ code: "formula-cell", severity: "info", message: `${notes.formulas} formula cell(s) in ${quote(info.name)} read by their saved result (first: ${notes.firstFormula}); formulas are never evaluated.`, place: { file, sheet: info.name, cell: notes.firstFormula } });
+    }
   }
-  if (sheetName !== undefined && tables.length === 0) {
-    throw new Error(`No sheet named ${quote(sheetName)} (sheets: ${sheets.map((w) => quote(w.name)).join(", ")}).`);
+}
+
+/** A ZipError from reading the workbook's parts, said to be about this .xlsx. */
+function explain(e: unknown): unknown {
+  return e instanceof ZipError ? new ZipError(e.code, `Cannot read this .xlsx: ${e.message}.`) : e;
+}
+
+function explained<T>(f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    throw explain(e);
   }
-  return { tables, diagnostics };
+}
+
+function* explainedSteps<T>(steps: Generator<void, T, undefined>): Generator<void, T, undefined> {
+  try {
+    return yield* steps;
+  } catch (e) {
+    throw explain(e);
+  }
+}
+
+/**
+ * The bytes the XML parts of a workbook (or document) declare once inflated: what reading it costs,
+ * whatever its compressed size. Null when the zip directory cannot be read.
+ * @example
+ * if ((declaredXmlSize(bytes) ?? 0) > 16 << 20) readInParts();
+ */
+export function declaredXmlSize(bytes: Uint8Array): number | null {
+  try {
+    return new ZipReader(bytes, { maxBytes: Number.MAX_SAFE_INTEGER, maxEntries: Number.MAX_SAFE_INTEGER }, () => false).declaredSize(XML_PART);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Read the sheets of a workbook as whole tables (cells as text, merged areas filled), under the limits.
+ * The earlier form `(bytes, file, sheetName, limits)` still works. Throws an Error with a one-line
+ * message when the bytes are not a readable workbook: a `ZipError` whose `code` is `corrupt-file`,
+ * `limit-exceeded` or `unsafe-xml`.
+ * @example
+ * const { tables, diagnostics } = readXlsxTables(bytes, { file: "matrix.xlsx" });
+ */
+export function readXlsxTables(bytes: Uint8Array, options: XlsxReadOptions | string = {}, sheetName?: string, limits?: Partial<Limits>): { tables: Table[]; diagnostics: ParseResult["diagnostics"] } {
+  const collect = new TablesCollector();
+  const opts: XlsxReadOptions = typeof options === "string" ? { file: options, ...(sheetName !== undefined ? { sheet: sheetName } : {}), ...(limits ? { limits: resolveLimits(limits) } : {}) } : options;
+  for (const _ of xlsxRows(bytes, collect, opts));
+  return { tables: collect.tables, diagnostics: collect.notes };
 }
 
 /**
@@ -506,17 +726,15 @@ function readWorkbook(zip: ZipReader, file: string, sheetName: string | undefine
  * const { recommendations } = await parseXlsx(bytes, { file: "matrix.xlsx" });
  */
 export async function parseXlsx(bytes: Uint8Array, options: ParseOptions = {}): Promise<ParseResult> {
-  const opts = resolveParseOptions(options);
+  const opts = resolveParseOptions(options, "parseXlsx");
   if (bytes.length > opts.limits.maxBytes) {
     return failed({ code: "limit-exceeded", severity: "error", message: `File is ${bytes.length} bytes, over the ${opts.limits.maxBytes}-byte limit (limits.maxBytes).`, place: { file: opts.file } });
   }
-  let read: Awaited<ReturnType<typeof readXlsxTables>>;
+  const sink = new TableSink(opts);
   try {
-    read = await readXlsxTables(bytes, opts.file, opts.sheet, opts.limits);
+    for (const _ of xlsxRows(bytes, sink, { file: opts.file, sheet: opts.sheet, limits: opts.limits }));
   } catch (e) {
-    const code = e instanceof ZipError ? e.code : "corrupt-file";
-    return failed({ code, severity: "error", message: ((e as Error).message.split("\n")[0] ?? "").slice(0, 400), place: { file: opts.file } });
+    return sink.fail(e);
   }
-  const result = readTables(read.tables, opts);
-  return requireRecommendations(mergeResults([{ recommendations: [], diagnostics: read.diagnostics, sources: [] }, result]), opts.file);
+  return requireRecommendations(sink.finish(), opts.file);
 }

@@ -2,11 +2,17 @@
 // inflated in small steps so that a zip bomb is stopped after a few megabytes, not after it has filled
 // memory, and XML parts that declare a DTD (entity bombs, external entities) are refused.
 import { Inflate } from "fflate";
+import { quote } from "../internal/quote.js";
 
 /** Why a zip could not be read: the diagnostic code it becomes. */
 export type ZipProblem = "corrupt-file" | "limit-exceeded" | "unsafe-xml";
 
-/** A zip that is damaged, too big or hostile; `message` is one line for people. */
+/**
+ * A zip (or a part in it) that is damaged, too big or hostile; `message` is one line for people, `code`
+ * the diagnostic it becomes.
+ * @example
+ * throw new ZipError("limit-exceeded", "the zip lists 70000 entries, more than 10000 (limits.maxZipEntries)");
+ */
 export class ZipError extends Error {
   readonly code: ZipProblem;
   constructor(code: ZipProblem, message: string) {
@@ -55,17 +61,6 @@ function u64(b: Uint8Array, i: number): number {
   // Sizes and offsets beyond 2^53 cannot be real in a file held in memory.
   if (hi > 0x1fffff) throw new ZipError("corrupt-file", "the zip directory holds an impossible 64-bit size or offset");
   return hi * 0x100000000 + u32(b, i);
-}
-
-/**
- * A name from a file (zip entry, part, sheet) quoted for a one-line message: line breaks and control
- * characters escaped, so that a hostile name can neither break the line nor drive the terminal.
- * @example
- * quote("a\nb\u001b[2J"); // "\"a\\nb\\u001b[2J\""
- */
-export function quote(name: string): string {
-  const short = name.length > 200 ? `${name.slice(0, 200)}…` : name;
-  return JSON.stringify(short).replace(/[\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
 function corrupt(why: string): never {
@@ -149,18 +144,6 @@ export function readZipDirectory(bytes: Uint8Array, maxEntries: number): ZipEntr
   return entries;
 }
 
-/**
- * Entries by name: a Map, so that names from the file ("__proto__") never touch an object prototype.
- * The first of two entries with one name wins.
- * @example
- * entriesByName(readZipDirectory(bytes, 10_000)).get("word/document.xml")?.size;
- */
-export function entriesByName(entries: readonly ZipEntry[]): Map<string, ZipEntry> {
-  const map = new Map<string, ZipEntry>();
-  for (const e of entries) if (!map.has(e.name)) map.set(e.name, e);
-  return map;
-}
-
 let CRC_TABLE: Uint32Array | undefined;
 
 /** CRC-32 as zip files use it, continued from `crc` (0 to start). */
@@ -189,61 +172,73 @@ function entryData(bytes: Uint8Array, e: ZipEntry): Uint8Array {
   return bytes.subarray(start, start + e.compressedSize);
 }
 
+/** Would the entry's declared size overspend the budget? Then it is refused before anything is inflated. */
+function checkBudget(e: ZipEntry, budget: InflateBudget): void {
+  if (budget.used + e.size > budget.max) throw new ZipError("limit-exceeded", `the zip expands to more than ${budget.max} bytes (limits.maxBytes)`);
+}
+
 /**
- * Inflate one entry, charging its bytes to `budget`. Stops as soon as the entry grows past its declared
- * size (a lying directory) or the budget is spent (a zip bomb), and checks the CRC.
- * Throws a `ZipError`.
+ * Inflate one entry piece by piece, charging its bytes to `budget`. Stops as soon as the entry grows
+ * past its declared size (a lying directory) or the budget is spent (a zip bomb), and checks the CRC
+ * once the last piece is out. Throws a `ZipError`.
  * @example
- * const xml = new TextDecoder().decode(inflateEntry(bytes, entry, { used: 0, max: 64 << 20 }));
+ * for (const piece of inflateChunks(bytes, entry, { used: 0, max: 64 << 20 })) hash.update(piece);
  */
-export function inflateEntry(bytes: Uint8Array, e: ZipEntry, budget: InflateBudget, onChunk?: (chunk: Uint8Array) => void): Uint8Array {
+export function* inflateChunks(bytes: Uint8Array, e: ZipEntry, budget: InflateBudget): Generator<Uint8Array, void, undefined> {
   if (e.flags & 1) corrupt(`${quote(e.name)} is encrypted inside the zip`);
   if (e.method !== 0 && e.method !== 8) corrupt(`${quote(e.name)} uses zip compression method ${e.method}, which Office never writes`);
-  if (budget.used + e.size > budget.max) {
-    throw new ZipError("limit-exceeded", `the zip expands to more than ${budget.max} bytes (limits.maxBytes)`);
-  }
+  checkBudget(e, budget);
   const data = entryData(bytes, e);
-  const keep = !onChunk;
-  // The declared size is checked against the budget above, so this allocation is bounded.
-  const out = keep ? new Uint8Array(e.size) : undefined;
   let got = 0;
   let crc = 0;
-  // An error thrown by the consumer (a parser fed chunk by chunk) passes through fflate: kept apart so
-  // that it is not mistaken for a damaged deflate stream.
-  let consumerError: unknown;
+  const ready: Uint8Array[] = [];
   const take = (chunk: Uint8Array) => {
     if (got + chunk.length > e.size) corrupt(`${quote(e.name)} expands past its declared ${e.size} bytes (a damaged or hostile zip)`);
-    if (out) out.set(chunk, got);
-    else {
-      try {
-        onChunk!(chunk);
-      } catch (err) {
-        consumerError = err;
-        throw err;
-      }
-    }
     got += chunk.length;
     budget.used += chunk.length;
     crc = crc32(chunk, crc);
+    ready.push(chunk);
   };
   if (e.method === 0) {
     if (e.compressedSize !== e.size) corrupt(`${quote(e.name)} is stored with inconsistent sizes`);
-    for (let i = 0; i < data.length; i += STEP) take(data.subarray(i, Math.min(data.length, i + STEP)));
+    for (let i = 0; i < data.length; i += STEP) {
+      take(data.subarray(i, Math.min(data.length, i + STEP)));
+      yield ready.pop()!;
+    }
   } else {
     const inflater = new Inflate((chunk) => {
       if (chunk.length) take(chunk);
     });
-    try {
-      if (data.length === 0) inflater.push(new Uint8Array(0), true);
-      for (let i = 0; i < data.length; i += STEP) inflater.push(data.subarray(i, Math.min(data.length, i + STEP)), i + STEP >= data.length);
-    } catch (err) {
-      if (consumerError !== undefined || err instanceof ZipError) throw err;
-      corrupt(`${quote(e.name)} cannot be inflated (${(err as Error).message})`);
+    for (let i = 0; i === 0 || i < data.length; i += STEP) {
+      try {
+        inflater.push(data.subarray(i, Math.min(data.length, i + STEP)), i + STEP >= data.length);
+      } catch (err) {
+        if (err instanceof ZipError) throw err;
+        corrupt(`${quote(e.name)} cannot be inflated (${(err as Error).message})`);
+      }
+      // Handed over between pushes: whatever the consumer throws never passes through fflate.
+      for (const chunk of ready.splice(0)) yield chunk;
     }
   }
   if (got !== e.size) corrupt(`${quote(e.name)} inflates to ${got} bytes, not the ${e.size} its directory declares (truncated or damaged zip)`);
   if (crc !== e.crc) corrupt(`${quote(e.name)} fails its CRC check (the zip is damaged)`);
-  return out ?? new Uint8Array(0);
+}
+
+/**
+ * Inflate one entry whole (see inflateChunks). Throws a `ZipError`.
+ * @example
+ * const xml = new TextDecoder().decode(inflateEntry(bytes, entry, { used: 0, max: 64 << 20 }));
+ */
+export function inflateEntry(bytes: Uint8Array, e: ZipEntry, budget: InflateBudget): Uint8Array {
+  // The declared size is checked against the budget first, so this allocation is bounded.
+  checkBudget(e, budget);
+  const out = new Uint8Array(e.size);
+  let at = 0;
+  for (const chunk of inflateChunks(bytes, e, budget)) {
+    out.set(chunk, at);
+    at += chunk.length;
+  }
+  return out;
 }
 
 /**
@@ -296,8 +291,9 @@ export function prologText(head: Uint8Array): string {
 }
 
 /**
- * Reads entries of one zip on demand under shared limits: every entry read is charged to one budget of
- * `maxBytes` inflated bytes, and XML parts that declare a DTD are refused (`unsafe-xml`).
+ * Reads entries of one zip on demand under shared limits: every entry read is charged once to one
+ * budget of `maxBytes` inflated bytes (reading it again, as a second pass over a worksheet does, is
+ * free), and XML parts that declare a DTD are refused (`unsafe-xml`).
  * @example
  * const zip = new ZipReader(bytes, { maxBytes: 64 << 20, maxEntries: 10_000 });
  * const xml = zip.text("xl/workbook.xml");
@@ -307,11 +303,13 @@ export class ZipReader {
   readonly entries: Map<string, ZipEntry>;
   private readonly bytes: Uint8Array;
   private readonly budget: InflateBudget;
+  /** Entries inflated whole once already (sizes and CRC checked, bytes charged). */
+  private readonly charged = new Set<string>();
 
   /**
-   * Reads the directory; throws a `ZipError` when it is damaged, lists too many entries, or declares
-   * more than `maxBytes` for the entries `counted` selects (those that may be read: a bomb is refused
-   * before anything is inflated).
+   * Reads the directory; throws a `ZipError` when it is damaged, lists too many entries or one name
+   * twice, or declares more than `maxBytes` for the entries `counted` selects (those that may be read:
+   * a bomb is refused before anything is inflated).
    */
   constructor(bytes: Uint8Array, limits: ZipLimits, counted: (name: string) => boolean = () => true) {
     this.bytes = bytes;
@@ -321,8 +319,24 @@ export class ZipReader {
     if (declared > limits.maxBytes) {
       throw new ZipError("limit-exceeded", `the zip declares ${declared} bytes once expanded, more than ${limits.maxBytes} (limits.maxBytes)`);
     }
-    this.entries = entriesByName(list);
+    this.entries = new Map();
+    // Part names are case-insensitive in Office files: two entries with one name would be read one way
+    // here and another way elsewhere (Excel, another library), so the file is refused.
+    const folded = new Set<string>();
+    for (const e of list) {
+      const key = e.name.toLowerCase();
+      if (folded.has(key)) corrupt(`the zip holds two entries named ${quote(e.name)} (a damaged or hostile zip)`);
+      folded.add(key);
+      this.entries.set(e.name, e);
+    }
     this.budget = { used: 0, max: limits.maxBytes };
+  }
+
+  /** The sum of the sizes the directory declares for the entries `select` picks. */
+  declaredSize(select: (name: string) => boolean): number {
+    let n = 0;
+    for (const e of this.entries.values()) if (select(e.name)) n += e.size;
+    return n;
   }
 
   /** Does the zip hold this entry? */
@@ -334,7 +348,8 @@ export class ZipReader {
   read(name: string): Uint8Array | undefined {
     const e = this.entries.get(name);
     if (!e) return undefined;
-    const data = inflateEntry(this.bytes, e, this.budget);
+    const data = inflateEntry(this.bytes, e, this.budgetFor(name));
+    this.charged.add(name);
     const why = declaresDtd(prologText(data.subarray(0, PROLOG_WINDOW * 2)));
     if (why) throw new ZipError("unsafe-xml", `${quote(name)} ${why}; Office files never do, so it is refused as unsafe (entity expansion or external entities)`);
     return data;
@@ -347,52 +362,43 @@ export class ZipReader {
   }
 
   /**
-   * Inflate an entry and hand its UTF-8 text to `sink` piece by piece, never holding the whole part:
-   * a large worksheet is parsed while it is inflated. The start is checked for a DTD before any text is
-   * handed over. Returns false when the entry is absent; throws a `ZipError` (or what `sink` throws).
+   * An entry's UTF-8 text, piece by piece as it is inflated, never holding the whole part: a large
+   * worksheet is parsed while it is inflated. The start is checked for a DTD before any text is
+   * handed over. Yields nothing when the entry is absent; throws a `ZipError`.
    */
-  stream(name: string, sink: (text: string) => void): boolean {
+  *chunks(name: string): Generator<string, void, undefined> {
     const e = this.entries.get(name);
-    if (!e) return false;
+    if (!e) return;
     const decoder = new TextDecoder("utf-8");
     let head: Uint8Array[] | null = [];
     let headSize = 0;
-    const flushHead = () => {
-      if (!head) return;
+    const headText = (): string => {
       const start = new Uint8Array(headSize);
       let at = 0;
-      for (const part of head) {
+      for (const part of head!) {
         start.set(part, at);
         at += part.length;
       }
       head = null;
       const why = declaresDtd(prologText(start));
       if (why) throw new ZipError("unsafe-xml", `${quote(name)} ${why}; Office files never do, so it is refused as unsafe (entity expansion or external entities)`);
-      sink(decoder.decode(start, { stream: true }));
+      return decoder.decode(start, { stream: true });
     };
-    inflateEntry(this.bytes, e, this.budget, (chunk) => {
+    for (const chunk of inflateChunks(this.bytes, e, this.budgetFor(name))) {
       if (head) {
         head.push(chunk.slice());
         headSize += chunk.length;
-        if (headSize >= PROLOG_WINDOW * 2) flushHead();
-      } else sink(decoder.decode(chunk, { stream: true }));
-    });
-    flushHead();
+        if (headSize >= PROLOG_WINDOW * 2) yield headText();
+      } else yield decoder.decode(chunk, { stream: true });
+    }
+    this.charged.add(name);
+    if (head) yield headText();
     const rest = decoder.decode();
-    if (rest) sink(rest);
-    return true;
+    if (rest) yield rest;
   }
-}
 
-/**
- * Check a whole zip without keeping what it inflates: the directory, and every entry `select` picks
- * (XML parts by default) inflated under the limits, CRC and declared size checked, DTDs refused. For
- * readers that hand the file to another library afterwards (exceljs's streaming reader).
- * Throws a `ZipError`.
- * @example
- * verifyZip(bytes, { maxBytes: 512 << 20, maxEntries: 10_000 }); // throws on a zip bomb or a damaged entry
- */
-export function verifyZip(bytes: Uint8Array, limits: ZipLimits, select: (name: string) => boolean = (n) => /\.(xml|rels|vml)$/i.test(n)): void {
-  const zip = new ZipReader(bytes, limits, select);
-  for (const name of zip.entries.keys()) if (select(name)) zip.stream(name, () => {});
+  /** The shared budget, or a free one for an entry already inflated whole (checked, and charged then). */
+  private budgetFor(name: string): InflateBudget {
+    return this.charged.has(name) ? { used: 0, max: Number.MAX_SAFE_INTEGER } : this.budget;
+  }
 }

@@ -5,40 +5,46 @@ import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { Diagnostic } from "../schema/diagnostic.js";
 import type { ParseResult } from "../schema/result.js";
-import { type ParseOptions, resolveParseOptions } from "../ingest/options.js";
+import * as z from "zod";
+import { resolveOptions } from "../errors/matrix-error.js";
+import { ParseOptions } from "../ingest/options.js";
 import { expandPaths } from "./expand-paths.js";
 import { UNREADABLE } from "./parse-matrix.js";
 import { DEFAULT_PARTS, type PartsConfig } from "./read-parts.js";
 import { ClassifyOptions } from "../classify/options.js";
-import { type AfterRead, type Delivery, readTask, type Render, type FromWorker, type ToWorker } from "./task.js";
+import { type AfterRead, type Delivery, readTask, type FromWorker, type ToWorker } from "./task.js";
 
 /** Files above this size (bytes) are read one at a time, beside any number of smaller ones. */
 const LARGE_FILE = 2 * 1024 * 1024;
 
 /** Options of processFiles: the parse options every file gets, and how the batch runs. */
-export interface ProcessOptions extends Omit<ParseOptions, "file"> {
+export const ProcessOptions = ParseOptions.omit({ file: true }).extend({
   /** Worker threads reading files in parallel; default: the number of cores. 1 reads in this thread. */
-  jobs?: number;
+  jobs: z.int().min(1).max(256).optional(),
   /** Called as files are read (from this thread; keep it cheap). */
-  onProgress?: (progress: BatchProgress) => void;
-  /** Files larger than this many bytes (CSV, XLSX) are read as streams, in parts; default 16 MiB. */
-  streamAbove?: number;
-  /** A streamed file is handed over every `partSize` recommendations or so; default 5,000. */
-  partSize?: number;
+  onProgress: z.custom<(progress: BatchProgress) => void>((v) => typeof v === "function", "must be a function").optional(),
+  /**
+   * Workbooks and documents whose XML declares more than this many bytes once inflated, and CSV files
+   * larger than this (or than 4 MiB), are handed over in parts; default 16 MiB.
+   */
+  streamAbove: z.number().nonnegative().optional(),
+  /** A file read in parts is handed over every `partSize` recommendations or so; default 5,000. */
+  partSize: z.int().positive().optional(),
   /** Heap limit of each worker thread in MB; a file needing more is reported, not fatal. Default 1024. */
-  workerMemoryMb?: number;
+  workerMemoryMb: z.int().min(16).optional(),
   /**
    * Have the workers write the recommendations as text, in parallel, instead of sending objects back:
    * "jsonl" (one JSON object per line) or "json" (the elements of the JSON document's array). Then
    * `recommendations` is empty and `rendered` holds the text. For writers of large outputs.
    */
-  render?: Render;
+  render: z.enum(["jsonl", "json"]).optional(),
   /**
    * Classify the recommendations as they are read, in the workers (see classify()): themes, persons,
    * SDGs, issues and action categories filled in parallel; classify's diagnostics join the file's.
    */
-  classify?: ClassifyOptions;
-}
+  classify: ClassifyOptions.optional(),
+});
+export type ProcessOptions = z.input<typeof ProcessOptions>;
 
 /** What one file gave: a ParseResult plus where it stands in the batch. */
 export interface FileResult extends ParseResult {
@@ -211,10 +217,10 @@ function localRunner(options: ParseOptions, config: PartsConfig, after: AfterRea
  * }
  */
 export async function* processFiles(paths: readonly string[], options: ProcessOptions = {}): AsyncGenerator<FileResult, void, undefined> {
+  // Bad options throw here, once, not in every worker; the workers get the options as given.
+  resolveOptions(ProcessOptions, options, "processFiles");
   const { jobs: jobsOption, onProgress, streamAbove, partSize, workerMemoryMb, render, classify, ...parseOptions } = options;
   const after: AfterRead = { ...(render ? { render } : {}), ...(classify ? { classify } : {}) };
-  resolveParseOptions(parseOptions); // bad options throw here, once, not in every worker
-  if (classify) ClassifyOptions.parse(classify);
   const config: PartsConfig = { streamAbove: streamAbove ?? DEFAULT_PARTS.streamAbove, partSize: partSize ?? DEFAULT_PARTS.partSize };
   const started = performance.now();
   const { files, unmatched } = await expandPaths(paths);

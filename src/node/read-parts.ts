@@ -1,22 +1,21 @@
-import { open, stat } from "node:fs/promises";
+// Reading one file from disk with the row sources of src/ingest: CSV read in chunks, XLSX and DOCX
+// read whole then inflated piece by piece. Large files hand their recommendations over in parts as
+// they go; small ones in one piece. Whole and streamed reads run the same code.
+import { type FileHandle, open } from "node:fs/promises";
+import * as z from "zod";
+import { resolveOptions } from "../errors/matrix-error.js";
+import type { Diagnostic } from "../schema/diagnostic.js";
 import type { ParseResult } from "../schema/result.js";
+import { CsvRows, emptyFile } from "../ingest/csv.js";
+import { docxRows } from "../ingest/docx.js";
+import { requireRecommendations } from "../ingest/guard.js";
 import { type ParseOptions, resolveParseOptions } from "../ingest/options.js";
 import { failed } from "../ingest/result.js";
 import { sniffFormat } from "../ingest/sniff.js";
+import { TableSink } from "../ingest/tables.js";
+import { declaredXmlSize, xlsxRows } from "../ingest/xlsx.js";
+import { parseMatrix } from "./parse-matrix.js";
 import type { PartSink } from "./parts.js";
-import { readMatrixFile } from "./read-file.js";
-import { streamCsvFile, type StreamTuning } from "./stream-csv.js";
-import { streamXlsxFile } from "./stream-xlsx.js";
-
-/** When to stream a file, and how large its parts are. */
-export interface PartsConfig {
-  /** Workbooks larger than this many bytes are read as streams (CSV files: see CSV_STREAM_ABOVE); smaller ones whole. */
-  streamAbove: number;
-  /** A streamed file hands over its recommendations every `partSize` or so. */
-  partSize: number;
-  /** For tests: read and chunk sizes of the CSV stream. */
-  tuning?: StreamTuning;
-}
 
 /**
  * CSV files stream above this size, or above `streamAbove` when smaller: streaming gives the same result
@@ -24,44 +23,161 @@ export interface PartsConfig {
  */
 export const CSV_STREAM_ABOVE = 4 * 1024 * 1024;
 
-/** Default: stream workbooks over 16 MiB (CSV files over 4 MiB), in parts of 5,000 recommendations. */
-export const DEFAULT_PARTS: PartsConfig = { streamAbove: 16 * 1024 * 1024, partSize: 5000 };
+/** When a file hands over its recommendations in parts, and how large the parts and reads are. */
+export const PartsConfig = z.object({
+  /**
+   * Workbooks and documents whose XML parts declare more than this many bytes once inflated (whatever
+   * the size of the file), and CSV files larger than this (or than CSV_STREAM_ABOVE), hand over their
+   * recommendations in parts; smaller ones in one piece.
+   */
+  streamAbove: z.number().nonnegative().default(16 * 1024 * 1024),
+  /** A file read in parts hands over its recommendations every `partSize` or so. */
+  partSize: z.int().positive().default(5000),
+  /** Bytes read from a CSV file at a time. */
+  chunkBytes: z.int().positive().default(1024 * 1024),
+});
+export type PartsConfig = z.input<typeof PartsConfig>;
+
+/** Default: parts above 16 MiB of XML (CSV files over 4 MiB), of 5,000 recommendations, read 1 MiB at a time. */
+export const DEFAULT_PARTS = PartsConfig.parse({});
+
+/** Read at most `max` + 1 bytes (a device or a growing file has no end to trust); null when there were more. */
+async function readBounded(fh: FileHandle, size: number, max: number): Promise<Uint8Array | null> {
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const want = Math.min(max + 1 - total, Math.max(size + 1 - total, 64 * 1024));
+    const buf = new Uint8Array(want);
+    const { bytesRead } = await fh.read(buf, 0, want, null);
+    if (bytesRead === 0) break;
+    chunks.push(buf.subarray(0, bytesRead));
+    total += bytesRead;
+    if (total > max) return null;
+  }
+  if (chunks.length === 1) return chunks[0]!;
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
+
+/** The error for a file over limits.maxBytes (`size` null: it grew past the limit while read). */
+function overLimit(file: string, size: number | null, max: number): Diagnostic {
+  const what = size === null ? `more than ${max} bytes` : `${size} bytes`;
+  return { code: "limit-exceeded", severity: "error", message: `File is ${what}, over the ${max}-byte limit (limits.maxBytes).`, place: { file } };
+}
 
 /**
- * Read one matrix file: whole when small (readMatrixFile), as a stream in parts when large (CSV through
- * papaparse's stream input, XLSX through exceljs's streaming reader), so that memory stays bounded.
- * Parts go to `emit`; the returned result is the last part, with the sources. Never throws for a bad
- * file: problems come back as diagnostics.
+ * The bytes of a regular file, never more than `maxBytes`: a folder, a device or a pipe (named directly
+ * or by a glob), a missing or unreadable file, or one over the limit gives the diagnostic to report.
+ * @example
+ * const read = await readFileBytes("returned/mj.xlsx", "mj.xlsx", 512 << 20);
+ * if (read instanceof Uint8Array) use(read); else report(read);
+ */
+export async function readFileBytes(path: string, file: string, maxBytes: number): Promise<Uint8Array | Diagnostic> {
+  let fh: FileHandle;
+  try {
+    fh = await open(path, "r");
+  } catch (e) {
+    return fileError(file, e).diagnostics[0]!;
+  }
+  try {
+    const info = await fh.stat();
+    if (info.isDirectory()) return { code: "unsupported-format", severity: "error", message: "This is a folder, not a file.", place: { file } };
+    if (!info.isFile()) return notRegular(file);
+    if (info.size > maxBytes) return overLimit(file, info.size, maxBytes);
+    return (await readBounded(fh, info.size, maxBytes)) ?? overLimit(file, null, maxBytes);
+  } catch (e) {
+    return fileError(file, e).diagnostics[0]!;
+  } finally {
+    await fh.close().catch(() => {});
+  }
+}
+
+const notRegular = (file: string): Diagnostic => ({ code: "file-error", severity: "error", message: "Not a regular file (a device, a pipe or a socket): not read.", place: { file } });
+
+/**
+ * Read one matrix file (XLSX, CSV, DOCX, told from its bytes), handing its recommendations to `emit`
+ * in parts when it is large (see PartsConfig), so that memory stays bounded. The returned result is the
+ * last part, with the sources. Only regular files are read (a device or a pipe named directly or by a
+ * glob is refused), and never more than limits.maxBytes. Never throws for a bad file: problems come
+ * back as diagnostics.
  * @example
  * const rest = await readFileInParts("big.csv", {}, DEFAULT_PARTS, async (part) => out.push(...part.recommendations));
  */
 export async function readFileInParts(path: string, options: ParseOptions, config: PartsConfig, emit: PartSink): Promise<ParseResult> {
   const file = options.file ?? path;
-  const whole = () => readMatrixFile(path, { ...options, file });
-  const info = await stat(path).catch(() => null);
-  const opts = resolveParseOptions({ ...options, file });
-  // Missing files, folders and files over limits.maxBytes get readMatrixFile's messages.
-  const streamCsv = Math.min(config.streamAbove, CSV_STREAM_ABOVE);
-  if (!info || !info.isFile() || info.size <= streamCsv || info.size > opts.limits.maxBytes) return whole();
-  let head: Uint8Array;
+  const opts = resolveParseOptions({ ...options, file }, "readFileInParts");
+  const parts = resolveOptions(PartsConfig, config, "readFileInParts");
+  const max = opts.limits.maxBytes;
+  let fh: FileHandle;
   try {
-    const fh = await open(path, "r");
-    try {
-      const buf = new Uint8Array(8192);
-      head = buf.subarray(0, (await fh.read(buf, 0, buf.length, 0)).bytesRead);
-    } finally {
-      await fh.close();
-    }
-  } catch {
-    return whole();
-  }
-  const zip = head[0] === 0x50 && head[1] === 0x4b;
-  try {
-    if (zip && /\.xls[xm]$/i.test(path) && info.size > config.streamAbove) return await streamXlsxFile(path, opts, config.partSize, emit);
-    if (!zip && sniffFormat(head) === "csv") return await streamCsvFile(path, opts, config.partSize, emit, config.tuning);
+    fh = await open(path, "r");
   } catch (e) {
-    const first = (e as Error).message.split("\n")[0];
-    return failed({ code: "corrupt-file", severity: "error", message: `Cannot read this file as a stream: ${first}. The file is damaged or not a ${zip ? "workbook" : "CSV file"}.`, place: { file } });
+    return fileError(file, e);
   }
-  return whole();
+  try {
+    const info = await fh.stat();
+    if (info.isDirectory()) return failed({ code: "unsupported-format", severity: "error", message: "This is a folder, not a file.", place: { file } });
+    if (!info.isFile()) return failed(notRegular(file));
+    if (info.size > max) return failed(overLimit(file, info.size, max));
+    const headBuf = new Uint8Array(8192);
+    const head = headBuf.subarray(0, (await fh.read(headBuf, 0, headBuf.length, 0)).bytesRead);
+    const zip = head[0] === 0x50 && head[1] === 0x4b;
+    if (!zip && info.size > 0 && sniffFormat(head) === "csv") return await readCsvFile(fh, info.size, file, opts, parts, emit);
+    const bytes = await readBounded(fh, info.size, max);
+    if (bytes === null) return failed(overLimit(file, null, max));
+    const kind = sniffFormat(bytes);
+    if (kind !== "xlsx" && kind !== "docx") return await parseMatrix(bytes, { ...options, file });
+    // What a workbook costs to read is what its XML expands to, not the size of the zip.
+    const stream = (declaredXmlSize(bytes) ?? bytes.length) > parts.streamAbove;
+    const sink = new TableSink(opts);
+    try {
+      const rows = kind === "xlsx" ? xlsxRows(bytes, sink, { file, sheet: opts.sheet, limits: opts.limits }) : docxRows(bytes, sink, { file, limits: opts.limits });
+      for (let step = rows.next(); !step.done; step = rows.next()) {
+        while (stream && sink.pending > parts.partSize) await emit(sink.drain(parts.partSize));
+      }
+    } catch (e) {
+      return sink.fail(e);
+    }
+    if (kind === "docx" && sink.tableCount === 0) {
+      return failed({ code: "no-table", severity: "error", message: "The document has no table: OHCHR matrices are Word tables. Check that this is the matrix, not the report.", place: { file } });
+    }
+    return requireRecommendations(sink.finish(), file);
+  } catch (e) {
+    return fileError(file, e);
+  } finally {
+    await fh.close().catch(() => {});
+  }
+}
+
+/** A CSV file read in chunks through one decoder and papaparse, parts handed over when it is large. */
+async function readCsvFile(fh: FileHandle, size: number, file: string, opts: ReturnType<typeof resolveParseOptions>, parts: z.output<typeof PartsConfig>, emit: PartSink): Promise<ParseResult> {
+  const stream = size > Math.min(parts.streamAbove, CSV_STREAM_ABOVE);
+  const max = opts.limits.maxBytes;
+  const sink = new TableSink(opts);
+  const csv = new CsvRows(opts, sink);
+  const buf = new Uint8Array(parts.chunkBytes);
+  let total = 0;
+  for (;;) {
+    const { bytesRead } = await fh.read(buf, 0, buf.length, null);
+    total += bytesRead;
+    // The file grew while it was read.
+    if (total > max) return sink.fail(overLimit(file, null, max));
+    csv.push(buf.subarray(0, bytesRead), bytesRead === 0);
+    while (stream && sink.pending > parts.partSize) await emit(sink.drain(parts.partSize));
+    if (bytesRead === 0) break;
+  }
+  csv.finish();
+  if (!csv.sawText) return emptyFile(file);
+  return requireRecommendations(sink.finish(), file);
+}
+
+function fileError(file: string, e: unknown): ParseResult {
+  const err = e as NodeJS.ErrnoException;
+  const why = err.code === "ENOENT" ? "No such file." : err.code === "EACCES" ? "Permission denied." : err.code === "EISDIR" ? "This is a folder, not a file." : `Cannot read the file: ${(err.message ?? String(e)).split("\n")[0]}`;
+  return failed({ code: err.code === "EISDIR" ? "unsupported-format" : "file-error", severity: "error", message: why, place: { file } });
 }

@@ -5,7 +5,7 @@ import type { ParseOptions } from "../ingest/options.js";
 import type { Recommendation } from "../schema/recommendation.js";
 import type { ParseResult } from "../schema/result.js";
 import type { Part } from "./parts.js";
-import { readFileInParts, type PartsConfig } from "./read-parts.js";
+import { PartsConfig, readFileInParts } from "./read-parts.js";
 
 /** How recommendations travel back: as objects, or already written as JSON text (see ProcessOptions.render). */
 export type Render = "jsonl" | "json";
@@ -79,7 +79,7 @@ export async function readTask(task: Extract<ToWorker, { type: "read" }>, emit: 
     }
     const rest = await readFileInParts(task.path, task.options, task.config, (p: Part) => emit(deliver({ ...p, sources: [] }, render, label)));
     // A large file read whole is handed over in slices too: no message (or rendered text) larger than a part.
-    const size = task.config.partSize;
+    const size = PartsConfig.parse(task.config).partSize;
     let from = 0;
     while (rest.recommendations.length - from > size) {
       await emit(deliver({ recommendations: rest.recommendations.slice(from, from + size), diagnostics: [], sources: [] }, render, label));

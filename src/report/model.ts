@@ -3,14 +3,14 @@
 import type { Recommendation } from "../schema/recommendation.js";
 import type { TrackedState } from "../schema/status.js";
 import type { Language } from "../schema/source.js";
-import { recommendationKey } from "../schema/key.js";
+import { recommendationKeys } from "../schema/key.js";
 import { groupByCluster, type ClusterGroup } from "./clusters.js";
 import { labelsFor, type StatusKey } from "./labels.js";
 import { buildStats, statusKeyOf, type ReportStats, type StateMap } from "./stats.js";
 
 /** Options of every report builder. */
 export interface ReportOptions {
-  /** Ledger states keyed by recommendationKey(rec). */
+  /** Ledger states keyed by the recommendations' keys (see recommendationKeys). */
   states?: StateMap;
   /** Language of headings and fixed labels (default "en"); recommendation texts stay as given. */
   lang?: Language;
@@ -58,8 +58,9 @@ function single<T>(values: readonly T[]): T | null {
 export function buildReport(recommendations: readonly Recommendation[], options: ReportOptions = {}): Report {
   const lang = options.lang ?? "en";
   const L = labelsFor(lang);
-  const rows: ReportRow[] = recommendations.map((rec) => {
-    const key = recommendationKey(rec);
+  const { keys } = recommendationKeys(recommendations);
+  const rows: ReportRow[] = recommendations.map((rec, i) => {
+    const key = keys[i]!;
     const state = options.states?.get(key) ?? null;
     return { key, rec, state, status: statusKeyOf(state, rec) };
   });

@@ -3,7 +3,7 @@
 import * as z from "zod";
 import { Position, type Recommendation } from "../schema/recommendation.js";
 import { Status, type TrackedState } from "../schema/status.js";
-import { recommendationKey } from "../schema/key.js";
+import { recommendationKeys } from "../schema/key.js";
 import { findState } from "../taxonomy/index.js";
 import { fold } from "../internal/text.js";
 import { normalizeStatus } from "../track/status-words.js";
@@ -129,7 +129,7 @@ export const ReportStats = z.object({
 });
 export type ReportStats = z.infer<typeof ReportStats>;
 
-/** Ledger states by recommendationKey(rec). */
+/** Ledger states by the recommendations' keys (see recommendationKeys). */
 export type StateMap = ReadonlyMap<string, TrackedState>;
 
 /**
@@ -196,8 +196,9 @@ function groupOf(name: string): GroupKey {
  * stats.implementation.supported.rate; // 0.42
  */
 export function buildStats(recommendations: readonly Recommendation[], states?: StateMap): ReportStats {
-  const rows = recommendations.map((rec) => {
-    const state = states?.get(recommendationKey(rec));
+  const { keys } = recommendationKeys(recommendations);
+  const rows = recommendations.map((rec, i) => {
+    const state = states?.get(keys[i]!);
     return { rec, state, status: statusKeyOf(state, rec), group: positionGroup(rec.position) };
   });
 

@@ -10,6 +10,7 @@ export const Code = z.enum([
   "empty-file",
   "limit-exceeded",
   "encoding-guessed",
+  "invalid-encoding",
   "no-table",
   "unsafe-xml",
   "no-recommendations",
@@ -33,7 +34,6 @@ export const Code = z.enum([
   "unknown-state",
   "invalid-field",
   "formula-cell",
-  "streamed-read",
   // classification
   "theme-disagreement",
   // tracking
@@ -43,6 +43,9 @@ export const Code = z.enum([
   "status-conflict",
   "unknown-recommendation",
   "ledger-duplicate-event",
+  "key-collision",
+  "update-not-current",
+  "added-column",
 ]);
 export type Code = z.infer<typeof Code>;
 

@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { ExtraField } from "./recommendation.js";
 
 /** Implementation status of a recommendation, on the small canonical scale national mechanisms use. */
 export const Status = z.enum([
@@ -49,6 +50,8 @@ export const StatusEvent = z.object({
   evidence: z.array(z.string()),
   /** SDG indicator codes ("16.3.1") or national indicators. */
   indicators: z.array(z.string()),
+  /** Text from columns a reporter added to a returned workbook, by header (absent when none). */
+  extra: z.array(ExtraField).optional(),
   source: EventSource,
   /** When the event was recorded (ISO date-time). */
   recordedAt: z.iso.datetime(),

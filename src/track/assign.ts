@@ -1,9 +1,11 @@
 // Starting a ledger: who is responsible for what (an assignment table the mechanism keeps), and the
 // statuses and institutions a home-made tracking sheet already holds.
 import Papa from "papaparse";
+import * as z from "zod";
+import { resolveOptions } from "../errors/matrix-error.js";
 import type { Diagnostic } from "../schema/diagnostic.js";
 import type { Recommendation } from "../schema/recommendation.js";
-import { recommendationKey } from "../schema/key.js";
+import { recommendationKey, recommendationKeys } from "../schema/key.js";
 import type { StatusEvent } from "../schema/status.js";
 import { fold } from "../internal/text.js";
 import { createEvent } from "./event.js";
@@ -66,9 +68,9 @@ export function parseAssignments(text: string, file = "assignments.csv"): { rule
 }
 
 // Lower is more specific: a rule naming the recommendation beats its cluster, which beats its group.
-function specificity(rule: AssignmentRule, rec: Recommendation): number | null {
+function specificity(rule: AssignmentRule, rec: Recommendation, key: string): number | null {
   const m = rule.match;
-  if (m === recommendationKey(rec)) return 0;
+  if (m === key || m === recommendationKey(rec)) return 0;
   if (m === rec.id || (rec.paragraphId !== null && m === rec.paragraphId)) return 1;
   const code = rec.cluster?.code?.toUpperCase() ?? null;
   if (code !== null && m.toUpperCase() === code) return 2;
@@ -93,13 +95,14 @@ export function assignInstitutions(
 ): { assignments: Map<string, { lead: string; institutions: string[] }>; diagnostics: Diagnostic[] } {
   const assignments = new Map<string, { lead: string; institutions: string[] }>();
   const used = new Set<AssignmentRule>();
-  for (const rec of recommendations) {
-    const key = recommendationKey(rec);
+  const { keys } = recommendationKeys(recommendations);
+  for (const [i, rec] of recommendations.entries()) {
+    const key = keys[i]!;
     if (assignments.has(key)) continue;
     let best: AssignmentRule[] = [];
     let bestLevel = Infinity;
     for (const rule of rules) {
-      const level = specificity(rule, rec);
+      const level = specificity(rule, rec, key);
       if (level === null || level > bestLevel) continue;
       if (level < bestLevel) best = [];
       bestLevel = level;
@@ -125,11 +128,34 @@ export function assignInstitutions(
 }
 
 /** Options for `initialEvents`. */
-export interface InitialEventsOptions {
-  recordedAt: string;
+export const InitialEventsOptions = z.object({
+  /** ISO date-time stamped on the events. */
+  recordedAt: z.iso.datetime(),
   /** The date the initial statuses refer to (YYYY-MM-DD). */
-  date: string;
-  assignments?: ReadonlyMap<string, { lead: string; institutions: string[] }>;
+  date: z.iso.date(),
+  /** Lead and institutions by key, as `assignInstitutions` gives them. */
+  assignments: z.custom<ReadonlyMap<string, { lead: string; institutions: string[] }>>((v) => v instanceof Map).optional(),
+});
+export type InitialEventsOptions = z.input<typeof InitialEventsOptions>;
+
+/**
+ * A `key-collision` warning for each key that two different recommendations would share, naming the
+ * key each is tracked under.
+ * @example
+ * keyCollisionDiagnostics(recommendations)[0]?.message; // '"121.1" names 2 different recommendations …'
+ */
+export function keyCollisionDiagnostics(recommendations: readonly Recommendation[]): Diagnostic[] {
+  return recommendationKeys(recommendations).collisions.map((c) => {
+    const first = c.members[0]!;
+    const short = (t: string) => (t.length > 60 ? `${t.slice(0, 59)}…` : t);
+    return {
+      code: "key-collision" as const,
+      severity: "warning" as const,
+      message: `"${first.id}" names ${c.members.length} different recommendations (${c.key.startsWith("||") ? "no State or cycle" : `key ${c.key}`}): ${c.members.map((m) => `"${short(m.text)}" is tracked as ${m.key}`).join("; ")}. Give each file its State and cycle (or check that ids such as 121.10 were not read as numbers) for keys of their own.`,
+      place: first.place,
+      actual: c.key,
+    };
+  });
 }
 
 /**
@@ -141,12 +167,14 @@ export interface InitialEventsOptions {
  * const { events, diagnostics } = initialEvents(recommendations, { recordedAt: new Date().toISOString(), date: "2025-03-01" });
  */
 export function initialEvents(recommendations: readonly Recommendation[], options: InitialEventsOptions): { events: StatusEvent[]; diagnostics: Diagnostic[] } {
+  const opts = resolveOptions(InitialEventsOptions, options, "initialEvents");
   const events: StatusEvent[] = [];
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics: Diagnostic[] = keyCollisionDiagnostics(recommendations);
   // A recommendation listed twice (a copied row) keeps both answers; differing statuses are reported.
   const firstStatus = new Map<string, { raw: string | null; row: number | undefined }>();
-  for (const rec of recommendations) {
-    const key = recommendationKey(rec);
+  const { keys } = recommendationKeys(recommendations);
+  for (const [i, rec] of recommendations.entries()) {
+    const key = keys[i]!;
     const raw = rec.status?.trim() || null;
     const status = raw ? normalizeStatus(raw, { position: rec.position }) : null;
     const first = firstStatus.get(key);
@@ -170,7 +198,7 @@ export function initialEvents(recommendations: readonly Recommendation[], option
         expected: statusLabels("en"),
       });
     }
-    const assigned = first ? undefined : options.assignments?.get(key);
+    const assigned = first ? undefined : opts.assignments?.get(key);
     const institutions = assigned?.institutions ?? rec.institutions;
     const lead = assigned?.lead ?? rec.institutions[0] ?? null;
     const action = rec.assessment?.trim() || null;
@@ -181,13 +209,13 @@ export function initialEvents(recommendations: readonly Recommendation[], option
           recommendation: key,
           status,
           statusRaw: wordingToKeep(raw, status),
-          date: options.date,
+          date: opts.date,
           institutions,
           lead,
           action,
           source: { reporter: null, file: rec.place.file ?? null, sheet: rec.place.sheet ?? null, row: rec.place.row || null, round: null },
         },
-        { recordedAt: options.recordedAt },
+        { recordedAt: opts.recordedAt },
       ),
     );
   }
@@ -195,17 +223,20 @@ export function initialEvents(recommendations: readonly Recommendation[], option
 }
 
 /**
- * Find the recommendation a person means: its key, or its paragraph id when only one recommendation
- * has it.
+ * Find the recommendation a person means: its key (see `recommendationKeys`), or its paragraph id (or
+ * unqualified key) when only one recommendation has it; otherwise the candidate keys.
  * @example
- * findRecommendation(recommendations, "142.28")?.id; // "142.28"
+ * findRecommendation(recommendations, "142.28").recommendation?.id; // "142.28"
+ * findRecommendation(recommendations, "121.1").candidates; // ["||121.1@kenya.csv", "||121.1@uganda.csv"]
  */
 export function findRecommendation(recommendations: readonly Recommendation[], ref: string): { recommendation: Recommendation | null; candidates: string[] } {
   const r = ref.trim();
-  const byKey = recommendations.find((rec) => recommendationKey(rec) === r);
-  if (byKey) return { recommendation: byKey, candidates: [r] };
+  const { keys } = recommendationKeys(recommendations);
+  const exact = keys.indexOf(r);
+  if (exact >= 0) return { recommendation: recommendations[exact]!, candidates: [r] };
+  // A number, or a key that two recommendations would share: only when it names one of them.
   const id = r.replace(/\.$/, "");
-  const byId = recommendations.filter((rec) => rec.id === id || rec.paragraphId === id);
-  const keys = [...new Set(byId.map(recommendationKey))];
-  return { recommendation: keys.length === 1 ? byId[0]! : null, candidates: keys };
+  const hits = recommendations.flatMap((rec, i) => (rec.id === id || rec.paragraphId === id || recommendationKey(rec) === r ? [i] : []));
+  const candidates = [...new Set(hits.map((i) => keys[i]!))];
+  return { recommendation: candidates.length === 1 ? recommendations[hits[0]!]! : null, candidates };
 }

@@ -1,5 +1,6 @@
 // Building events: defaults filled in, lists cleaned, and an id that is a hash of the content, so the
 // same event written twice (two processes, a retried append) is recognised as one.
+import type { ExtraField } from "../schema/recommendation.js";
 import { StatusEvent, type EventSource, type Status } from "../schema/status.js";
 
 /** What a caller gives to record an update; everything but the recommendation and date is optional. */
@@ -14,6 +15,8 @@ export interface EventInput {
   action?: string | null;
   evidence?: readonly string[];
   indicators?: readonly string[];
+  /** Text from columns a reporter added to a returned workbook. */
+  extra?: readonly ExtraField[];
   source?: Partial<EventSource>;
 }
 
@@ -59,6 +62,7 @@ const cleanText = (s: string | null | undefined): string | null => (s?.trim() ? 
  *   { recordedAt: "2025-03-02T09:00:00.000Z" });
  */
 export function createEvent(input: EventInput, options: { recordedAt: string }): StatusEvent {
+  const extra = (input.extra ?? []).map((x) => ({ column: x.column.trim(), value: x.value.trim() })).filter((x) => x.value !== "");
   const content = {
     recommendation: input.recommendation,
     status: input.status ?? null,
@@ -69,6 +73,8 @@ export function createEvent(input: EventInput, options: { recordedAt: string }):
     action: cleanText(input.action),
     evidence: cleanList(input.evidence),
     indicators: cleanList(input.indicators),
+    // Only when there is some: events without it keep the ids they always had.
+    ...(extra.length > 0 ? { extra } : {}),
     source: {
       reporter: cleanText(input.source?.reporter),
       file: input.source?.file ?? null,
@@ -88,7 +94,9 @@ export function createEvent(input: EventInput, options: { recordedAt: string }):
  * reportFingerprint(a) === reportFingerprint(b); // true when b re-imports a
  */
 export function reportFingerprint(e: StatusEvent): string {
-  return JSON.stringify([e.recommendation, e.status, e.statusRaw, e.institutions, e.lead, e.action, e.evidence, e.indicators, e.source.reporter, e.source.round]);
+  const fields: unknown[] = [e.recommendation, e.status, e.statusRaw, e.institutions, e.lead, e.action, e.evidence, e.indicators, e.source.reporter, e.source.round];
+  if (e.extra?.length) fields.push(e.extra);
+  return JSON.stringify(fields);
 }
 
 /**

@@ -1,13 +1,15 @@
 // Returned workbooks → events. A row becomes an event only when a person changed something since the
 // export; different statuses from different institutions in one round become conflicts, never
 // overwrites: every answer is kept in the ledger.
+import * as z from "zod";
+import { resolveOptions } from "../errors/matrix-error.js";
 import type { Diagnostic } from "../schema/diagnostic.js";
 import type { Place } from "../schema/place.js";
-import type { Recommendation } from "../schema/recommendation.js";
-import { recommendationKey } from "../schema/key.js";
+import type { ExtraField, Recommendation } from "../schema/recommendation.js";
+import { recommendationKeys } from "../schema/key.js";
 import type { Status, StatusEvent, TrackedState } from "../schema/status.js";
-import { createEvent, splitList } from "./event.js";
-import { currentStates, planAppend } from "./ledger.js";
+import { createEvent, dateOf, splitList } from "./event.js";
+import { checkUpdateDate, currentStates, eventsByRecommendation, planAppend } from "./ledger.js";
 import { normalizeStatus, statusLabel, statusLabels, wordingToKeep } from "./status-words.js";
 import type { EditableColumn, TrackColumn, TrackWorkbookMeta } from "./workbook.js";
 
@@ -25,6 +27,8 @@ export interface ReturnedCell {
 export interface ReturnedRow {
   row: number;
   cells: Partial<Record<TrackColumn, ReturnedCell>>;
+  /** Non-empty cells of columns people added, by their header (or column letter when it has none). */
+  extra?: { column: string; cell: ReturnedCell }[];
 }
 
 /** A returned workbook, as `readTrackWorkbook` reads it. */
@@ -37,19 +41,20 @@ export interface ReturnedWorkbook {
   /** The editable cells as exported, by recommendation key; null with `meta`. */
   snapshot: ReadonlyMap<string, Partial<Record<EditableColumn, string>>> | null;
   rows: ReturnedRow[];
-  /** Headers of columns people added (not read). */
+  /** Headers of columns people added: their text is kept with the answers (`extra`). */
   ignoredColumns: string[];
 }
 
 /** What the merge needs to know: the recommendations tracked, the ledger so far, and the clock. */
-export interface MergeContext {
-  recommendations: readonly Recommendation[];
-  events: readonly StatusEvent[];
-  /** ISO date-time stamped on new events. */
-  recordedAt: string;
+export const MergeContext = z.object({
+  recommendations: z.array(z.custom<Recommendation>()),
+  events: z.array(z.custom<StatusEvent>()),
+  /** ISO date-time stamped on new events; its day is "today" for dates in the future. */
+  recordedAt: z.iso.datetime(),
   /** YYYY-MM-DD used when a row gives no date. */
-  today: string;
-}
+  today: z.iso.date(),
+});
+export type MergeContext = z.input<typeof MergeContext>;
 
 /** How the rows of one workbook were used: the parts add up to `rows`. */
 export interface MergeSummary {
@@ -132,11 +137,14 @@ const sameStatus = (a: string, b: string, position: Recommendation["position"]) 
  * @example
  * const { events, diagnostics } = mergeReturnedWorkbooks([returned], { recommendations, events: ledger, recordedAt, today: "2025-06-30" });
  */
-export function mergeReturnedWorkbooks(workbooks: readonly ReturnedWorkbook[], context: MergeContext): MergeResult {
+export function mergeReturnedWorkbooks(workbooks: readonly ReturnedWorkbook[], options: MergeContext): MergeResult {
+  const context = resolveOptions(MergeContext, options, "mergeReturnedWorkbooks");
+  const recordedDay = dateOf(context.recordedAt);
   const byKey = new Map<string, Recommendation>();
   const byId = new Map<string, string[]>();
-  for (const rec of context.recommendations) {
-    const key = recommendationKey(rec);
+  const { keys } = recommendationKeys(context.recommendations);
+  for (const [i, rec] of context.recommendations.entries()) {
+    const key = keys[i]!;
     if (byKey.has(key)) continue;
     byKey.set(key, rec);
     const ids = byId.get(rec.id);
@@ -149,11 +157,15 @@ export function mergeReturnedWorkbooks(workbooks: readonly ReturnedWorkbook[], c
   const candidates: StatusEvent[] = [];
   const placeOfEvent = new Map<StatusEvent, Place>();
   const summaryOfEvent = new Map<StatusEvent, MergeSummary>();
+  // Notes already kept from added columns, per recommendation: a re-read workbook adds none again.
+  const notesKept = new Map<string, Set<string>>();
+  for (const e of context.events) for (const x of e.extra ?? []) notesKept.set(e.recommendation, (notesKept.get(e.recommendation) ?? new Set()).add(`${x.column}\u0000${x.value}`));
 
   for (const wb of workbooks) {
     const summary: MergeSummary = { file: wb.file, target: wb.meta?.target ?? null, rows: wb.rows.length, blank: 0, unchanged: 0, changed: 0, alreadyRecorded: 0, unknown: 0 };
     summaries.push(summary);
     const firstRowOf = new Map<string, number>();
+    let rowsWithNotes = 0;
     const snapshotIds = new Map<string, string[]>();
     for (const key of wb.snapshot?.keys() ?? []) {
       const id = byKey.get(key)?.id;
@@ -163,7 +175,7 @@ export function mergeReturnedWorkbooks(workbooks: readonly ReturnedWorkbook[], c
       const c = r.cells;
       const keyText = text(c.key);
       const idText = text(c.id).replace(/\.$/, "");
-      const answered = (["status", "date", "action", "evidence", "indicators", "reportedBy"] as const).some((f) => text(c[f]) !== "");
+      const answered = (["status", "date", "action", "evidence", "indicators", "reportedBy"] as const).some((f) => text(c[f]) !== "") || (r.extra?.length ?? 0) > 0;
       if (!keyText && !idText && !answered) {
         summary.blank++;
         continue;
@@ -232,25 +244,30 @@ export function mergeReturnedWorkbooks(workbooks: readonly ReturnedWorkbook[], c
       };
       const evidence = newItems("evidence");
       const indicators = newItems("indicators");
-      if (!statusChanged && !action && evidence.length === 0 && indicators.length === 0) {
+      // With a snapshot, a repeated answer is recognised whole (planAppend); without, notes already kept are left out.
+      const kept = wb.snapshot ? undefined : notesKept.get(key);
+      const extra: ExtraField[] = (r.extra ?? []).map((x) => ({ column: x.column, value: x.cell.text.trim() })).filter((x) => x.value && !kept?.has(`${x.column}\u0000${x.value}`));
+      if (extra.length > 0) rowsWithNotes++;
+      if (!statusChanged && !action && evidence.length === 0 && indicators.length === 0 && extra.length === 0) {
         summary.unchanged++;
         continue;
       }
       let date = context.today;
       const dateCell = c.date;
-      if (dateCell?.date) date = dateCell.date;
-      else if (text(dateCell)) {
-        const parsed = parseUpdateDate(text(dateCell));
-        if (parsed) date = parsed;
-        else {
-          diagnostics.push({
-            code: "invalid-field",
-            severity: "warning",
-            message: `"${text(dateCell)}" is not a date (YYYY-MM-DD or DD/MM/YYYY); the update is dated ${context.today}.`,
-            place: placeOf(wb, r.row, dateCell, "date"),
-            actual: text(dateCell),
-          });
-        }
+      const typed = dateCell?.date ?? (text(dateCell) ? parseUpdateDate(text(dateCell)) : null);
+      const future = typed ? checkUpdateDate(typed, recordedDay) : null;
+      if (typed && !future) date = typed;
+      else if (text(dateCell) || dateCell?.date) {
+        const shown = text(dateCell) || typed!;
+        diagnostics.push({
+          code: "invalid-field",
+          severity: "warning",
+          message: future
+            ? `The date of update ${future}; the update is dated ${context.today}.`
+            : `"${shown}" is not a date (YYYY-MM-DD or DD/MM/YYYY); the update is dated ${context.today}.`,
+          place: placeOf(wb, r.row, dateCell, "date"),
+          actual: shown,
+        });
       }
       const event = createEvent(
         {
@@ -261,6 +278,7 @@ export function mergeReturnedWorkbooks(workbooks: readonly ReturnedWorkbook[], c
           action,
           evidence,
           indicators,
+          extra,
           source: { reporter: reporterOf(wb.meta, text(c.reportedBy), wb.file), file: wb.file, sheet: wb.sheet, row: r.row, round: wb.meta?.round ?? null },
         },
         { recordedAt: context.recordedAt },
@@ -269,30 +287,53 @@ export function mergeReturnedWorkbooks(workbooks: readonly ReturnedWorkbook[], c
       placeOfEvent.set(event, placeOf(wb, r.row, statusChanged ? c.status : (c.action ?? c.key)));
       summaryOfEvent.set(event, summary);
     }
+    if (rowsWithNotes > 0) {
+      diagnostics.push({
+        code: "added-column",
+        severity: "info",
+        message: `Columns added to this workbook (${wb.ignoredColumns.map((h) => `"${h}"`).join(", ") || "without a header"}): their text in ${rowsWithNotes} row(s) is kept with the answers.`,
+        place: placeOf(wb, 1, undefined),
+        actual: wb.ignoredColumns.join("; "),
+      });
+    }
   }
 
   const plan = planAppend(context.events, candidates);
   for (const e of plan.added) summaryOfEvent.get(e)!.changed++;
   for (const e of [...plan.duplicateIds, ...plan.sameAnswers]) summaryOfEvent.get(e)!.alreadyRecorded++;
 
-  // Conflicts: look at the ledger as it will be once the new events are in.
+  // Look at the ledger as it will be once the new events are in, for the recommendations they touch.
   const added = new Set(plan.added.map((e) => e.eventId));
-  const touched = [...new Set(plan.added.filter((e) => e.status !== null).map((e) => e.recommendation))];
-  if (touched.length > 0) {
-    const after = currentStates([...context.events.filter((e) => touched.includes(e.recommendation)), ...plan.added.filter((e) => touched.includes(e.recommendation))]);
-    for (const key of touched) {
-      const s = after.get(key);
-      if (!s || s.conflicts.length === 0 || !s.conflicts.some((cl) => added.has(cl.eventId))) continue;
-      const first = plan.added.find((e) => e.recommendation === key && s.conflicts.some((cl) => cl.eventId === e.eventId))!;
-      const claims = s.conflicts.map((cl) => `${cl.reporter ?? "unknown"}: ${statusLabel(cl.status)}${cl.file ? ` (${cl.file}${cl.row ? ` row ${cl.row}` : ""})` : ""}`);
+  const touched = new Set(plan.added.filter((e) => e.status !== null).map((e) => e.recommendation));
+  const after = eventsByRecommendation([...context.events, ...plan.added].filter((e) => touched.has(e.recommendation)));
+  for (const [key, ordered] of after) {
+    const last = ordered.findLast((e) => e.status !== null)!;
+    // An answer older than a status already in the ledger does not become current: say so. (Answers of
+    // this import that disagree with each other are conflicts, reported below.)
+    for (const e of ordered) {
+      if (!added.has(e.eventId) || e.status === null || last.recordedAt === e.recordedAt || last.status === e.status) continue;
       diagnostics.push({
-        code: "status-conflict",
+        code: "update-not-current",
         severity: "warning",
-        message: `${byKey.get(key)?.id ?? key}: institutions disagree — ${claims.join("; ")}. Both answers are kept; settle it with "upr-matrix track update".`,
-        place: placeOfEvent.get(first)!,
-        actual: s.conflicts.map((cl) => cl.status).join(" / "),
+        message: `${byKey.get(key)?.id ?? key}: "${statusLabel(e.status)}" (dated ${e.date}) is recorded, but the status stays "${statusLabel(last.status!)}" from a later update (${last.date}${last.source.reporter ? `, ${last.source.reporter}` : ""}).`,
+        place: placeOfEvent.get(e)!,
+        actual: e.date,
       });
     }
+    const s = currentStates(ordered).get(key)!;
+    if (s.conflicts.length === 0 || !s.conflicts.some((cl) => added.has(cl.eventId))) continue;
+    const first = plan.added.find((e) => e.recommendation === key && s.conflicts.some((cl) => cl.eventId === e.eventId))!;
+    const oneReporter = new Set(s.conflicts.map((cl) => cl.reporter)).size === 1;
+    const claims = s.conflicts.map((cl) => `${oneReporter ? "" : `${cl.reporter ?? "unknown"}: `}${statusLabel(cl.status)}${cl.file ? ` (${cl.file}${cl.row ? ` row ${cl.row}` : ""})` : ""}`);
+    diagnostics.push({
+      code: "status-conflict",
+      severity: "warning",
+      message: oneReporter
+        ? `${byKey.get(key)?.id ?? key}: ${s.conflicts[0]!.reporter ?? "one reporter"} gives different statuses in one workbook — ${claims.join("; ")}. Both answers are kept; settle it with "upr-matrix track update".`
+        : `${byKey.get(key)?.id ?? key}: institutions disagree — ${claims.join("; ")}. Both answers are kept; settle it with "upr-matrix track update".`,
+      place: placeOfEvent.get(first)!,
+      actual: s.conflicts.map((cl) => cl.status).join(" / "),
+    });
   }
   return { events: plan.added, diagnostics, summaries };
 }

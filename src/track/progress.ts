@@ -1,7 +1,8 @@
 // Progress figures a national mechanism reports: how many recommendations in each status, per
 // cluster, per institution and per position; and which ones nobody has updated lately.
+import { countBy, groupBy, orderBy, sortBy, uniqBy } from "lodash-es";
 import type { Recommendation } from "../schema/recommendation.js";
-import { recommendationKey } from "../schema/key.js";
+import { recommendationKeys } from "../schema/key.js";
 import { Status, type TrackedState } from "../schema/status.js";
 
 /** How progress is grouped. */
@@ -24,14 +25,42 @@ export interface ProgressGroup {
 
 const UNASSIGNED = "(unassigned)";
 const NO_CLUSTER = "(no cluster)";
-const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-const zero = (): ProgressCounts => ({ none: 0, ...Object.fromEntries(Status.options.map((s) => [s, 0])) }) as ProgressCounts;
+/** A tracked recommendation: its key (see `recommendationKeys`) and its state, if any. */
+export interface TrackedItem {
+  rec: Recommendation;
+  key: string;
+  state: TrackedState | undefined;
+}
+
+/**
+ * Each tracked recommendation once (a row listed twice in the sources counts once), with its key and
+ * state, in input order.
+ * @example
+ * trackedItems(recommendations, currentStates(events)).length; // 179
+ */
+export function trackedItems(recommendations: readonly Recommendation[], states: ReadonlyMap<string, TrackedState>): TrackedItem[] {
+  const { keys } = recommendationKeys(recommendations);
+  return uniqBy(
+    recommendations.map((rec, i) => ({ rec, key: keys[i]!, state: states.get(keys[i]!) })),
+    "key",
+  );
+}
+
+function counts(items: readonly TrackedItem[]): ProgressCounts {
+  const zero = Object.fromEntries(["none", ...Status.options].map((s) => [s, 0])) as ProgressCounts;
+  return { ...zero, ...countBy(items, (it) => it.state?.status ?? "none") };
+}
 
 function share(c: ProgressCounts): number | null {
   const assessed = Status.options.reduce((n, s) => n + c[s], 0) - c["not-applicable"];
   if (assessed <= 0) return null;
   return Math.round(((c["fully-implemented"] + c["partially-implemented"]) / assessed) * 10_000) / 10_000;
+}
+
+function groupOf(group: string, items: readonly TrackedItem[]): ProgressGroup {
+  const byStatus = counts(items);
+  return { group, total: items.length, byStatus, implementedShare: share(byStatus), conflicts: items.filter((it) => (it.state?.conflicts.length ?? 0) > 0).length };
 }
 
 /**
@@ -63,36 +92,18 @@ export function institutionsOf(rec: Pick<Recommendation, "institutions">, state:
  * // { group: "A12 Acceptance of international norms", total: 21, byStatus: {...}, implementedShare: 0.25, conflicts: 0 }
  */
 export function progressBy(recommendations: readonly Recommendation[], states: ReadonlyMap<string, TrackedState>, by: ProgressBy): ProgressGroup[] {
-  const groups = new Map<string, ProgressGroup>();
-  const total: ProgressGroup = { group: "total", total: 0, byStatus: zero(), implementedShare: null, conflicts: 0 };
-  const seen = new Set<string>();
-  const add = (name: string, state: TrackedState | undefined) => {
-    let g = groups.get(name);
-    if (!g) groups.set(name, (g = { group: name, total: 0, byStatus: zero(), implementedShare: null, conflicts: 0 }));
-    g.total++;
-    g.byStatus[state?.status ?? "none"]++;
-    if (state && state.conflicts.length > 0) g.conflicts++;
+  const items = trackedItems(recommendations, states);
+  const groupsOf = (it: TrackedItem): string[] => {
+    if (by === "cluster") return [clusterLabel(it.rec)];
+    if (by === "position") return [it.rec.position];
+    const names = institutionsOf(it.rec, it.state);
+    return names.length ? names : [UNASSIGNED];
   };
-  for (const rec of recommendations) {
-    const key = recommendationKey(rec);
-    // A recommendation listed twice in the sources (a copied row) is counted once.
-    if (seen.has(key)) continue;
-    seen.add(key);
-    const state = states.get(key);
-    total.total++;
-    total.byStatus[state?.status ?? "none"]++;
-    if (state && state.conflicts.length > 0) total.conflicts++;
-    if (by === "cluster") add(clusterLabel(rec), state);
-    else if (by === "position") add(rec.position, state);
-    else {
-      const names = institutionsOf(rec, state);
-      if (names.length === 0) add(UNASSIGNED, state);
-      for (const n of names) add(n, state);
-    }
-  }
-  const out = [...groups.values()].sort((a, b) => cmp(a.group, b.group));
-  for (const g of [...out, total]) g.implementedShare = share(g.byStatus);
-  return [...out, total];
+  const members = groupBy(
+    items.flatMap((it) => groupsOf(it).map((group) => ({ group, it }))),
+    "group",
+  );
+  return [...sortBy(Object.keys(members)).map((g) => groupOf(g, members[g]!.map((m) => m.it))), groupOf("total", items)];
 }
 
 /** A recommendation nobody has updated since a date. */
@@ -113,16 +124,8 @@ export interface StaleItem {
  * findStale(recommendations, currentStates(events), "2025-01-01").length; // 12
  */
 export function findStale(recommendations: readonly Recommendation[], states: ReadonlyMap<string, TrackedState>, since: string): StaleItem[] {
-  const out: StaleItem[] = [];
-  const seen = new Set<string>();
-  for (const rec of recommendations) {
-    const key = recommendationKey(rec);
-    if (seen.has(key)) continue;
-    seen.add(key);
-    const s = states.get(key);
-    const last = s?.lastUpdate ?? null;
-    if (last !== null && last >= since) continue;
-    out.push({ recommendation: key, id: rec.id, cluster: clusterLabel(rec), lead: s?.lead ?? null, status: s?.status ?? null, lastUpdate: last });
-  }
-  return out.sort((a, b) => cmp(a.lastUpdate ?? "", b.lastUpdate ?? "") || cmp(a.recommendation, b.recommendation));
+  const stale = trackedItems(recommendations, states)
+    .filter(({ state }) => (state?.lastUpdate ?? null) === null || state!.lastUpdate! < since)
+    .map(({ rec, key, state }): StaleItem => ({ recommendation: key, id: rec.id, cluster: clusterLabel(rec), lead: state?.lead ?? null, status: state?.status ?? null, lastUpdate: state?.lastUpdate ?? null }));
+  return orderBy(stale, [(s) => s.lastUpdate ?? "", "recommendation"]);
 }

@@ -1,20 +1,24 @@
 // The per-institution update workbook, as data: which rows and columns go out, in which language,
 // with which instructions; and how its header reads back whatever language or order it comes in.
 // Writing and reading the .xlsx itself is in src/xlsx/track-workbook.ts.
+import { groupBy, sortBy } from "lodash-es";
+import * as z from "zod";
+import { resolveOptions } from "../errors/matrix-error.js";
 import type { Recommendation } from "../schema/recommendation.js";
 import type { Position } from "../schema/recommendation.js";
-import { recommendationKey } from "../schema/key.js";
-import type { Language } from "../schema/source.js";
+import { compareParagraphIds } from "../schema/key.js";
+import { Language } from "../schema/source.js";
 import type { TrackedState } from "../schema/status.js";
 import { fold } from "../internal/text.js";
-import { clusterLabel, institutionsOf } from "./progress.js";
+import { clusterLabel, institutionsOf, trackedItems, type TrackedItem } from "./progress.js";
 import { statusLabel, statusLabels } from "./status-words.js";
 
 /** Version tag written into every exported workbook. */
 export const TRACK_WORKBOOK_FORMAT = "upr-matrix-track/1";
 
 /** One workbook per institution (a recommendation goes to its lead and each supporting institution) or per cluster. */
-export type ExportBy = "institution" | "cluster";
+export const ExportBy = z.enum(["institution", "cluster"]);
+export type ExportBy = z.infer<typeof ExportBy>;
 
 /** The columns of the data sheet, in order. */
 export const TRACK_COLUMNS = [
@@ -119,35 +123,19 @@ export interface TrackWorkbookPlan {
 }
 
 /** Options for `planTrackExport`. */
-export interface TrackExportOptions {
-  by?: ExportBy;
-  lang?: Language;
-  round: string;
-  exportedAt: string;
+export const TrackExportOptions = z.object({
+  by: ExportBy.default("institution"),
+  lang: Language.default("en"),
+  /** The export round: every workbook of one `track export` run shares it. */
+  round: z.string().min(1),
+  /** ISO date-time of the export. */
+  exportedAt: z.iso.datetime(),
   /** Export only these institutions (or clusters); all by default. */
-  only?: readonly string[];
-}
+  only: z.array(z.string()).optional(),
+});
+export type TrackExportOptions = z.input<typeof TrackExportOptions>;
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
-/**
- * Order paragraph ids as people number them: "142.2" before "142.10".
- * @example
- * ["142.10", "142.2"].sort(compareParagraphIds); // ["142.2", "142.10"]
- */
-export function compareParagraphIds(a: string, b: string): number {
-  const pa = a.split(/[.\s-]/);
-  const pb = b.split(/[.\s-]/);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const x = pa[i] ?? "";
-    const y = pb[i] ?? "";
-    const nx = /^\d+$/.test(x) ? Number(x) : NaN;
-    const ny = /^\d+$/.test(y) ? Number(y) : NaN;
-    const d = !Number.isNaN(nx) && !Number.isNaN(ny) ? nx - ny : cmp(x, y);
-    if (d !== 0) return d;
-  }
-  return 0;
-}
 
 /**
  * A file name for a target: ASCII, lower case, dashes; never empty.
@@ -178,43 +166,34 @@ export function planTrackExport(
   states: ReadonlyMap<string, TrackedState>,
   options: TrackExportOptions,
 ): TrackWorkbookPlan[] {
-  const by = options.by ?? "institution";
-  const lang = options.lang ?? "en";
-  const groups = new Map<string, Recommendation[]>();
-  const seen = new Set<string>();
-  for (const rec of recommendations) {
-    const key = recommendationKey(rec);
-    if (seen.has(key)) continue;
-    seen.add(key);
-    const state = states.get(key);
-    const targets = by === "cluster" ? [clusterLabel(rec)] : institutionsOf(rec, state);
-    for (const t of targets.length ? targets : ["(unassigned)"]) {
-      const g = groups.get(t);
-      if (g) g.push(rec);
-      else groups.set(t, [rec]);
-    }
-  }
+  const { by, lang, round, exportedAt, only: onlyNames } = resolveOptions(TrackExportOptions, options, "planTrackExport");
+  const targetsOf = (it: TrackedItem) => {
+    const targets = by === "cluster" ? [clusterLabel(it.rec)] : institutionsOf(it.rec, it.state);
+    return targets.length ? targets : ["(unassigned)"];
+  };
+  const groups = groupBy(
+    trackedItems(recommendations, states).flatMap((it) => targetsOf(it).map((target) => ({ target, it }))),
+    "target",
+  );
   // A name given exactly selects that target; otherwise case, accents and punctuation are ignored.
   let only: Set<string> | null = null;
-  if (options.only?.length) {
+  if (onlyNames?.length) {
     only = new Set();
-    for (const o of options.only) {
-      const exact = groups.has(o.trim()) ? [o.trim()] : [...groups.keys()].filter((t) => fold(t) === fold(o));
+    for (const o of onlyNames) {
+      const exact = Object.hasOwn(groups, o.trim()) ? [o.trim()] : Object.keys(groups).filter((t) => fold(t) === fold(o));
       for (const t of exact) only.add(t);
     }
   }
   const names = new Set<string>();
   const plans: TrackWorkbookPlan[] = [];
-  for (const target of [...groups.keys()].sort(cmp)) {
+  for (const target of sortBy(Object.keys(groups))) {
     if (only && !only.has(target)) continue;
-    const recs = groups.get(target)!.sort((a, b) => cmp(clusterLabel(a), clusterLabel(b)) || compareParagraphIds(a.id, b.id) || cmp(recommendationKey(a), recommendationKey(b)));
+    const items = groups[target]!.map((m) => m.it).sort((a, b) => cmp(clusterLabel(a.rec), clusterLabel(b.rec)) || compareParagraphIds(a.rec.id, b.rec.id) || cmp(a.key, b.key));
     let base = (by === "cluster" ? "cluster-" : "") + fileSlug(target);
     for (let n = 2; names.has(base); n++) base = `${fileSlug(target)}-${n}`;
     names.add(base);
-    const meta: TrackWorkbookMeta = { format: TRACK_WORKBOOK_FORMAT, round: options.round, exportedAt: options.exportedAt, by, target, lang };
-    const rows = recs.map((rec): TrackRow => {
-      const key = recommendationKey(rec);
-      const state = states.get(key);
+    const meta: TrackWorkbookMeta = { format: TRACK_WORKBOOK_FORMAT, round, exportedAt, by, target, lang };
+    const rows = items.map(({ rec, key, state }): TrackRow => {
       const institutions = institutionsOf(rec, state);
       const lead = state?.lead ?? institutions[0] ?? "";
       return {
@@ -259,7 +238,8 @@ const INSTRUCTIONS: Readonly<Record<Language, (m: TrackWorkbookMeta, n: number) 
     `4. ${COLUMN_LABELS.en.indicators}: SDG indicator codes (e.g. 16.3.1) or national indicators, one per line.`,
     `5. ${COLUMN_LABELS.en.date}: the date your update refers to; leave blank for the date the file is read back.`,
     `6. ${COLUMN_LABELS.en.reportedBy}: the name of the person who answered.`,
-    "Grey columns are protected. You may sort and filter the rows and add columns for your own notes: they are not read.",
+    "Grey columns are protected. You may sort and filter the rows.",
+    "You may add columns for your notes: their text is kept with your answers.",
     "Do not delete the Key column: it identifies each recommendation. Return the file by e-mail as it is (.xlsx).",
   ],
   fr: (m, n) => [
@@ -274,7 +254,8 @@ const INSTRUCTIONS: Readonly<Record<Language, (m: TrackWorkbookMeta, n: number) 
     `4. ${COLUMN_LABELS.fr.indicators} : codes d'indicateurs ODD (par ex. 16.3.1) ou indicateurs nationaux, un par ligne.`,
     `5. ${COLUMN_LABELS.fr.date} : la date à laquelle se rapporte votre réponse ; laissez vide pour la date de relecture du fichier.`,
     `6. ${COLUMN_LABELS.fr.reportedBy} : le nom de la personne qui a répondu.`,
-    "Les colonnes grises sont protégées. Vous pouvez trier et filtrer les lignes et ajouter des colonnes pour vos notes : elles ne sont pas lues.",
+    "Les colonnes grises sont protégées. Vous pouvez trier et filtrer les lignes.",
+    "Vous pouvez ajouter des colonnes pour vos notes : leur texte est conservé avec vos réponses.",
     "Ne supprimez pas la colonne Clé : elle identifie chaque recommandation. Renvoyez le fichier tel quel (.xlsx).",
   ],
   es: (m, n) => [
@@ -289,7 +270,8 @@ const INSTRUCTIONS: Readonly<Record<Language, (m: TrackWorkbookMeta, n: number) 
     `4. ${COLUMN_LABELS.es.indicators}: códigos de indicadores ODS (p. ej. 16.3.1) o indicadores nacionales, uno por línea.`,
     `5. ${COLUMN_LABELS.es.date}: la fecha a la que se refiere su respuesta; déjela en blanco para la fecha en que se lee el archivo.`,
     `6. ${COLUMN_LABELS.es.reportedBy}: el nombre de la persona que respondió.`,
-    "Las columnas grises están protegidas. Puede ordenar y filtrar las filas y añadir columnas para sus notas: no se leen.",
+    "Las columnas grises están protegidas. Puede ordenar y filtrar las filas.",
+    "Puede añadir columnas para sus notas: su texto se conserva con sus respuestas.",
     "No borre la columna Clave: identifica cada recomendación. Devuelva el archivo tal cual (.xlsx).",
   ],
 };

@@ -1,13 +1,10 @@
-// `upr-matrix classify` through the built CLI, as a user runs it.
+// `upr-matrix classify`, run in-process through run(argv, io).
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { beforeAll, describe, expect, test } from "vitest";
-import { cli, ensureBuilt, tempDir } from "../cli/built.js";
+import { describe, expect, test } from "vitest";
+import { tempDir } from "../cli/built.js";
+import { runCli as cli } from "../cli/run-cli.js";
 import type { ParseResult } from "../../src/schema/result.js";
-
-beforeAll(async () => {
-  await ensureBuilt();
-}, 120_000);
 
 describe("upr-matrix classify", () => {
   test("JSON out: inferred labels marked classifier, given ones kept; exit 0", async () => {

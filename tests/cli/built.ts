@@ -2,7 +2,7 @@
 // newer than every source file (CI builds before testing: no second build), otherwise one quick
 // esbuild bundle of the CLI and its worker into a cache folder, made once while no source is newer.
 // Several test files (and vitest workers) may ask at once: a lock folder makes them wait for one build.
-import { spawnSync, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, rmdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -49,12 +49,6 @@ export async function ensureBuilt(): Promise<string> {
     }
   }
   return CLI;
-}
-
-/** Run the CLI synchronously (for tests that chain commands). */
-export function cliSync(args: readonly string[], opts: { cwd?: string; env?: Record<string, string> } = {}): Run {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: opts.cwd ?? ROOT, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", ...opts.env } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 /** What a run of the CLI gave. */

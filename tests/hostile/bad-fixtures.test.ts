@@ -1,10 +1,14 @@
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { readMatrixFile, UNREADABLE } from "../../src/node/index.js";
+import { readFileInParts } from "../../src/node/read-parts.js";
+import { readTrackWorkbook } from "../../src/ingest/track-workbook.js";
+import { mergeResults } from "../../src/ingest/result.js";
+import type { Diagnostic } from "../../src/schema/diagnostic.js";
 import { ParseResult } from "../../src/schema/result.js";
 import { findState } from "../../src/taxonomy/index.js";
-import { badDir, badFixtures, root } from "./manifest.js";
+import { badDir, badFixtures } from "./manifest.js";
 
 // Every damaged or hostile input in fixtures/bad/ ends in a result with its expected diagnostics: never an
 // exception, a hang or a polluted Object.prototype. The CLI side (exit codes, one line per problem) is in
@@ -149,26 +153,61 @@ describe("what the hostile files must not do", () => {
   });
 });
 
-// Large workbooks (over 16 MiB) take another path: src/node/read-parts.ts streams them through exceljs's
-// streaming reader, which the zip checks of src/ingest/zip.ts do not guard. Forcing that path on every
-// bad workbook shows it still ends in a result (see docs/security.md for what it does not bound).
-describe.skipIf(!existsSync(join(root, "src", "node", "read-parts.ts")))("the streamed path over the bad workbooks", () => {
-  // Pending (src/node/stream-xlsx.ts): exceljs's WorkbookReader never settles when a worksheet's deflate
-  // stream is damaged, so the promise hangs and the CLI, its event loop empty, exits with code 13 and no
-  // message (seen with a 17 MB copy of xlsx-bad-deflate.xlsx). Fix: before streaming, check the zip with
-  // `verifyZip(bytes, limits)` from src/ingest/zip.ts (CRC, lying sizes, bombs and DTDs, without keeping
-  // what it inflates), and race the sheet iteration against the read stream's "error" event.
-  const HANGS = new Set<string>([]);
-  for (const f of fixtures.filter((x) => x.file.endsWith(".xlsx"))) {
-    const run = HANGS.has(f.file) ? test.fails : test;
-    run(`${f.file} streamed${HANGS.has(f.file) ? " (pending: hangs in stream-xlsx.ts)" : ""}`, { timeout: HANGS.has(f.file) ? 3000 : 30_000 }, async () => {
-      const { readFileInParts } = await import("../../src/node/read-parts.js");
-      const parts: number[] = [];
-      const r = await readFileInParts(join(badDir, f.file), { file: f.file }, { streamAbove: 0, partSize: 5000 }, async (p) => {
-        parts.push(p.recommendations.length);
+// Large files are read in parts by the same row sources: forced on every bad fixture (parts of seven
+// recommendations, 4 KiB reads), the result is what the whole read gives.
+describe("the bad fixtures read in parts", () => {
+  for (const f of fixtures) {
+    test(`${f.file} in parts`, { timeout: 30_000 }, async () => {
+      const parts: ParseResult[] = [];
+      const rest = await readFileInParts(join(badDir, f.file), { file: f.file }, { streamAbove: 0, partSize: 7, chunkBytes: 4096 }, async (p) => {
+        parts.push({ ...p, sources: [] });
       });
-      ParseResult.parse(r);
-      for (const d of r.diagnostics) expect(d.message).not.toMatch(/\n/);
+      const whole = await readMatrixFile(join(badDir, f.file), { file: f.file });
+      const merged = mergeResults([...parts, rest]);
+      ParseResult.parse(merged);
+      expect(merged.recommendations).toEqual(whole.recommendations);
+      expect(merged.sources).toEqual(whole.sources);
+      expect(sorted(merged.diagnostics)).toEqual(sorted(whole.diagnostics));
     });
   }
 });
+
+// `track import` reads returned workbooks with the same guarded reader, limits and diagnostics as
+// `parse`: every bad fixture ends in a result (never an exception, a hang or a crash), and a file that
+// parse cannot read (corrupt, over a limit, unsafe, not a workbook) gives track import the same error.
+describe("the bad fixtures as returned tracking workbooks (track import)", () => {
+  const FILE_ERRORS = new Set(["corrupt-file", "limit-exceeded", "unsafe-xml", "unsupported-format", "empty-file"]);
+  for (const f of fixtures) {
+    test(`${f.file} through readTrackWorkbook`, { timeout: 30_000 }, async () => {
+      const bytes = new Uint8Array(readFileSync(join(badDir, f.file)));
+      const protoBefore = Object.getOwnPropertyNames(Object.prototype).length;
+      const read = await readTrackWorkbook(bytes, f.file);
+      for (const d of read.diagnostics) {
+        expect(d.message, `${d.code} message`).not.toMatch(/[\r\n\u2028\u2029\u0000-\u0008\u000b-\u001f]/);
+        expect(d.place?.file).toBe(f.file);
+      }
+      const parse = await readMatrixFile(join(badDir, f.file), { file: f.file });
+      const unreadable = parse.sources.length === 0 ? parse.diagnostics.filter((d) => d.severity === "error" && FILE_ERRORS.has(d.code)) : [];
+      if (!f.file.endsWith(".xlsx")) {
+        // Not a workbook at all: refused as one.
+        expect(read.workbook).toBeNull();
+        expect(read.diagnostics.map((d) => d.severity)).toContain("error");
+      } else if (f.file.startsWith("xlsx-returned-")) {
+        // A returned update workbook with a bomb in it (D1): its answer is read, the bomb is not.
+        expect(read.workbook?.rows.map((r) => [r.cells.key?.text, r.cells.status?.text])).toEqual([["Kenya|2|142.23", "In progress"]]);
+        expect(read.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+      } else if (unreadable.length > 0) {
+        expect(read.workbook, "a workbook parse cannot read").toBeNull();
+        expect(read.diagnostics.map((d) => d.code)).toEqual(unreadable.map((d) => d.code));
+        expect(read.diagnostics[0]!.message).toBe(unreadable[0]!.message);
+      } else {
+        // Readable, but none of them is an update workbook: said in one error, nothing imported.
+        expect(read.workbook?.rows ?? []).toEqual([]);
+        expect(read.diagnostics.some((d) => d.code === "missing-column" && d.severity === "error")).toBe(true);
+      }
+      expect(Object.getOwnPropertyNames(Object.prototype).length).toBe(protoBefore);
+    });
+  }
+});
+
+const sorted = (ds: readonly Diagnostic[]) => [...ds].map((d) => JSON.stringify(d)).sort();

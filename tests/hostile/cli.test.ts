@@ -2,14 +2,16 @@ import { execFile } from "node:child_process";
 import { rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { runCli } from "../cli/run-cli.js";
 import { badDir, badFixtures, builtCli, type BadFixture } from "./manifest.js";
 
 // The CLI contract over every file of fixtures/bad/: `upr-matrix parse` exits as the manifest says (1 read
 // with errors, 2 unreadable; 0 for awkward inputs it reads correctly), prints one line per problem on stderr
 // and never a stack trace, and ends within a time limit.
 //
-// The CLI takes most of a second to start, so it reads the whole folder once (human lines: one per problem,
-// no stack trace), then the files grouped by expected exit code with --json. A group's exit code, the
+// The built CLI reads the whole folder once as a process, through its worker threads (human lines: one
+// per problem, no stack trace); then run(argv, io) reads the files in-process, grouped by expected exit
+// code, with --json. A group's exit code, the
 // unreadable count of the JSON summary and the diagnostics the CLI attributes to each file pin every file's
 // own outcome: exit 0 for a group means no file had an error; exit 2 with `unreadable` equal to the group's
 // size means every file was unreadable; exit 1 with `unreadable` 0 and an error attributed to each file
@@ -24,27 +26,13 @@ interface Run {
   killed: boolean;
 }
 
-function runCli(cli: string, args: string[]): Promise<Run> {
+function runProcess(cli: string, args: string[]): Promise<Run> {
   return new Promise((resolve) => {
     execFile(process.execPath, [cli, ...args], { timeout: TIME_LIMIT_MS, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, NO_COLOR: "1", UPR_MATRIX_DEBUG: "" } }, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === "number" ? error.code : null) : 0;
       resolve({ code, stdout, stderr, killed: Boolean(error?.killed) });
     });
   });
-}
-
-async function pool<T, R>(items: readonly T[], size: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: size }, async () => {
-      while (next < items.length) {
-        const i = next++;
-        out[i] = await work(items[i]!);
-      }
-    }),
-  );
-  return out;
 }
 
 let cli = "";
@@ -77,16 +65,13 @@ for (const fix of new Set(fixtures.map(pendingOf).filter((x): x is string => x !
 
 beforeAll(async () => {
   cli = await builtCli();
-  const jobs = [
-    async () => {
-      folder = await runCli(cli, ["--verbose", "parse", badDir]);
-    },
-    ...groups.map((g) => async () => {
-      // In-process (--jobs 1): no worker threads to start; the folder run above goes through the workers.
-      g.json = await runCli(cli, ["--verbose", "--json", "--jobs", "1", "parse", ...g.args, ...g.files.map((f) => join(badDir, f.file))]);
-    }),
-  ];
-  await pool(jobs, 2, (job) => job());
+  const folderRun = runProcess(cli, ["--verbose", "parse", badDir]).then((r) => (folder = r));
+  // In this process and thread (--jobs 1): no worker threads to start; the folder run goes through the workers.
+  for (const g of groups) {
+    const run = await runCli(["--verbose", "--json", "--jobs", "1", "parse", ...g.args, ...g.files.map((f) => join(badDir, f.file))]);
+    g.json = { ...run, killed: false };
+  }
+  await folderRun;
 });
 
 afterAll(() => {

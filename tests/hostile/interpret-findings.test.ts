@@ -1,10 +1,11 @@
 import { describe, expect, test } from "vitest";
 import { parseCsv } from "../../src/ingest/csv.js";
 import { resolveParseOptions } from "../../src/ingest/options.js";
-import { readTables } from "../../src/ingest/result.js";
+import { readTables } from "../../src/ingest/tables.js";
 import { ParseResult } from "../../src/schema/result.js";
 
-// Problems the hostile-input work found in src/ingest/csv.ts and src/ingest/interpret.ts, which are being
+// Problems the hostile-input work found in src/ingest/csv.ts and the interpreter (then interpret.ts, now
+// layout.ts, record.ts and table-reader.ts), which were being
 // changed by someone else: each test states the behaviour that is right and fails (`test.fails`) until
 // the fix described beside it is applied. When one starts to pass, turn `test.fails` into `test` (those
 // marked "fixed" were fixed in csv.ts or interpret.ts while this work went on, and stay as regression tests).
@@ -31,7 +32,7 @@ describe("findings waiting for a fix in csv.ts / interpret.ts", () => {
     expect(r.sources[0]!.rowCounts.blank).toBe(1);
   });
 
-  // Fix (src/ingest/interpret.ts, readRecommendationRow): give a State under review read from the title
+  // Fix (src/ingest/table-reader.ts, readRecommendationRow): give a State under review read from the title
   // the canonical name, as one read from a column gets (`findState(x)?.name ?? x`). Today the title's
   // "Bolivia (Estado Plurinacional de)" stays as written while a "State under review" column holding the
   // same words gives "Bolivia", so exporting and re-reading a matrix changes the State's name.
@@ -49,7 +50,7 @@ describe("findings waiting for a fix in csv.ts / interpret.ts", () => {
     expect(fromTitle.recommendations[0]!.stateUnderReview).toBe(fromColumn.recommendations[0]!.stateUnderReview);
   });
 
-  // Fix (src/ingest/interpret.ts): every message that quotes a cell (unknown-layout and missing-column
+  // Fix (src/ingest/layout.ts, table-reader.ts): every message that quotes a cell (unknown-layout and missing-column
   // "Columns found", unknown-position, conflicting-position, unparsed-row, empty-text, invalid-field...)
   // quotes it through one helper that puts it on one line and escapes control characters, e.g.
   // `const quoteCell = (s: string) => JSON.stringify(s.slice(0, 120)).replace(/[\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)`
@@ -70,7 +71,7 @@ describe("findings waiting for a fix in csv.ts / interpret.ts", () => {
     for (const d of r.diagnostics) expect(d.message, d.code).not.toMatch(/[\r\n\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
   });
 
-  // Fix (src/ingest/interpret.ts, readInt): return a number only when it is a positive safe integer (a
+  // Fix (src/ingest/cell-readers.ts, readInt): return a number only when it is a positive safe integer (a
   // session is 1-60, a cycle 1-9 in practice); otherwise null and an invalid-field warning. Today a
   // "Session" of 0 gives session 0 and a "Cycle" of 99999999999999999999 gives 1e20: both break the
   // Recommendation schema (positive integers), so the JSON output is not valid against it. Found by
@@ -81,7 +82,7 @@ describe("findings waiting for a fix in csv.ts / interpret.ts", () => {
     expect(r.diagnostics.map((d) => d.code)).toContain("invalid-field");
   });
 
-  // Fix (src/ingest/interpret.ts, the continuation branch of readRecommendationRow): join at most a few
+  // Fix (src/ingest/table-reader.ts, the continuation branch of readRecommendationRow): join at most a few
   // rows (say 5) into one recommendation, then read the next text-only row as a recommendation of its
   // own; and keep the joined text as a list of parts, reading recommending States from the new part
   // only, instead of re-reading the whole growing text on every row. Today a plain list of texts without

@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import Papa from "papaparse";
 import { describe, expect, test } from "vitest";
-import { CsvFeed, guessDelimiter, guessNewline, parseCsv } from "../../src/ingest/csv.js";
+import { guessNewline, parseCsv, readCsvInto } from "../../src/ingest/csv.js";
+import { TableSink, type RowSink } from "../../src/ingest/tables.js";
 import { requireRecommendations } from "../../src/ingest/guard.js";
 import { resolveParseOptions } from "../../src/ingest/options.js";
 import { findUnclean } from "../../src/internal/text.js";
@@ -46,17 +47,13 @@ describe("records without anything to clean", () => {
     expect(findUnclean("a\rb", 2)).toBe(-1);
   });
 
-  // A reference reading that cleans every cell: the same records, fed without the line break.
+  // A reference reading that cleans every cell: the same records, none of them said to be plain.
   function everyCellCleaned(text: string): ReturnType<typeof parseCsv> {
-    const feed = new CsvFeed(resolveParseOptions({ file: "t.csv" }));
-    feed.append(text, true);
-    Papa.parse<string[]>(text, {
-      delimiter: guessDelimiter(text),
-      newline: guessNewline(text),
-      skipEmptyLines: false,
-      step: (r) => feed.record({ data: r.data, errors: r.errors, cursor: r.meta.cursor }),
-    });
-    return requireRecommendations(feed.finish(), "t.csv");
+    const opts = resolveParseOptions({ file: "t.csv" });
+    const sink = new TableSink(opts);
+    const uncleaned: RowSink = { table: (t) => sink.table(t), row: (r) => sink.row(r, false), note: (d) => sink.note(d) };
+    readCsvInto(text, opts, uncleaned);
+    return requireRecommendations(sink.finish(), "t.csv");
   }
 
   test("give the same result as cleaning every cell", () => {

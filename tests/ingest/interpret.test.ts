@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { readTables } from "../../src/ingest/result.js";
+import { readTables } from "../../src/ingest/tables.js";
 import { resolveParseOptions, type ParseOptions } from "../../src/ingest/options.js";
 import type { ParseResult } from "../../src/schema/result.js";
 

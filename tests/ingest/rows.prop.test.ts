@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { parseCsv } from "../../src/ingest/csv.js";
 import { resolveParseOptions } from "../../src/ingest/options.js";
-import { readTables } from "../../src/ingest/result.js";
+import { readTables } from "../../src/ingest/tables.js";
 import type { ParseResult } from "../../src/schema/result.js";
 
 // For generated rows: rows in = recommendations + diagnosed rows + header, title and theme rows. Every row

@@ -149,16 +149,19 @@ describe("a whole tracking cycle on fixtures/sample/ohchr-matrix-en.docx", () =>
     expect(conflicts).toHaveLength(1);
     expect(conflicts[0]!.message).toContain(x!);
     expect(conflicts[0]!.message).toMatch(/Ministry of Justice: Fully implemented.*National Police Service \(Insp\. Otieno\): In progress/);
-    expect(merged.diagnostics.filter((d) => !["unknown-status", "status-conflict"].includes(d.code))).toEqual([]);
+    // The note typed in an added column is kept with its row's answer (a row that changed nothing else).
+    expect(merged.diagnostics.filter((d) => d.code === "added-column").map((d) => [d.place?.file, d.actual])).toEqual([["ministry-of-justice.xlsx", "My notes"]]);
+    expect(merged.events.filter((e) => e.extra).map((e) => [e.source.row, e.status, e.extra])).toEqual([[3, null, [{ column: "My notes", value: "ask the minister's office" }]]]);
+    expect(merged.diagnostics.filter((d) => !["unknown-status", "status-conflict", "added-column"].includes(d.code))).toEqual([]);
 
     const byFile = new Map(merged.summaries.map((s) => [s.file, s]));
     const justiceRows = plans.find((p) => p.meta.target === "Ministry of Justice")!.rows.length;
-    expect(byFile.get("ministry-of-justice.xlsx")).toMatchObject({ rows: justiceRows + 1, blank: 1, changed: 3, unchanged: justiceRows - 3, unknown: 0 });
+    expect(byFile.get("ministry-of-justice.xlsx")).toMatchObject({ rows: justiceRows + 1, blank: 1, changed: 4, unchanged: justiceRows - 4, unknown: 0 });
     expect(byFile.get("national-police-service.xlsx")).toMatchObject({ changed: 2 });
     expect(byFile.get("ministry-of-health.xlsx")).toMatchObject({ changed: 1 });
     expect(byFile.get("ministry-of-gender.xlsx")).toMatchObject({ changed: 1 });
     expect(byFile.get("ministry-of-foreign-affairs.xlsx")).toMatchObject({ changed: 0, unchanged: plans[0]!.rows.length });
-    expect(merged.events).toHaveLength(7);
+    expect(merged.events).toHaveLength(8);
 
     await recordEvents(jsonlLedgerStore(ledger()), merged.events);
     const after = await readLedgerFile(ledger());
@@ -200,7 +203,7 @@ describe("a whole tracking cycle on fixtures/sample/ohchr-matrix-en.docx", () =>
     const again = mergeReturnedWorkbooks(workbooks, { recommendations: recs, events, recordedAt: "2025-07-02T12:00:00.000Z", today: "2025-07-02" });
     // The copied Gender workbook has no round: it is compared with the current state, which already has its answer.
     expect(again.events).toEqual([]);
-    expect(again.summaries.reduce((n, s) => n + s.alreadyRecorded, 0)).toBe(6);
+    expect(again.summaries.reduce((n, s) => n + s.alreadyRecorded, 0)).toBe(7);
     expect(again.diagnostics.filter((d) => d.code === "status-conflict")).toEqual([]);
   });
 

@@ -2,12 +2,12 @@ import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { Status, TrackedState, type StatusEvent } from "../../src/schema/status.js";
 import { createEvent, eventIdOf, type EventInput } from "../../src/track/event.js";
-import { currentStates, historyOf, planAppend } from "../../src/track/ledger.js";
+import { checkUpdateDate, compareEvents, currentStates, effectiveDate, historyOf, planAppend, supersededBy } from "../../src/track/ledger.js";
 import { memoryLedgerStore, recordEvents } from "../../src/track/store.js";
 
 const K = "Kenya|2|142.28";
 let clock = 0;
-const at = () => `2025-06-01T00:00:${String(clock++ % 60).padStart(2, "0")}.${String(Math.floor(clock / 60)).padStart(3, "0")}Z`;
+const at = () => `2025-12-01T00:00:${String(clock++ % 60).padStart(2, "0")}.${String(Math.floor(clock / 60)).padStart(3, "0")}Z`;
 const ev = (input: Partial<EventInput> & { date: string }) => createEvent({ recommendation: K, ...input }, { recordedAt: at() });
 
 describe("events", () => {
@@ -97,6 +97,77 @@ describe("currentStates", () => {
       ev({ date: "2025-09-11", status: "fully-implemented", source: { reporter: "B", round: "r2" } }),
     ];
     expect(currentStates(rounds).get(K)!.conflicts).toEqual([]);
+  });
+
+  test("T1: a settlement dated before one of the claims does not settle the conflict, and says it is not current", () => {
+    const round = "20250601T090000Z";
+    // Justice dated its answer; the Police left the date blank, so it is dated the import day.
+    const justice = ev({ date: "2025-06-20", status: "fully-implemented", source: { reporter: "Ministry of Justice", file: "mj.xlsx", row: 2, round } });
+    const police = ev({ date: "2025-06-30", status: "in-progress", source: { reporter: "National Police Service", file: "police.xlsx", row: 2, round } });
+    const settle = ev({ date: "2025-06-25", status: "fully-implemented", source: { reporter: "NMIRF" } });
+    const s = currentStates([justice, police, settle]).get(K)!;
+    // One order for both: the Police's answer is the latest, so the conflict stays open and visible.
+    expect(s.status).toBe("in-progress");
+    expect(s.conflicts.map((c) => c.reporter)).toEqual(["Ministry of Justice", "National Police Service"]);
+    expect(supersededBy([justice, police, settle], settle)).toBe(police);
+    // Dated on or after every claim, the settlement is current and the conflict is closed.
+    const later = ev({ date: "2025-06-30", status: "fully-implemented", source: { reporter: "NMIRF" } });
+    expect(currentStates([justice, police, settle, later]).get(K)).toMatchObject({ status: "fully-implemented", conflicts: [] });
+    expect(supersededBy([justice, police, settle, later], later)).toBeNull();
+  });
+
+  test("D16: two rows of one workbook for one recommendation: ordered by row, and a conflict when they differ", () => {
+    const round = "r1";
+    const recordedAt = "2025-06-30T12:00:00.000Z";
+    const row = (n: number, status: Status) => createEvent({ recommendation: K, date: "2025-06-30", status, source: { reporter: "Ministry of Justice", file: "mj.xlsx", row: n, round } }, { recordedAt });
+    for (const [a, b] of [[row(2, "in-progress"), row(3, "partially-implemented")], [row(2, "partially-implemented"), row(3, "in-progress")]] as const) {
+      const s = currentStates([b, a]).get(K)!;
+      expect(s.status).toBe(b.status); // the lower row comes last, whatever the event ids
+      expect(s.conflicts.map((c) => [c.row, c.status])).toEqual([[2, a.status], [3, b.status]]);
+    }
+    // The same reporter answering again later (another day) is a change of mind, not a conflict.
+    const again = createEvent({ recommendation: K, date: "2025-07-05", status: "fully-implemented", source: { reporter: "Ministry of Justice", round } }, { recordedAt: "2025-07-05T12:00:00.000Z" });
+    expect(currentStates([row(2, "in-progress"), row(3, "partially-implemented"), again]).get(K)).toMatchObject({ status: "fully-implemented", conflicts: [] });
+  });
+
+  test("D6: a date far ahead of its recording day counts as the next day, so it cannot pin a status for ever", () => {
+    const typo = createEvent({ recommendation: K, date: "2205-06-30", status: "fully-implemented", source: { reporter: "typo" } }, { recordedAt: "2025-07-01T09:00:00.000Z" });
+    const next = createEvent({ recommendation: K, date: "2025-07-03", status: "in-progress", source: { reporter: "NMIRF" } }, { recordedAt: "2025-07-03T09:00:00.000Z" });
+    expect(effectiveDate(typo)).toBe("2025-07-02");
+    expect(currentStates([typo, next]).get(K)).toMatchObject({ status: "in-progress", lastUpdate: "2025-07-03" });
+    expect(supersededBy([typo, next], typo)).toBe(next);
+    expect(historyOf([next, typo], K)).toEqual([typo, next]);
+    // Input dates: up to one day ahead (time zones), not more.
+    expect(checkUpdateDate("2025-07-02", "2025-07-01")).toBeNull();
+    expect(checkUpdateDate("2205-06-30", "2025-07-01")).toBe("2205-06-30 is in the future (today is 2025-07-01)");
+  });
+
+  test("property: an open conflict always includes the current status; no conflict when the last status event has no round", () => {
+    const arb = fc.array(
+      fc.record({
+        status: fc.constantFrom(...Status.options),
+        day: fc.integer({ min: 1, max: 5 }),
+        sec: fc.integer({ min: 0, max: 3 }),
+        reporter: fc.constantFrom("A", "B", null),
+        round: fc.constantFrom("r1", "r2", null),
+        row: fc.integer({ min: 1, max: 4 }),
+      }),
+      { maxLength: 12 },
+    );
+    fc.assert(
+      fc.property(arb, (specs) => {
+        const events = specs.map((s) =>
+          createEvent({ recommendation: K, status: s.status, date: `2025-02-0${s.day}`, source: { reporter: s.reporter, round: s.round, file: "f.xlsx", row: s.row } }, { recordedAt: `2025-03-01T00:00:0${s.sec}.000Z` }),
+        );
+        const s = currentStates(events).get(K);
+        if (!s) return;
+        const last = [...events].sort(compareEvents).at(-1)!;
+        expect(s.status).toBe(last.status);
+        if (last.source.round === null) expect(s.conflicts).toEqual([]);
+        if (s.conflicts.length) expect(s.conflicts.some((c) => c.eventId === last.eventId)).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   test("property: the states do not depend on the order of the events", () => {

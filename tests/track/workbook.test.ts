@@ -5,7 +5,8 @@ import { Recommendation } from "../../src/schema/recommendation.js";
 import { createEvent } from "../../src/track/event.js";
 import { currentStates } from "../../src/track/ledger.js";
 import { mergeReturnedWorkbooks } from "../../src/track/merge.js";
-import { COLUMN_LABELS, fileSlug, matchTrackHeader, planTrackExport, compareParagraphIds, TRACK_COLUMNS } from "../../src/track/workbook.js";
+import { COLUMN_LABELS, fileSlug, matchTrackHeader, planTrackExport, TRACK_COLUMNS } from "../../src/track/workbook.js";
+import { compareParagraphIds } from "../../src/schema/key.js";
 import { readTrackWorkbook, TRACK_META_SHEET, writeTrackWorkbook } from "../../src/xlsx.js";
 
 const rec = (id: string, over: Partial<Recommendation> = {}): Recommendation =>
@@ -124,7 +125,8 @@ describe("reading returned workbooks", () => {
     const merged = mergeReturnedWorkbooks([workbook!], { recommendations: RECS, events: [], recordedAt: "2025-06-30T00:00:00.000Z", today: "2025-06-30" });
     expect(merged.events).toHaveLength(1);
     expect(merged.events[0]).toMatchObject({ recommendation: recommendationKey(RECS[0]!), status: "in-progress", statusRaw: "En curso", date: "2025-06-02", action: "Ley en preparación", source: { reporter: "devuelto.xlsx", round: null, row: 3, sheet: "Hoja1" } });
-    expect(merged.diagnostics.map((d) => [d.code, d.place?.row])).toEqual([["unknown-recommendation", 5], ["unknown-recommendation", 6]]);
+    expect(merged.events[0]!.extra).toEqual([{ column: "Notas", value: "ver" }]); // the added column's text is kept
+    expect(merged.diagnostics.map((d) => [d.code, d.place?.row])).toEqual([["unknown-recommendation", 5], ["unknown-recommendation", 6], ["added-column", 1]]);
     expect(merged.summaries[0]).toMatchObject({ rows: 4, blank: 1, changed: 1, unknown: 2, unchanged: 0 });
   });
 

@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import type { Command } from "commander";
 import { unzipSync } from "fflate";
+import { countBy, orderBy } from "lodash-es";
 import type { Diagnostic } from "../../schema/diagnostic.js";
 import type { ParseResult } from "../../schema/result.js";
 import type { Recommendation } from "../../schema/recommendation.js";
@@ -10,6 +11,7 @@ import type { ClassifyOptions, ClassifyTask } from "../../classify/options.js";
 import { flag, type ReadFlags, readOptions } from "../flags.js";
 import { readInputs } from "../inputs.js";
 import { CliError, type RunContext } from "../io.js";
+import { displayName } from "../safe-text.js";
 
 interface ClassifyFlags extends ReadFlags {
   format: "json" | "jsonl" | "summary";
@@ -43,8 +45,9 @@ function docxText(bytes: Uint8Array, file: string): string {
 }
 
 /** Read an addendum (plain text or .docx) into positions, and apply them to recommendations without one. */
-async function withAddendum(recs: Recommendation[], flags: ClassifyFlags): Promise<{ recommendations: Recommendation[]; diagnostics: Diagnostic[]; applied: number }> {
+async function withAddendum(ctx: RunContext, recs: Recommendation[], flags: ClassifyFlags): Promise<{ recommendations: Recommendation[]; diagnostics: Diagnostic[]; applied: number }> {
   const path = flags.addendum!;
+  await ctx.readsFrom(path);
   let bytes: Uint8Array;
   try {
     bytes = new Uint8Array(await readFile(path));
@@ -70,12 +73,12 @@ function summary(result: ParseResult, original: readonly Recommendation[]): stri
     `  UPR Info issues:  ${count((r) => inferred(r.issues))} inferred, ${count((r) => r.issues.length - inferred(r.issues))} given`,
     `  action category:  ${count((r) => (r.actionCategory?.source === "classifier" ? 1 : 0))} inferred, ${count((r) => (r.actionCategory?.source === "matrix" ? 1 : 0))} given`,
   ];
-  const vocabularies = new Map<string, number>();
-  for (const r of result.recommendations) for (const t of r.themes) if (t.source === "classifier" && t.vocabulary) vocabularies.set(t.vocabulary, (vocabularies.get(t.vocabulary) ?? 0) + 1);
-  if (vocabularies.size) lines.push(`  themes named in:  ${[...vocabularies].map(([v, n]) => `${v} (${n})`).join(", ")}`);
-  const themes = new Map<string, number>();
-  for (const r of result.recommendations) for (const t of r.themes) if (t.source === "classifier") themes.set(t.vocabulary === "coded" || t.vocabulary === "numbered" ? `${t.code} ${t.name}` : t.name, (themes.get(t.vocabulary === "coded" || t.vocabulary === "numbered" ? `${t.code} ${t.name}` : t.name) ?? 0) + 1);
-  const top = [...themes].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 10);
+  const classified = result.recommendations.flatMap((r) => r.themes.filter((t) => t.source === "classifier"));
+  const vocabularies = countBy(classified.filter((t) => t.vocabulary), (t) => t.vocabulary);
+  if (Object.keys(vocabularies).length) lines.push(`  themes named in:  ${Object.entries(vocabularies).map(([v, n]) => `${v} (${n})`).join(", ")}`);
+  // Coded and numbered names are told apart by their code; current names stand alone.
+  const themes = countBy(classified, (t) => (t.vocabulary === "coded" || t.vocabulary === "numbered" ? `${t.code} ${t.name}` : t.name));
+  const top = orderBy(Object.entries(themes), [1, 0], ["desc", "asc"]).slice(0, 10);
   if (top.length) lines.push("  most frequent inferred themes:", ...top.map(([t, n]) => `    ${String(n).padStart(5)}  ${t}`));
   const positions = result.recommendations.filter((r, i) => r.position !== original[i]?.position).length;
   if (positions) lines.push(`  positions filled from the addendum: ${positions}`);
@@ -123,6 +126,7 @@ Examples:
 
 Exit codes: 0 done; 1 the input had errors (output still written); 2 usage error or a file could not be read.`)
     .action(async (paths: string[], flags: ClassifyFlags) => {
+      await ctx.writesTo(flags.out);
       const options: ClassifyOptions = {
         maxLabels: flags.maxLabels,
         vocabulary: flags.vocabulary,
@@ -134,7 +138,7 @@ Exit codes: 0 done; 1 the input had errors (output still written); 2 usage error
       let recs = result.recommendations;
       const diagnostics = [...result.diagnostics];
       if (flags.addendum) {
-        const a = await withAddendum(recs, flags);
+        const a = await withAddendum(ctx, recs, flags);
         recs = a.recommendations;
         diagnostics.push(...a.diagnostics);
         ctx.note(`Positions from ${flags.addendum}: ${a.applied} recommendation(s) filled.`);
@@ -146,7 +150,7 @@ Exit codes: 0 done; 1 the input had errors (output still written); 2 usage error
       else text = summary(out, result.recommendations);
       await ctx.writeOutput(text, flags.out);
       ctx.reportDiagnostics(diagnostics);
-      if (flags.out && flags.out !== "-") ctx.note(`Wrote ${out.recommendations.length} classified recommendations to ${flags.out}.`);
+      if (flags.out && flags.out !== "-") ctx.note(`Wrote ${out.recommendations.length} classified recommendations to ${displayName(flags.out)}.`);
       ctx.exitCode = unreadable > 0 ? 2 : hasErrors(diagnostics, flags.strict) ? 1 : 0;
     });
 }

@@ -7,6 +7,7 @@ import { expandInputs } from "../inputs.js";
 import type { RunContext } from "../io.js";
 import { FolderWriter, FORMATS, type Format, type FormatWriter, formatWriter, isFolderTarget } from "../output.js";
 import { ProgressBar } from "../progress.js";
+import { displayName, jsonLine } from "../safe-text.js";
 
 interface ParseFlags extends ReadFlags {
   format: Format;
@@ -62,6 +63,8 @@ still written); 2 usage error, or a file could not be read at all.`,
       const started = performance.now();
       const { files, unmatched } = await expandInputs(paths);
       const folder = await isFolderTarget(flags.out);
+      if (!folder) await ctx.writesTo(flags.out);
+      await ctx.readsFrom(...files);
       const writer: FormatWriter & { written?: string[] } = folder ? new FolderWriter(flags.out!, format, files, (p) => ctx.openSink(p)) : formatWriter(format, await ctx.openSink(flags.out));
 
       const bar = new ProgressBar(ctx);
@@ -86,17 +89,21 @@ still written); 2 usage error, or a file could not be read at all.`,
           if (r.unreadable) totals.unreadable++;
           if (g.verbose) {
             const file = { path: r.path, recommendations: r.sources.reduce((a, s) => a + s.recommendations, 0), errors: fileErrors, warnings: fileWarnings, unreadable: r.unreadable, ms: Math.round(r.ms) };
-            if (g.json) ctx.writeErr(`${JSON.stringify({ file })}\n`);
-            else ctx.note(`${r.path}: ${file.recommendations} recommendations, ${file.errors} errors, ${file.warnings} warnings (${file.ms} ms)`);
+            if (g.json) ctx.writeErr(`${jsonLine({ file })}\n`);
+            else ctx.note(`${displayName(r.path)}: ${file.recommendations} recommendations, ${file.errors} errors, ${file.warnings} warnings (${file.ms} ms)`);
           }
           fileErrors = 0;
           fileWarnings = 0;
         }
+        await writer.end();
+      } catch (e) {
+        // Nothing half-written: the output file (or the folder's current one) is not put in place.
+        await writer.abort();
+        throw e;
       } finally {
         bar.done();
       }
-      await writer.end();
-      if (flags.out && !g.json) ctx.note(folder ? `Wrote ${writer.written?.length ?? 0} file(s) to ${flags.out}.` : `Wrote ${totals.recommendations} recommendations to ${flags.out}.`);
+      if (flags.out && !g.json) ctx.note(folder ? `Wrote ${writer.written?.length ?? 0} file(s) to ${displayName(flags.out)}.` : `Wrote ${totals.recommendations} recommendations to ${displayName(flags.out)}.`);
       ctx.printSummary({ command: "parse", ...totals, ms: performance.now() - started, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) });
       ctx.exitCode = totals.unreadable > 0 ? 2 : strictFail ? 1 : 0;
     });

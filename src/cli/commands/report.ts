@@ -5,6 +5,7 @@ import { renderHtml } from "../../report/html.js";
 import { renderJson } from "../../report/json.js";
 import { flag } from "../flags.js";
 import { CliError, type RunContext } from "../io.js";
+import { displayName } from "../safe-text.js";
 import { documentDate, ledgerStates, loadReview, REVIEW_HELP, requireOneReview, reviewExitCode, type ReviewFlags, withReviewFlags } from "../report-inputs.js";
 
 const FORMATS = ["md", "html", "json", "xlsx", "docx"] as const;
@@ -44,6 +45,7 @@ ${REVIEW_HELP}`)
         throw new CliError(`--format ${format} writes a binary file: give --out PATH.`);
       }
       if (flags.midTerm && format !== "docx") throw new CliError("--mid-term goes with --format docx.");
+      await ctx.writesTo(flags.out);
       const date = documentDate(ctx);
       const { result, unreadable, recommendations } = await loadReview(ctx, paths, flags);
       if (format === "docx") requireOneReview(recommendations, unreadable);
@@ -61,7 +63,7 @@ ${REVIEW_HELP}`)
       await ctx.writeOutput(out, flags.out);
       const diagnostics = [...result.diagnostics, ...ledger.diagnostics];
       ctx.reportDiagnostics(diagnostics);
-      if (flags.out && flags.out !== "-") ctx.note(`Wrote the ${format.toUpperCase()} report on ${recommendations.length} recommendations to ${flags.out}.`);
+      if (flags.out && flags.out !== "-") ctx.note(`Wrote the ${format.toUpperCase()} report on ${recommendations.length} recommendations to ${displayName(flags.out)}.`);
       ctx.exitCode = reviewExitCode(unreadable, diagnostics, flags.strict);
     });
 }

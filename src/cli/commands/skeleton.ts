@@ -1,6 +1,7 @@
 import { type Command, Option } from "commander";
 import { flag } from "../flags.js";
 import { CliError, type RunContext } from "../io.js";
+import { displayName } from "../safe-text.js";
 import { documentDate, ledgerStates, loadReview, REVIEW_HELP, requireOneReview, reviewExitCode, type ReviewFlags, withReviewFlags } from "../report-inputs.js";
 
 interface SkeletonFlags extends ReviewFlags {
@@ -32,6 +33,7 @@ Examples:
 ${REVIEW_HELP}`)
     .action(async (paths: string[], flags: SkeletonFlags) => {
       if (flags.out === "-") throw new CliError("The skeleton is a binary .docx file: give --out PATH.");
+      await ctx.writesTo(flags.out);
       const date = documentDate(ctx);
       const { result, unreadable, recommendations } = await loadReview(ctx, paths, flags);
       requireOneReview(recommendations, unreadable);
@@ -46,7 +48,7 @@ ${REVIEW_HELP}`)
       await ctx.writeOutput(bytes, flags.out);
       const diagnostics = [...result.diagnostics, ...ledger.diagnostics];
       ctx.reportDiagnostics(diagnostics);
-      ctx.note(`Wrote the ${flags.midTerm ? "mid-term" : "national"} report skeleton (${recommendations.length} recommendations) to ${flags.out}.`);
+      ctx.note(`Wrote the ${flags.midTerm ? "mid-term" : "national"} report skeleton (${recommendations.length} recommendations) to ${displayName(flags.out)}.`);
       ctx.exitCode = reviewExitCode(unreadable, diagnostics, flags.strict);
     });
 }

@@ -4,6 +4,7 @@ import { currentStates } from "../../../track/ledger.js";
 import { planTrackExport, type ExportBy } from "../../../track/workbook.js";
 import type { Language } from "../../../schema/source.js";
 import { flag } from "../../flags.js";
+import { displayName } from "../../safe-text.js";
 import { CliError, type RunContext } from "../../io.js";
 import { type DirFlags, loadProject, withDir } from "./project.js";
 
@@ -37,7 +38,7 @@ export function registerExport(track: Command, ctx: RunContext): void {
       const { writeTrackWorkbook } = await import("../../../xlsx/track-workbook.js");
       for (const plan of plans) {
         await ctx.writeOutput(await writeTrackWorkbook(plan), join(out, plan.fileName));
-        ctx.note(`  ${join(out, plan.fileName)}: ${plan.rows.length} recommendation(s) for ${plan.meta.target}`);
+        ctx.note(`  ${displayName(join(out, plan.fileName))}: ${plan.rows.length} recommendation(s) for ${plan.meta.target}`);
       }
       ctx.note(`Wrote ${plans.length} workbook(s) for round ${round}. When they come back: upr-matrix track import ${out} --dir ${flags.dir}`);
     });

@@ -1,11 +1,11 @@
 import { basename } from "node:path";
 import type { Command } from "commander";
-import { recommendationKey } from "../../../schema/key.js";
 import { currentStates, historyOf } from "../../../track/ledger.js";
 import { statusLabel } from "../../../track/status-words.js";
 import { flag } from "../../flags.js";
+import { escapeControls } from "../../safe-text.js";
 import type { RunContext } from "../../io.js";
-import { type DirFlags, loadProject, resolveRef, withDir } from "./project.js";
+import { type DirFlags, keysOf, loadProject, resolveRef, withDir } from "./project.js";
 
 interface HistoryFlags extends DirFlags {
   format: "text" | "json";
@@ -24,7 +24,7 @@ export function registerHistory(track: Command, ctx: RunContext): void {
     .action(async (ref: string, flags: HistoryFlags) => {
       const { recommendations, events } = await loadProject(ctx, flags.dir);
       const rec = resolveRef(recommendations, ref);
-      const key = recommendationKey(rec);
+      const key = keysOf(recommendations).get(rec)!;
       const history = historyOf(events, key);
       const state = currentStates(history).get(key) ?? null;
       if (flags.format === "json") {
@@ -41,11 +41,13 @@ export function registerHistory(track: Command, ctx: RunContext): void {
           e.action ? `action: ${e.action}` : null,
           e.evidence.length ? `evidence: ${e.evidence.join("; ")}` : null,
           e.indicators.length ? `indicators: ${e.indicators.join("; ")}` : null,
+          ...(e.extra ?? []).map((x) => `${x.column}: ${x.value}`),
         ].filter(Boolean);
         const from = [e.source.reporter, e.source.file ? `${basename(e.source.file)}${e.source.row ? ` row ${e.source.row}` : ""}` : null].filter(Boolean).join(", ");
         lines.push(`  ${e.date}  ${what.join(" | ") || "(no change)"}${from ? `  [${from}]` : ""}`);
       }
       if (state?.conflicts.length) lines.push(`  Open conflict: ${state.conflicts.map((c) => `${c.reporter ?? "unknown"} says ${statusLabel(c.status)}`).join("; ")}`);
-      await ctx.writeOutput(`${lines.join("\n")}\n`, undefined);
+      // Texts come from people and returned workbooks: one line each, and nothing that drives the terminal.
+      await ctx.writeOutput(`${lines.map(escapeControls).join("\n")}\n`, undefined);
     });
 }

@@ -1,16 +1,18 @@
-import { readFile, stat } from "node:fs/promises";
+import { mkdir, readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { type Command, Option } from "commander";
 import type { Diagnostic } from "../../../schema/diagnostic.js";
-import { recommendationKey } from "../../../schema/key.js";
+import { recommendationKeys } from "../../../schema/key.js";
 import { hasErrors } from "../../../diagnostics/format.js";
 import { assignInstitutions, initialEvents, parseAssignments } from "../../../track/assign.js";
 import { dateOf } from "../../../track/event.js";
+import { checkUpdateDate } from "../../../track/ledger.js";
 import { recordEvents } from "../../../track/store.js";
 import { jsonlLedgerStore } from "../../../node/ledger-file.js";
+import { writeRegisterFile } from "../../../node/register-file.js";
 import { flag } from "../../flags.js";
 import { readInputs } from "../../inputs.js";
-import { CliError, type RunContext } from "../../io.js";
+import { CliError, cannotWrite, type RunContext } from "../../io.js";
 import { type DirFlags, LEDGER, REGISTER, withDir } from "./project.js";
 
 interface InitFlags extends DirFlags {
@@ -44,6 +46,8 @@ Example assignment table:
       }
       const recordedAt = ctx.now();
       const date = flags.date ?? dateOf(recordedAt);
+      const future = checkUpdateDate(date, dateOf(recordedAt));
+      if (future) throw new CliError(`--date ${future}: the statuses a source holds cannot be dated ahead.`);
       const { result, unreadable } = await readInputs(ctx, files, {});
       const diagnostics: Diagnostic[] = [...result.diagnostics];
       if (result.recommendations.length === 0) {
@@ -52,6 +56,7 @@ Example assignment table:
       }
       let assignments;
       if (flags.assign) {
+        await ctx.readsFrom(flags.assign);
         let text: string;
         try {
           text = await readFile(flags.assign, "utf8");
@@ -65,11 +70,15 @@ Example assignment table:
       }
       const init = initialEvents(result.recommendations, { recordedAt, date, ...(assignments ? { assignments } : {}) });
       diagnostics.push(...init.diagnostics);
-      await ctx.writeOutput(`${JSON.stringify(result, null, 2)}\n`, registerPath);
+      // A line per recommendation, through a temporary file: scales past one string, never half-written.
+      await mkdir(flags.dir, { recursive: true });
+      await writeRegisterFile(registerPath, result).catch((e: Error) => {
+        throw cannotWrite(registerPath, e);
+      });
       const store = jsonlLedgerStore(join(flags.dir, LEDGER));
       const recorded = await recordEvents(store, init.events);
       ctx.reportDiagnostics([...diagnostics, ...recorded.diagnostics]);
-      const keys = new Set(result.recommendations.map(recommendationKey));
+      const keys = new Set(recommendationKeys(result.recommendations).keys);
       const assigned = init.events.filter((e) => e.institutions.length > 0).length;
       const withStatus = init.events.filter((e) => e.status !== null).length;
       ctx.note(`Tracking ${keys.size} recommendations in ${flags.dir}/ (${recorded.added.length} events recorded: ${assigned} with institutions, ${withStatus} with a status).`);

@@ -1,14 +1,18 @@
 // What every `track` subcommand shares: the tracking folder (register + ledger) and finding a recommendation.
-import { readFile } from "node:fs/promises";
+import { stat } from "node:fs/promises";
 import { join } from "node:path";
 import { type Command, Option } from "commander";
+import { MatrixError } from "../../../errors/matrix-error.js";
 import type { Diagnostic } from "../../../schema/diagnostic.js";
-import { ParseResult } from "../../../schema/result.js";
+import { recommendationKeys } from "../../../schema/key.js";
+import type { ParseResult } from "../../../schema/result.js";
 import type { Recommendation } from "../../../schema/recommendation.js";
 import type { StatusEvent } from "../../../schema/status.js";
 import { hasErrors } from "../../../diagnostics/format.js";
 import { findRecommendation } from "../../../track/assign.js";
-import { readLedgerFile } from "../../../node/ledger-file.js";
+import { futureDatedDiagnostics } from "../../../track/ledger.js";
+import { readRegisterFile } from "../../../node/register-file.js";
+import { readLedger } from "../../ledger.js";
 import { CliError, type RunContext } from "../../io.js";
 
 /** The recommendation list of a tracking folder. */
@@ -33,7 +37,7 @@ export function withDir(cmd: Command): Command {
 }
 
 /** A tracking folder, read. */
-export interface Project {
+interface Project {
   recommendations: Recommendation[];
   events: StatusEvent[];
   ledgerPath: string;
@@ -42,30 +46,41 @@ export interface Project {
 
 /**
  * The tracked recommendations and the ledger of a tracking folder; ledger damage is reported, not fatal
- * (every complete event is used, and the exit code becomes 1).
+ * (every complete event is used, and the exit code becomes 1). A ledger that cannot be read at all, or
+ * is not a ledger, throws a MatrixError: never read as an empty one.
  * @example
  * const { recommendations, events } = await loadProject(ctx, "upr-tracking");
  */
 export async function loadProject(ctx: RunContext, dir: string): Promise<Project> {
   const registerPath = join(dir, REGISTER);
-  let raw: string;
-  try {
-    raw = await readFile(registerPath, "utf8");
-  } catch {
+  await ctx.readsFrom(registerPath);
+  if (!(await stat(registerPath).catch(() => null))) {
     throw new CliError(`No tracking data in "${dir}" (${REGISTER} is missing). Start with: upr-matrix track init MATRIX --dir ${dir}`);
   }
   let parsed: ParseResult;
   try {
-    parsed = ParseResult.parse(JSON.parse(raw));
+    parsed = await readRegisterFile(registerPath);
   } catch (e) {
-    throw new CliError(`${registerPath} is not a valid recommendation list (${(e as Error).message.split("\n")[0]}). Re-create it with: upr-matrix track init MATRIX --dir ${dir} --force`);
+    if (!(e instanceof MatrixError)) throw e;
+    throw new CliError(`${e.message} Re-create it with: upr-matrix track init MATRIX --dir ${dir} --force`);
   }
   const ledgerPath = join(dir, LEDGER);
-  const ledger = await readLedgerFile(ledgerPath, { missingOk: true });
-  ctx.reportDiagnostics(ledger.diagnostics);
+  const ledger = await readLedger(ctx, ledgerPath, { missingOk: true });
+  const diagnostics = [...ledger.diagnostics, ...futureDatedDiagnostics(ledger.events, ledgerPath)];
+  ctx.reportDiagnostics(diagnostics);
   // A damaged ledger line is an input error (exit 1), but every complete event is still used.
-  if (hasErrors(ledger.diagnostics)) ctx.exitCode = 1;
-  return { recommendations: parsed.recommendations, events: ledger.events, ledgerPath, ledgerDiagnostics: ledger.diagnostics };
+  if (hasErrors(diagnostics)) ctx.exitCode = 1;
+  return { recommendations: parsed.recommendations, events: ledger.events, ledgerPath, ledgerDiagnostics: diagnostics };
+}
+
+/**
+ * The key each tracked recommendation has in the ledger (see `recommendationKeys`).
+ * @example
+ * keysOf(recommendations).get(rec); // "Kenya|4|142.23"
+ */
+export function keysOf(recommendations: readonly Recommendation[]): Map<Recommendation, string> {
+  const { keys } = recommendationKeys(recommendations);
+  return new Map(recommendations.map((r, i) => [r, keys[i]!]));
 }
 
 /**

@@ -1,12 +1,12 @@
 import type { Command } from "commander";
 import type { TrackedState } from "../../../schema/status.js";
-import { recommendationKey } from "../../../schema/key.js";
 import { currentStates } from "../../../track/ledger.js";
 import { findStale, progressBy, type ProgressBy, type ProgressGroup } from "../../../track/progress.js";
 import { statusLabel } from "../../../track/status-words.js";
 import { flag } from "../../flags.js";
+import { escapeControls } from "../../safe-text.js";
 import type { RunContext } from "../../io.js";
-import { type DirFlags, loadProject, withDir } from "./project.js";
+import { type DirFlags, keysOf, loadProject, withDir } from "./project.js";
 
 interface StatusFlags extends DirFlags {
   by: ProgressBy;
@@ -15,12 +15,14 @@ interface StatusFlags extends DirFlags {
   out?: string;
 }
 
+// Institution names, leads and reporters come from people and returned workbooks: shown with their
+// control characters escaped, so that they neither break the table nor drive the terminal.
 const pct = (x: number | null) => (x === null ? "-" : `${Math.round(x * 100)}%`);
 
 function progressTable(groups: readonly ProgressGroup[], by: ProgressBy): string {
   const head = [by, "total", "none", "not started", "in progress", "partial", "full", "n/a", "noted-no action", "implemented", "conflicts"];
   const rows = groups.map((g) => [
-    g.group, g.total, g.byStatus.none, g.byStatus["not-started"], g.byStatus["in-progress"], g.byStatus["partially-implemented"],
+    escapeControls(g.group), g.total, g.byStatus.none, g.byStatus["not-started"], g.byStatus["in-progress"], g.byStatus["partially-implemented"],
     g.byStatus["fully-implemented"], g.byStatus["not-applicable"], g.byStatus["noted-no-action"], pct(g.implementedShare), g.conflicts,
   ].map(String));
   const width = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
@@ -33,7 +35,7 @@ function conflictLines(states: ReadonlyMap<string, TrackedState>, idOf: Readonly
   const out: string[] = [];
   for (const s of states.values()) {
     if (s.conflicts.length === 0) continue;
-    out.push(`  ${idOf.get(s.recommendation) ?? s.recommendation}: ${s.conflicts.map((c) => `${c.reporter ?? "unknown"} says ${statusLabel(c.status)} (${c.date})`).join("; ")}`);
+    out.push(`  ${escapeControls(idOf.get(s.recommendation) ?? s.recommendation)}: ${s.conflicts.map((c) => `${escapeControls(c.reporter ?? "unknown")} says ${statusLabel(c.status)} (${c.date})`).join("; ")}`);
   }
   return out;
 }
@@ -51,12 +53,13 @@ export function registerStatus(track: Command, ctx: RunContext): void {
     .addOption(flag.format(["text", "json"], "text", "text | json"))
     .addOption(flag.out("write to this file instead of stdout"))
     .action(async (flags: StatusFlags) => {
+      await ctx.writesTo(flags.out);
       const since = flags.staleSince;
       const { recommendations, events } = await loadProject(ctx, flags.dir);
       const states = currentStates(events);
       const groups = progressBy(recommendations, states, flags.by);
       const stale = since ? findStale(recommendations, states, since) : null;
-      const idOf = new Map(recommendations.map((r) => [recommendationKey(r), r.id]));
+      const idOf = new Map([...keysOf(recommendations)].map(([r, key]) => [key, r.id]));
       if (flags.format === "json") {
         const conflicts = [...states.values()].filter((s) => s.conflicts.length > 0).map((s) => ({ recommendation: s.recommendation, claims: s.conflicts }));
         await ctx.writeOutput(`${JSON.stringify({ by: flags.by, events: events.length, groups, conflicts, ...(stale ? { staleSince: since, stale } : {}) }, null, 2)}\n`, flags.out);
@@ -67,7 +70,7 @@ export function registerStatus(track: Command, ctx: RunContext): void {
       if (conflicts.length) lines.push("", `Open conflicts (${conflicts.length}): settle each with "upr-matrix track update NUMBER --status ...".`, ...conflicts);
       if (stale) {
         lines.push("", `${stale.length} recommendation(s) with no update since ${since}:`);
-        for (const s of stale) lines.push(`  ${s.id}  ${s.lastUpdate ?? "never"}  ${s.status ? statusLabel(s.status) : "no status"}  ${s.lead ?? "(unassigned)"}  ${s.cluster}`);
+        for (const s of stale) lines.push(escapeControls(`  ${s.id}  ${s.lastUpdate ?? "never"}  ${s.status ? statusLabel(s.status) : "no status"}  ${s.lead ?? "(unassigned)"}  ${s.cluster}`));
       }
       await ctx.writeOutput(`${lines.join("\n")}\n`, flags.out);
     });

@@ -1,0 +1,240 @@
+// The cell readers: pure functions of one cell's text, memoised (see Memo) and shared by all tables.
+// Values they return may be shared between rows: copy whatever ends up inside a Recommendation.
+import { readPosition, type PositionReading } from "../classify/position.js";
+import { fold } from "../internal/text.js";
+import { splitKnown } from "../internal/split.js";
+import { findIssue, findPerson, findState, findTheme } from "../taxonomy/index.js";
+import { readRecommendationCell, type RecommendationCell } from "./cell.js";
+import { matchHeader, type HeaderMatch } from "./fields.js";
+import { Memo } from "./memo.js";
+import { readThemesCell, type ThemesCell } from "./themes-cell.js";
+import type { IssueLabel } from "../schema/recommendation.js";
+
+// Short cells repeat across the first rows of many files (State names, "Accepted", issue lists).
+const headers = new Memo((cell) => matchHeader(cell) ?? null);
+
+/**
+ * matchHeader, without folding long texts it would reject anyway: its folded key may hold at most 120
+ * characters, and fold keeps every ASCII letter and digit. Header detection looks at every cell of the
+ * first rows, recommendation texts included.
+ * @example
+ * headerMatch("Recommandation")?.field; // "text"
+ */
+export function headerMatch(cell: string): HeaderMatch | undefined {
+  if (cell.length <= 120) return headers.get(cell) ?? undefined;
+  let alnum = 0;
+  for (let i = 0; i < cell.length; i++) {
+    const c = cell.charCodeAt(i) | 32; // ASCII letters in lower case; digits stay digits
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
+      if (++alnum > 120) return undefined;
+    }
+  }
+  return matchHeader(cell);
+}
+
+const positions = new Memo((raw) => readPosition(raw));
+
+/**
+ * A position cell read (memoised readPosition).
+ * @example
+ * positionCell("Supported").position; // "supported"
+ */
+export function positionCell(raw: string): PositionReading {
+  return positions.get(raw);
+}
+
+/**
+ * A section row that announces a position instead of a theme ("Noted recommendations",
+ * "Recomendaciones apoyadas"), else null.
+ * @example
+ * readPositionSection("Noted recommendations")?.position; // "noted"
+ */
+export function readPositionSection(text: string): PositionReading | null {
+  if (text.length > 80 || !/\b(recommendations?|recommandations?|recomendaciones?)\b/i.test(text)) return null;
+  const reading = readPosition(text);
+  return reading.position === "unknown" ? null : reading;
+}
+
+const ORDINAL_WORDS = new Map([["first", 1], ["second", 2], ["third", 3], ["fourth", 4], ["fifth", 5]]);
+
+/** A session or cycle number: a positive safe integer ("34", "34th", "third"), else null. */
+function readInt(value: string): number | null {
+  const m = /\d+/.exec(value);
+  if (m) {
+    const n = Number(m[0]);
+    return Number.isSafeInteger(n) && n > 0 ? n : null;
+  }
+  return ORDINAL_WORDS.get(fold(value).split(" ")[0] ?? "") ?? null;
+}
+
+const ints = new Memo(readInt);
+
+/**
+ * A session or cycle cell: a positive safe integer ("34", "34th", "third"), else null.
+ * @example
+ * intCell("34th"); // 34
+ */
+export function intCell(value: string): number | null {
+  // "26": most cells are a few digits, read without the memo.
+  if (value.length <= 6) {
+    let n = 0;
+    for (let i = 0; i < value.length; i++) {
+      const c = value.charCodeAt(i) - 48;
+      if (c < 0 || c > 9) return ints.get(value);
+      n = n * 10 + c;
+    }
+    return n > 0 ? n : null;
+  }
+  return ints.get(value);
+}
+
+const stateNames = new Memo((cell) => findState(cell)?.name ?? cell);
+
+/**
+ * A State's canonical name, or the cell as written when it names no known State.
+ * @example
+ * stateName("Bolivia (Plurinational State of)"); // "Bolivia"
+ */
+export function stateName(cell: string): string {
+  return stateNames.get(cell);
+}
+
+const statesLists = new Memo((value): readonly string[] => {
+  if (/^\(?\s*(?:unknown|n\/?a|none|-+|inconnu|desconocido)\s*\)?$/i.test(value)) return EMPTY; // placeholders, not States
+  return Object.freeze(splitKnown(value, /\s*(?:\n|;|,(?![^()]*\)))\s*/, (s) => findState(s) !== undefined, ", ").map((s) => findState(s)?.name ?? s));
+});
+
+
+/**
+ * The States a recommending-States cell names (canonical names; unknown names kept as written), frozen
+ * and shared by the rows that hold the same cell.
+ * @example
+ * statesCell("France; Chile"); // ["France", "Chile"]
+ */
+export function statesCell(value: string): readonly string[] {
+  return statesLists.get(value);
+}
+
+const themesCells = new Memo((cell) =>
+  readThemesCell(cell.includes("\n") ? cell : splitKnown(cell, /\s*;\s*/, (s) => findTheme(s) !== undefined).join("\n")),
+);
+
+/**
+ * A themes cell read (one theme a line, or items separated by ";").
+ * @example
+ * themesCell("A12 Acceptance of international norms").themes[0]?.code; // "A12"
+ */
+export function themesCell(cell: string): ThemesCell {
+  return themesCells.get(cell);
+}
+
+const personsCells = new Memo((cell): readonly (readonly [string, string])[] => {
+  const out: [string, string][] = [];
+  for (const name of splitKnown(cell.replace(/^(?:affected persons|groups of persons)\s*:\s*/i, ""), /\s*(?:\n|;|,(?![^()]*\)))\s*/, (s) => findPerson(s) !== undefined, ", ")) {
+    const clean = name.replace(/^[-–•]\s*/, "");
+    if (clean) out.push([clean, findPerson(clean)?.name ?? clean]);
+  }
+  return out;
+});
+
+/**
+ * Persons named in a persons column: [as written (bullet removed), the taxonomy's name].
+ * @example
+ * personsCell("- children; women")[0]; // ["children", "Children"]
+ */
+export function personsCell(cell: string): readonly (readonly [string, string])[] {
+  return personsCells.get(cell);
+}
+
+const sdgCells = new Memo((cell) => {
+  const lines = cell.includes("\n") ? cell : cell.split(/\s*;\s*/).join("\n");
+  const read = readThemesCell(lines, "sdgs").sdgs;
+  const numbers = /^\s*$/.test(cell) ? [] : cell.split(/[^0-9]+/).filter(Boolean).map(Number);
+  return { read, numbers };
+});
+
+/**
+ * Goals in an SDG column: read as a themes cell, and the bare numbers for when that finds none.
+ * @example
+ * sdgCell("5, 16").numbers; // [5, 16]
+ */
+export function sdgCell(cell: string): { read: ThemesCell["sdgs"]; numbers: number[] } {
+  return sdgCells.get(cell);
+}
+
+const issueName = new Memo((label): string | null => findIssue(label)?.name ?? null);
+const issueNames = new Memo((cell): readonly string[] =>
+  splitKnown(cell, /\s*[,;\n]\s*/, (s) => issueName.get(s) !== null, ",").map((name) => issueName.get(name) ?? name),
+);
+
+const issueLabels = new Memo((cell): readonly IssueLabel[] => Object.freeze(issueNames.get(cell).map((name) => Object.freeze({ name, source: "matrix" as const }))));
+
+/**
+ * The issue labels of an issues cell, frozen and shared by the rows that hold the same cell.
+ * @example
+ * issueLabelsCell("Torture")[0]?.source; // "matrix"
+ */
+export function issueLabelsCell(cell: string): readonly IssueLabel[] {
+  return issueLabels.get(cell);
+}
+
+/**
+ * The UPR Info issues an issues cell names (known names canonical, others kept as written).
+ * @example
+ * issuesCell("Women's rights, Torture"); // ["Women's rights", "Torture and other CID treatment"]
+ */
+export function issuesCell(cell: string): readonly string[] {
+  return issueNames.get(cell);
+}
+
+/** An action category cell's number (1 to 5), or null. */
+function readActionCategory(cell: string): number | null {
+  const n = /^\s*([1-5])\b/.exec(cell);
+  return n ? Number(n[1]) : null;
+}
+// UPR Info's cells are one digit; longer ones (text) are not worth keeping.
+const actionCategories = new Memo(readActionCategory);
+
+/**
+ * An action category cell's number (1 to 5), or null.
+ * @example
+ * actionCategoryCell("4"); // 4
+ */
+export function actionCategoryCell(cell: string): number | null {
+  // "4": UPR Info's cells are one digit.
+  if (cell.length === 1) {
+    const c = cell.charCodeAt(0) - 48;
+    return c >= 1 && c <= 5 ? c : null;
+  }
+  return cell.length <= 8 ? actionCategories.get(cell) : readActionCategory(cell);
+}
+
+/** A themes cell with nothing in it. */
+export const NO_THEMES: ThemesCell = Object.freeze({ themes: [], persons: [], sdgs: [], unknownThemes: [] });
+
+
+
+// A one-line text cell, cleaned, without "(" and not starting with a digit (a paragraph id) or s/f (a
+// "Source of position" / "Fuente de la posición" line): readRecommendationCell (ingest/cell.ts) finds
+// no id, no States group and no source line in it. Most UPR Info and UHRI texts are such cells. Told
+// by indexOf, which runs faster than a regular expression over a long text.
+function isPlainText(cell: string): boolean {
+  const c = cell.charCodeAt(0);
+  // Not empty, not a digit, not s, S, f, F or "(" first; no "(" and no line break anywhere.
+  if (cell.length === 0 || (c >= 48 && c <= 57) || c === 115 || c === 83 || c === 102 || c === 70 || c === 40 || c === 10) return false;
+  return cell.indexOf("(") < 0 && cell.indexOf("\n") < 0;
+}
+
+/** Shared and frozen: an empty list in a recommendation (copy it to add to it). */
+export const EMPTY: readonly never[] = Object.freeze([]);
+
+/**
+ * readRecommendationCell, without its work on plain cells (see isPlainText). `tailFallback`: guess
+ * States from the last words of the text (when there is no States column).
+ * @example
+ * textCell("117.1 Ratify OP-CAT (Denmark);", true).paragraphId; // "117.1"
+ */
+export function textCell(cell: string, tailFallback: boolean): RecommendationCell {
+  if (tailFallback || !isPlainText(cell)) return readRecommendationCell(cell, tailFallback);
+  return { paragraphId: null, text: cell, recommendingStates: EMPTY as never[], unknownStates: EMPTY as never[], positionSource: null, positionSourceParagraph: null };
+}
