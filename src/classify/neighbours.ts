@@ -37,6 +37,8 @@ export interface NeighbourIndex {
   idf2: Float64Array;
   norm: Float64Array;
   docs: readonly NeighbourDoc[];
+  /** 1 for a partial document (see NeighbourDoc.partial), so that the search reads no object. */
+  partial: Uint8Array;
   k: number;
   power: number;
 }
@@ -96,7 +98,8 @@ export function loadNeighbours(data: NeighbourIndexData): NeighbourIndex {
     labels: Object.fromEntries(Object.entries(labels).map(([head, ls]) => [head, ls.map((i) => data.labels[head]![i]!)])),
     ...(partial ? { partial: true } : {}),
   }));
-  return { ids: new Map(data.features.map((f, i) => [f, i])), idf, idf2, postings, norm, docs, k: data.k, power: data.power };
+  const partial = Uint8Array.from(data.docs, ([, , p]) => p);
+  return { ids: new Map(data.features.map((f, i) => [f, i])), idf, idf2, postings, norm, docs, partial, k: data.k, power: data.power };
 }
 
 /** What the neighbours say about one text in one head. */
@@ -112,9 +115,12 @@ export interface NeighbourVote {
 // recommendations share their rare words) and cost the most to visit: they are not visited.
 const MAX_SHARE = 0.05;
 
-// Reused accumulators (classification is synchronous).
+// Reused accumulators and top-k lists (classification is synchronous): no allocation per text.
 let acc = new Float64Array(1024);
 let touched = new Int32Array(1024);
+const allBest = { d: new Int32Array(0), s: new Float64Array(0), size: 0 };
+const fullBest = { d: new Int32Array(0), s: new Float64Array(0), size: 0 };
+type Best = typeof allBest;
 
 /**
  * The k nearest documents of a text (by its features) and the labels they carry in `head`, each
@@ -149,35 +155,54 @@ export function votes(index: NeighbourIndex, features: readonly string[], head: 
   }
   const q = Math.sqrt(qn) || 1;
   const k = index.k;
-  const all: { d: number; s: number }[] = [];
-  const full: { d: number; s: number }[] = [];
+  clear(allBest, k);
+  clear(fullBest, k);
   for (let t = 0; t < count; t++) {
     const d = touched[t]!;
     const s = acc[d]! / (q * index.norm[d]!);
     acc[d] = 0;
-    keepBest(all, k, d, s);
-    if (!index.docs[d]!.partial) keepBest(full, k, d, s);
+    keepBest(allBest, k, d, s);
+    if (!index.partial[d]) keepBest(fullBest, k, d, s);
   }
-  return { all: tally(index, all, head), full: tally(index, full, head) };
+  return { all: tally(index, allBest, head), full: tally(index, fullBest, head) };
 }
 
-// Insert into a list of the k best (most similar first; ties: earlier document first).
-function keepBest(best: { d: number; s: number }[], k: number, d: number, s: number): void {
-  if (best.length === k && s <= best[k - 1]!.s) return;
-  let at = best.length;
-  while (at > 0 && (best[at - 1]!.s < s || (best[at - 1]!.s === s && best[at - 1]!.d > d))) at--;
-  best.splice(at, 0, { d, s });
-  if (best.length > k) best.pop();
+function clear(best: Best, k: number): void {
+  if (best.d.length < k) {
+    best.d = new Int32Array(k);
+    best.s = new Float64Array(k);
+  }
+  best.size = 0;
 }
 
-function tally(index: NeighbourIndex, best: readonly { d: number; s: number }[], head: string): NeighbourVote {
+// Insert into a list of the k best (most similar first; ties: earlier document first), kept in
+// typed arrays; a document no better than the k-th of a full list is not inserted.
+function keepBest(best: Best, k: number, d: number, s: number): void {
+  const size = best.size;
+  if (size === k && s <= best.s[k - 1]!) return;
+  let at = size;
+  while (at > 0 && (best.s[at - 1]! < s || (best.s[at - 1]! === s && best.d[at - 1]! > d))) at--;
+  for (let j = Math.min(size, k - 1); j > at; j--) {
+    best.s[j] = best.s[j - 1]!;
+    best.d[j] = best.d[j - 1]!;
+  }
+  best.s[at] = s;
+  best.d[at] = d;
+  best.size = Math.min(size + 1, k);
+}
+
+function tally(index: NeighbourIndex, best: Best, head: string): NeighbourVote {
   const scores = new Map<string, number>();
+  const nearest: { doc: NeighbourDoc; similarity: number }[] = [];
   let total = 0;
-  for (const { d, s } of best) {
+  for (let i = 0; i < best.size; i++) {
+    const s = best.s[i]!;
+    const doc = index.docs[best.d[i]!]!;
+    nearest.push({ doc, similarity: s });
     const w = s ** index.power;
     total += w;
-    for (const l of index.docs[d]!.labels[head] ?? []) scores.set(l, (scores.get(l) ?? 0) + w);
+    for (const l of doc.labels[head] ?? []) scores.set(l, (scores.get(l) ?? 0) + w);
   }
   if (total > 0) for (const [l, v] of scores) scores.set(l, v / total);
-  return { head, scores, nearest: best.map(({ d, s }) => ({ doc: index.docs[d]!, similarity: s })) };
+  return { head, scores, nearest };
 }
