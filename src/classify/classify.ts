@@ -224,8 +224,11 @@ export function classify(recommendations: readonly Recommendation[], options: Cl
       }
     }
 
+    // The groups a text names: the persons' rule hits, also the issues' gate (computed once).
+    let persons: Map<string, string[]> | undefined;
     if (want.has("affectedPersons") && r.affectedPersons.length === 0) {
       const input = personInput(a);
+      persons = input.hits;
       const scored = predictLabels(models.persons, attach(input.x, models.persons, MODEL_SLOT.persons, l), input.hits, personCombination);
       next.affectedPersons = personsIn(scored, vocabulary, a.tokens, o.maxLabels);
     }
@@ -238,7 +241,7 @@ export function classify(recommendations: readonly Recommendation[], options: Cl
     if (want.has("issues") && r.issues.length === 0) {
       const input = issueInput(a);
       const scored = predictLabels(models.issues, attach(input.x, models.issues, MODEL_SLOT.issues, l), input.hits, issueCombination);
-      next.issues = gateIssues(scored, a.tokens, personHits(a.tokens)).map(
+      next.issues = gateIssues(scored, a.tokens, persons ?? personHits(a.tokens)).map(
         (s): IssueLabel => ({ name: s.label, source: "classifier", confidence: s.confidence, evidence: s.evidence }),
       );
     }
