@@ -6,7 +6,7 @@
 import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { join } from "node:path";
-import { parseMatrix } from "../../src/node/index.js";
+import { parseMatrix } from "../../src/index.js";
 import { recommendationKey } from "../../src/schema/key.js";
 import type { Recommendation } from "../../src/schema/recommendation.js";
 import type { Status, StatusEvent, TrackedState } from "../../src/schema/status.js";

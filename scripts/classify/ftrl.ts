@@ -23,9 +23,6 @@ export interface FtrlOptions {
   seed: number;
 }
 
-/** FTRL settings for a first try (each committed model has its own, in scripts/classify/training.ts). */
-export const DEFAULT_FTRL: FtrlOptions = { alpha: 0.5, beta: 1, l1: 0.5, l2: 1, epochs: 8, seed: 7 };
-
 /** A small seeded generator (mulberry32): the only randomness in training. */
 export { seededRandom };
 
@@ -116,7 +113,7 @@ class Ftrl {
 /**
  * Train one logistic model per label (multi-label). Labels an example lacks are its negatives.
  * @example
- * const weights = trainOvr(examples, vocab.size, labels.length, DEFAULT_FTRL);
+ * const weights = trainOvr(examples, vocab.size, labels.length, { alpha: 0.5, beta: 1, l1: 0.5, l2: 1, epochs: 8, seed: 7 });
  */
 export function trainOvr(examples: readonly Example[], nFeatures: number, nLabels: number, o: FtrlOptions): TrainedWeights {
   // The FTRL update written out with local arrays: this loop is the whole cost of training.
@@ -178,7 +175,7 @@ export function trainOvr(examples: readonly Example[], nFeatures: number, nLabel
 /**
  * Train a softmax (multinomial logistic) model: one label per example, its first.
  * @example
- * const weights = trainSoftmax(examples, vocab.size, 5, DEFAULT_FTRL);
+ * const weights = trainSoftmax(examples, vocab.size, 5, { alpha: 0.5, beta: 1, l1: 0.5, l2: 1, epochs: 8, seed: 7 });
  */
 export function trainSoftmax(examples: readonly Example[], nFeatures: number, nLabels: number, o: FtrlOptions): TrainedWeights {
   const f = new Ftrl(nFeatures * nLabels, o);

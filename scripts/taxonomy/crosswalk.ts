@@ -162,9 +162,6 @@ export interface PersonRow {
   numbered: Cell | null;
 }
 
-/** Source of the "Public officials" convention of current lists (duty bearers named on every recommendation). */
-export const DUTY_BEARERS_SOURCE = "DOMAIN-DETAIL §2.7 (4th-cycle lists: a Groups of Persons block on every recommendation, naming Public officials); Slovenia UPR48 list (2025)";
-
 // Coded = the v1 "Affected persons" list; cycle3 = 2020 "Affected persons:"; cycle4 = 2024/25 "Groups of
 // Persons:"; numbered = the 2014 list (v1 names plus two of its own).
 // prettier-ignore

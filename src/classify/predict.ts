@@ -199,13 +199,3 @@ export function explainLabels(model: LinearModel, x: FeatureVector, labels: read
   return out;
 }
 
-/**
- * Keyword rules alone (the baseline): every label with a hit, at the rule confidence.
- * @example
- * labelsByRules(new Map([["D23", ["death penalty"]]]), 0.5); // [{ label: "D23", confidence: 0.5, evidence: [...] }]
- */
-export function labelsByRules(hits: ReadonlyMap<string, string[]>, confidence: number): ScoredLabel[] {
-  return [...hits]
-    .sort((a, b) => (a[0] < b[0] ? -1 : 1))
-    .map(([label, phrases]) => ({ label, confidence, evidence: phrases.map((p) => `keyword "${p}"`) }));
-}

@@ -102,6 +102,7 @@ export const flag = {
     new Option("-f, --format <format>", description).default(fallback).argParser(oneOf("--format", values)),
   out: (description: string) => new Option("-o, --out <path>", description),
   strict: () => new Option("--strict", "treat warnings as errors for the exit code"),
+  addendum: () => new Option("--addendum <file>", "the addendum of a Working Group report (A/HRC/../Add.1; PDF, .docx or text): the State's positions on the recommendations the report leaves pending"),
   lang: (description: string) => new Option("--lang <lang>", description).default("en").argParser(oneOf("--lang", Language.options)),
   date: (name: string, description: string) => new Option(`--${name} <date>`, description).argParser(dateParser(`--${name}`)),
   /** How to read the inputs: --columns, --sheet, --header-row (read by readOptions). */

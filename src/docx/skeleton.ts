@@ -21,20 +21,18 @@ import {
   WidthType,
   type ISectionOptions,
 } from "docx";
+import { resolveOptions } from "../errors/matrix-error.js";
 import type { Recommendation } from "../schema/recommendation.js";
-import { labelsFor } from "../report/labels.js";
+import { messagesFor } from "../i18n/index.js";
 import { clusterTitle } from "../report/model.js";
 import { assessmentCell, recommendationCell, themesCell } from "../report/matrix-cells.js";
 import { buildSkeletonOutline, type SkeletonBlock, type SkeletonOptions, type SkeletonOutline } from "../report/skeleton.js";
-import { documentDate, stabilizeZip } from "../report/stable-zip.js";
+import { documentDate, stabilizeZip, WriterOptions } from "../report/stable-zip.js";
 import { wordTableXml, type WordRow, type WordTable } from "../report/wordml-table.js";
 import { formatCount, skeletonLabelsFor } from "../report/skeleton-labels.js";
 
-/** Options of the Word skeleton writer. */
-export interface SkeletonDocxOptions extends SkeletonOptions {
-  /** The date written into the document properties (default: the ledger's latest update, else 2000-01-01). */
-  date?: Date;
-}
+/** Options of the Word skeleton writer: the outline's, and the date written into the document properties. */
+export type SkeletonDocxOptions = SkeletonOptions & WriterOptions;
 
 const LOCALE = { en: "en-GB", fr: "fr-FR", es: "es-ES" } as const;
 const A4 = { width: 11906, height: 16838 };
@@ -224,7 +222,7 @@ function titlePage(outline: SkeletonOutline): (Paragraph | Table)[] {
 
 function annexMatrix(outline: SkeletonOutline): WordTable {
   const { report } = outline.annex;
-  const L = labelsFor(outline.lang);
+  const L = messagesFor(outline.lang);
   const widths = [0.36, 0.1, 0.24, 0.3].map((f) => Math.floor(LANDSCAPE_TEXT * f));
   const rows: WordRow[] = [
     { header: true, cells: [L.matrix.recommendation, L.matrix.position, L.matrix.themes, L.matrix.assessment].map((h) => ({ text: h, bold: true, fill: HEAD_FILL })) },
@@ -254,7 +252,8 @@ function footer(): Footer {
  * @example
  * const bytes = await renderSkeletonDocx(buildSkeletonOutline(recommendations, { states }));
  */
-export async function renderSkeletonDocx(outline: SkeletonOutline, options: { date?: Date } = {}): Promise<Uint8Array> {
+export async function renderSkeletonDocx(outline: SkeletonOutline, options: WriterOptions = {}): Promise<Uint8Array> {
+  const opts = resolveOptions(WriterOptions, options, "renderSkeletonDocx");
   const raw = new RawTables();
   const body: (Paragraph | Table)[] = [];
   for (const s of outline.sections) {
@@ -280,7 +279,7 @@ export async function renderSkeletonDocx(outline: SkeletonOutline, options: { da
       ],
     },
   ];
-  const date = documentDate(options.date, outline.annex.report.meta.asOf);
+  const date = documentDate(opts.date, outline.annex.report.meta.asOf);
   const doc = new Document({
     creator: "upr-matrix",
     lastModifiedBy: "upr-matrix",
@@ -305,5 +304,7 @@ export async function renderSkeletonDocx(outline: SkeletonOutline, options: { da
  * await writeFile("national-report.docx", await writeSkeletonDocx(recommendations, { states, lang: "fr" }));
  */
 export async function writeSkeletonDocx(recommendations: readonly Recommendation[], options: SkeletonDocxOptions = {}): Promise<Uint8Array> {
-  return renderSkeletonDocx(buildSkeletonOutline(recommendations, options), options);
+  const { date, ...outlineOptions } = options;
+  const { date: checked } = resolveOptions(WriterOptions, { date }, "writeSkeletonDocx");
+  return renderSkeletonDocx(buildSkeletonOutline(recommendations, outlineOptions), { date: checked });
 }

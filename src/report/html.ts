@@ -6,7 +6,7 @@ import { escapeHtml, neutralizeFormula } from "../internal/safe-cell.js";
 const td = (s: string) => escapeHtml(neutralizeFormula(s));
 import type { Recommendation } from "../schema/recommendation.js";
 import { COLORS, stackedBarChart } from "./charts.js";
-import { labelsFor } from "./labels.js";
+import { messagesFor } from "../i18n/index.js";
 import { buildReport, clusterTitle, type Report, type ReportOptions, type ReportRow } from "./model.js";
 import { statTables, summaryLines, usedPositions, usedStatuses, type StatTable } from "./tables.js";
 
@@ -36,7 +36,7 @@ function htmlTable(t: StatTable, totalRow: boolean): string {
 }
 
 function statusHtml(row: ReportRow, report: Report): string {
-  const L = labelsFor(report.meta.lang);
+  const L = messagesFor(report.meta.lang);
   const e = escapeHtml;
   const s = row.state;
   if (!s?.status) return row.rec.status ? e(row.rec.status) : "";
@@ -54,7 +54,7 @@ function statusHtml(row: ReportRow, report: Report): string {
  */
 export function reportCharts(report: Report): { id: string; svg: string }[] {
   const { stats, meta } = report;
-  const L = labelsFor(meta.lang);
+  const L = messagesFor(meta.lang);
   const positions = usedPositions([stats.byPosition]);
   const posSeries = positions.map((p) => ({ key: p, label: L.position[p], color: COLORS.position[p] }));
   const charts = [
@@ -105,7 +105,7 @@ export function reportCharts(report: Report): { id: string; svg: string }[] {
  */
 export function renderHtml(report: Report): string {
   const { meta } = report;
-  const L = labelsFor(meta.lang);
+  const L = messagesFor(meta.lang);
   const e = escapeHtml;
   const out: string[] = [
     "<!DOCTYPE html>",

@@ -1,9 +1,9 @@
 // The report as JSON: title facts, statistics, and every recommendation with its status, by cluster.
 // ReportJson is the contract of `upr-matrix report --format json`.
 import * as z from "zod";
-import { Position, type Recommendation } from "../schema/recommendation.js";
+import { Position } from "../schema/recommendation.js";
 import { Language } from "../schema/source.js";
-import { buildReport, type Report, type ReportOptions } from "./model.js";
+import type { Report } from "./model.js";
 import { ReportStats, StatusKeySchema } from "./stats.js";
 
 /** One recommendation in a JSON report. */
@@ -104,11 +104,3 @@ export function renderJson(report: Report): string {
   return `${JSON.stringify(toReportJson(report), null, 2)}\n`;
 }
 
-/**
- * Build and render a JSON report in one call.
- * @example
- * const json = jsonReport(recommendations);
- */
-export function jsonReport(recommendations: readonly Recommendation[], options: ReportOptions = {}): string {
-  return renderJson(buildReport(recommendations, options));
-}

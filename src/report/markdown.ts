@@ -2,7 +2,7 @@
 // cluster. Every piece of text from a file goes through md.
 import { escapeMarkdown, neutralizeFormula } from "../internal/safe-cell.js";
 import type { Recommendation } from "../schema/recommendation.js";
-import { labelsFor } from "./labels.js";
+import { messagesFor } from "../i18n/index.js";
 import { buildReport, clusterTitle, type Report, type ReportOptions, type ReportRow } from "./model.js";
 import { statTables, summaryLines, type StatTable } from "./tables.js";
 
@@ -17,7 +17,7 @@ function mdTable(t: StatTable): string {
 }
 
 function statusText(row: ReportRow, report: Report): string {
-  const L = labelsFor(report.meta.lang);
+  const L = messagesFor(report.meta.lang);
   const s = row.state;
   if (!s?.status) return row.rec.status ? md(row.rec.status) : "";
   const parts = [`${L.status[s.status]}${s.since ? ` (${s.since})` : ""}`];
@@ -37,7 +37,7 @@ function recCell(rec: Recommendation): string {
  * const md = renderMarkdown(buildReport(recommendations, { states }));
  */
 export function renderMarkdown(report: Report): string {
-  const L = labelsFor(report.meta.lang);
+  const L = messagesFor(report.meta.lang);
   const out: string[] = [`# ${md(report.meta.title)}`, ""];
   const facts: string[] = [];
   if (report.meta.documentSymbols.length) facts.push(`${L.report.sources}${L.colon}${report.meta.documentSymbols.map(md).join(", ")}`);

@@ -4,14 +4,14 @@ import type { Recommendation } from "../schema/recommendation.js";
 import type { Language } from "../schema/source.js";
 import { fold } from "../internal/text.js";
 import { SDG_GOALS } from "../taxonomy/index.js";
-import type { Labels } from "./labels.js";
+import type { Messages as Labels } from "../i18n/index.js";
 import type { ReportRow } from "./model.js";
 
 /**
  * The recommendation cell: paragraph id, text (naming the recommending States, added when the text
  * does not), and the "Source of position" line.
  * @example
- * recommendationCell(rec, labelsFor("en")); // "115.1 Take further steps ... (Croatia);\nSource of position: A/HRC/28/15/Add.1 - Para. 3"
+ * recommendationCell(rec, messagesFor("en")); // "115.1 Take further steps ... (Croatia);\nSource of position: A/HRC/28/15/Add.1 - Para. 3"
  */
 export function recommendationCell(rec: Recommendation, L: Labels): string {
   let text = rec.text;
@@ -36,7 +36,7 @@ export function recommendationCell(rec: Recommendation, L: Labels): string {
  * uncoded: a leading dash would read as a formula sign in a spreadsheet), then the affected persons
  * and SDG blocks.
  * @example
- * themesCell(rec, labelsFor("en")); // "A12 Acceptance of international norms\nAffected persons:\n- General"
+ * themesCell(rec, messagesFor("en")); // "A12 Acceptance of international norms\nAffected persons:\n- General"
  */
 export function themesCell(rec: Recommendation, L: Labels, lang: Language = "en"): string {
   const lines = rec.themes.map((t) => (t.code ? `${t.code} ${t.name}` : t.name));
@@ -58,7 +58,7 @@ export function themesCell(rec: Recommendation, L: Labels, lang: Language = "en"
  * The assessment cell, from the ledger: status and date, lead and other institutions, dated actions,
  * evidence, indicators; then whatever the source file itself said.
  * @example
- * assessmentCell(row, labelsFor("en")); // "In progress (since 2024-03-01)\nLead institution: Ministry of Justice\n..."
+ * assessmentCell(row, messagesFor("en")); // "In progress (since 2024-03-01)\nLead institution: Ministry of Justice\n..."
  */
 export function assessmentCell(row: ReportRow, L: Labels): string {
   const lines: string[] = [];

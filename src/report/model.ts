@@ -5,7 +5,7 @@ import type { TrackedState } from "../schema/status.js";
 import type { Language } from "../schema/source.js";
 import { recommendationKeys } from "../schema/key.js";
 import { groupByCluster, type ClusterGroup } from "./clusters.js";
-import { labelsFor, type StatusKey } from "./labels.js";
+import { messagesFor, type StatusKey } from "../i18n/index.js";
 import { buildStats, statusKeyOf, type ReportStats, type StateMap } from "./stats.js";
 
 /** Options of every report builder. */
@@ -57,7 +57,7 @@ function single<T>(values: readonly T[]): T | null {
  */
 export function buildReport(recommendations: readonly Recommendation[], options: ReportOptions = {}): Report {
   const lang = options.lang ?? "en";
-  const L = labelsFor(lang);
+  const L = messagesFor(lang);
   const { keys } = recommendationKeys(recommendations);
   const rows: ReportRow[] = recommendations.map((rec, i) => {
     const key = keys[i]!;
@@ -97,6 +97,6 @@ export function buildReport(recommendations: readonly Recommendation[], options:
  * clusterTitle(group.cluster, "en"); // "A12 Acceptance of international norms"
  */
 export function clusterTitle(cluster: { key: string; code: string | null; name: string }, lang: Language): string {
-  if (cluster.key === "") return labelsFor(lang).unclustered;
+  if (cluster.key === "") return messagesFor(lang).unclustered;
   return cluster.code && !cluster.name.startsWith(cluster.code) ? `${cluster.code} ${cluster.name}` : cluster.name || (cluster.code ?? "");
 }

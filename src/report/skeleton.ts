@@ -4,7 +4,7 @@
 // from the ledger, and the annex matrix. src/docx/skeleton.ts turns it into Word.
 import type { Recommendation } from "../schema/recommendation.js";
 import type { Language } from "../schema/source.js";
-import { labelsFor } from "./labels.js";
+import { messagesFor } from "../i18n/index.js";
 import { buildReport, clusterTitle, type Report, type ReportOptions, type ReportRow } from "./model.js";
 import { positionGroup } from "./stats.js";
 import { skeletonLabelsFor, type SectionId } from "./skeleton-labels.js";
@@ -180,7 +180,7 @@ function excerpt(text: string, words = 14): string {
 }
 
 function noteItem(row: ReportRow, lang: Language): string {
-  const L = labelsFor(lang);
+  const L = messagesFor(lang);
   const SL = skeletonLabelsFor(lang);
   const r = row.rec;
   const s = row.state;
@@ -193,7 +193,7 @@ function noteItem(row: ReportRow, lang: Language): string {
 }
 
 function midTermRow(row: ReportRow, lang: Language): { cells: string[]; placeholder: boolean[] } {
-  const L = labelsFor(lang);
+  const L = messagesFor(lang);
   const SL = skeletonLabelsFor(lang);
   const r = row.rec;
   const s = row.state;
@@ -239,7 +239,7 @@ const MID_TERM: readonly SectionPlan[] = [
 export function buildSkeletonOutline(recommendations: readonly Recommendation[], options: SkeletonOptions = {}): SkeletonOutline {
   const kind = options.kind ?? "national";
   const lang = options.lang ?? "en";
-  const L = labelsFor(lang);
+  const L = messagesFor(lang);
   const SL = skeletonLabelsFor(lang);
   const report = buildReport(recommendations, options);
   const national = kind === "national";

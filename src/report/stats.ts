@@ -8,9 +8,15 @@ import { findState } from "../taxonomy/index.js";
 import { fold } from "../internal/text.js";
 import { normalizeStatus } from "../track/status-words.js";
 import { groupByCluster } from "./clusters.js";
-import { POSITION_KEYS, STATUS_KEYS, type StatusKey } from "./labels.js";
+import { POSITION_KEYS, STATUS_KEYS, type StatusKey } from "./order.js";
 
 const Count = z.int().nonnegative();
+
+/**
+ * Below this coverage (assessed / all recommendations of a group) reports show counts, not a rate: a
+ * rate over a handful of assessed recommendations ("100%, assessed 3 of 217") would read as a headline.
+ */
+export const MIN_RATE_COVERAGE = 0.5;
 
 /** A status as reported, or `untracked` when the ledger gives none. */
 export const StatusKeySchema = z.enum([...Status.options, "untracked"]);

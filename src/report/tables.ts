@@ -1,10 +1,11 @@
 // The statistics as plain tables (header + rows of strings), shared by the Markdown, HTML and XLSX
 // renderers so that they always show the same figures. Columns that are zero everywhere are dropped.
 import type { Language } from "../schema/source.js";
-import { labelsFor, POSITION_KEYS, STATUS_KEYS, type StatusKey } from "./labels.js";
+import { messagesFor } from "../i18n/index.js";
+import { POSITION_KEYS, STATUS_KEYS, type StatusKey } from "./order.js";
 import type { Report } from "./model.js";
 import { clusterTitle } from "./model.js";
-import type { ImplementationRate, PositionCounts, StatusCounts } from "./stats.js";
+import { MIN_RATE_COVERAGE, type ImplementationRate, type PositionCounts, type StatusCounts } from "./stats.js";
 import type { Position } from "../schema/recommendation.js";
 
 /** A titled table of strings; `numeric[i]` says whether column i holds numbers (right-aligned). */
@@ -55,7 +56,7 @@ export function usedStatuses(counts: readonly StatusCounts[]): StatusKey[] {
 export function statTables(report: Report): StatTable[] {
   const { stats, meta } = report;
   const lang = meta.lang;
-  const L = labelsFor(lang);
+  const L = messagesFor(lang);
   const R = L.report;
   const tables: StatTable[] = [];
   const n = String;
@@ -93,7 +94,7 @@ export function statTables(report: Report): StatTable[] {
     tables.push({
       id: "implementation",
       title: R.implementation,
-      note: R.implementationNote,
+      note: R.implementationNote(formatPercent(MIN_RATE_COVERAGE, lang)),
       header: [R.group, R.total, R.assessed, ...st.map((s) => L.status[s]), R.rate, R.fullRate],
       numeric: [false, true, true, ...st.map(() => true), true, true],
       rows: groups.map(([label, g]) => [
@@ -183,7 +184,7 @@ export function statTables(report: Report): StatTable[] {
  */
 export function summaryLines(report: Report): string[] {
   const { stats, meta } = report;
-  const L = labelsFor(meta.lang);
+  const L = messagesFor(meta.lang);
   const supported = stats.implementation.supported.total;
   const noted = stats.implementation.noted.total;
   const lines = [L.report.summaryLine(stats.total, supported, noted, stats.implementation.other.total)];

@@ -10,6 +10,7 @@ import { compareParagraphIds } from "../schema/key.js";
 import { Language } from "../schema/source.js";
 import type { TrackedState } from "../schema/status.js";
 import { fold } from "../internal/text.js";
+import { messagesFor } from "../i18n/index.js";
 import { clusterLabel, institutionsOf, trackedItems, type TrackedItem } from "./progress.js";
 import { statusLabel, statusLabels } from "./status-words.js";
 
@@ -31,37 +32,24 @@ export type TrackColumn = (typeof TRACK_COLUMNS)[number];
 export const EDITABLE_COLUMNS = ["status", "date", "action", "evidence", "indicators", "reportedBy"] as const;
 export type EditableColumn = (typeof EDITABLE_COLUMNS)[number];
 
-/** Column headers in each language. */
+/** Column headers in each language (from src/i18n). */
 export const COLUMN_LABELS: Readonly<Record<Language, Readonly<Record<TrackColumn, string>>>> = {
-  en: {
-    key: "Key", id: "No.", cluster: "Theme", text: "Recommendation", states: "Recommending State(s)", position: "Position",
-    lead: "Lead institution", institutions: "Supporting institutions", previous: "Previous update",
-    status: "Status", date: "Date of update (YYYY-MM-DD)", action: "Action taken", evidence: "Evidence (links, documents)",
-    indicators: "Indicators", reportedBy: "Reported by",
-  },
-  fr: {
-    key: "Clé", id: "N°", cluster: "Thème", text: "Recommandation", states: "État(s) recommandant(s)", position: "Position",
-    lead: "Institution chef de file", institutions: "Institutions associées", previous: "Dernière mise à jour",
-    status: "Statut", date: "Date de la mise à jour (AAAA-MM-JJ)", action: "Mesures prises", evidence: "Justificatifs (liens, documents)",
-    indicators: "Indicateurs", reportedBy: "Renseigné par",
-  },
-  es: {
-    key: "Clave", id: "N.º", cluster: "Tema", text: "Recomendación", states: "Estado(s) recomendante(s)", position: "Posición",
-    lead: "Institución principal", institutions: "Instituciones de apoyo", previous: "Actualización anterior",
-    status: "Estado", date: "Fecha de actualización (AAAA-MM-DD)", action: "Medidas adoptadas", evidence: "Pruebas (enlaces, documentos)",
-    indicators: "Indicadores", reportedBy: "Informado por",
-  },
+  en: messagesFor("en").trackColumns,
+  fr: messagesFor("fr").trackColumns,
+  es: messagesFor("es").trackColumns,
 };
 
 const POSITION_LABELS: Readonly<Record<Language, Readonly<Record<Position, string>>>> = {
-  en: { supported: "Supported", noted: "Noted", "partially-supported": "Partially supported", pending: "Pending", unknown: "Unknown" },
-  fr: { supported: "Soutenue", noted: "Notée", "partially-supported": "Soutenue en partie", pending: "En attente", unknown: "Inconnue" },
-  es: { supported: "Apoyada", noted: "Anotada", "partially-supported": "Apoyada parcialmente", pending: "Pendiente", unknown: "Desconocida" },
+  en: messagesFor("en").position,
+  fr: messagesFor("fr").position,
+  es: messagesFor("es").position,
 };
 
 // Extra header wordings people (or older exports) use for the same columns.
 const HEADER_SYNONYMS: Readonly<Partial<Record<TrackColumn, readonly string[]>>> = {
   key: ["recommendation key", "clef", "id key"],
+  // Older exports headed the cluster column "Theme" / "Thème" / "Tema".
+  cluster: ["theme", "cluster", "tema", "groupe thematique", "grupo tematico"],
   id: ["id", "paragraph", "no", "number", "numero", "n", "n o", "recommendation no", "ref", "reference"],
   status: ["implementation status", "status of implementation", "statut de mise en oeuvre", "etat", "estado de implementacion", "estado de aplicacion", "situacion"],
   date: ["date", "fecha", "date of update", "date de mise a jour", "fecha de actualizacion", "as of", "updated"],

@@ -3,19 +3,17 @@
 // status, lead institution, last update and key columns for filtering, and a "Summary" sheet with the
 // statistics tables. Every text cell goes through neutralizeFormula.
 import ExcelJS from "exceljs";
+import { resolveOptions } from "../errors/matrix-error.js";
 import type { Recommendation } from "../schema/recommendation.js";
 import { neutralizeFormula } from "../internal/safe-cell.js";
-import { labelsFor } from "../report/labels.js";
+import { messagesFor } from "../i18n/index.js";
 import { buildReport, clusterTitle, type Report, type ReportOptions } from "../report/model.js";
 import { assessmentCell, recommendationCell, themesCell } from "../report/matrix-cells.js";
 import { statTables, summaryLines } from "../report/tables.js";
-import { documentDate, stabilizeZip } from "../report/stable-zip.js";
+import { documentDate, stabilizeZip, WriterOptions } from "../report/stable-zip.js";
 
-/** Options of the XLSX matrix writer. */
-export interface ReportMatrixOptions extends ReportOptions {
-  /** The date written into the workbook (default: the ledger's latest update, else 2000-01-01). */
-  date?: Date;
-}
+/** Options of the XLSX matrix writer: the report's, and the date written into the workbook. */
+export type ReportMatrixOptions = ReportOptions & WriterOptions;
 
 const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFD9E1F2" } };
 const CLUSTER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFEDF2F9" } };
@@ -32,7 +30,7 @@ function cellValue(s: string, numeric: boolean): string | number {
 
 function matrixSheet(wb: ExcelJS.Workbook, report: Report): void {
   const { meta } = report;
-  const L = labelsFor(meta.lang);
+  const L = messagesFor(meta.lang);
   const ws = wb.addWorksheet(L.matrix.sheetMatrix, { views: [{ state: "frozen", ySplit: 2 }] });
   const headers = [
     L.matrix.recommendation,
@@ -84,7 +82,7 @@ function matrixSheet(wb: ExcelJS.Workbook, report: Report): void {
 
 function summarySheet(wb: ExcelJS.Workbook, report: Report): void {
   const { meta } = report;
-  const L = labelsFor(meta.lang);
+  const L = messagesFor(meta.lang);
   const ws = wb.addWorksheet(L.matrix.sheetSummary);
   ws.columns = [{ width: 52 }, ...Array.from({ length: 9 }, () => ({ width: 16 }))];
   ws.addRow([text(meta.title)]).font = { bold: true, size: 13 };
@@ -116,9 +114,10 @@ function summarySheet(wb: ExcelJS.Workbook, report: Report): void {
  * @example
  * const bytes = await renderReportMatrix(buildReport(recommendations, { states }));
  */
-export async function renderReportMatrix(report: Report, options: { date?: Date } = {}): Promise<Uint8Array> {
+export async function renderReportMatrix(report: Report, options: WriterOptions = {}): Promise<Uint8Array> {
+  const opts = resolveOptions(WriterOptions, options, "renderReportMatrix");
   const wb = new ExcelJS.Workbook();
-  const date = documentDate(options.date, report.meta.asOf);
+  const date = documentDate(opts.date, report.meta.asOf);
   wb.creator = "upr-matrix";
   wb.lastModifiedBy = "upr-matrix";
   wb.created = date;
@@ -138,5 +137,7 @@ export async function renderReportMatrix(report: Report, options: { date?: Date 
  * await writeFile("matrix-filled.xlsx", await writeReportMatrix(recommendations, { states, lang: "fr" }));
  */
 export async function writeReportMatrix(recommendations: readonly Recommendation[], options: ReportMatrixOptions = {}): Promise<Uint8Array> {
-  return renderReportMatrix(buildReport(recommendations, options), options);
+  const { date, ...reportOptions } = options;
+  const { date: checked } = resolveOptions(WriterOptions, { date }, "writeReportMatrix");
+  return renderReportMatrix(buildReport(recommendations, reportOptions), { date: checked });
 }

@@ -106,7 +106,7 @@ describe("XLSX matrix from hand-built recommendations", async () => {
   test("French labels", async () => {
     const fr = await open(await writeReportMatrix(recs, { states, lang: "fr" }));
     expect(fr.worksheets.map((w) => w.name)).toEqual(["Matrice", "Synthèse"]);
-    expect(str(fr.getWorksheet("Matrice")!.getCell("A3").value)).toBe("Thème : A12 Acceptance of international norms");
+    expect(str(fr.getWorksheet("Matrice")!.getCell("A3").value)).toBe("Thème\u00a0: A12 Acceptance of international norms");
   });
 });
 

@@ -4,7 +4,7 @@ import ExcelJS from "exceljs";
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { parseCsv } from "../../src/ingest/csv.js";
-import { parseMatrix } from "../../src/node/parse-matrix.js";
+import { parseMatrix } from "../../src/ingest/parse-matrix.js";
 import { compareParagraphIds, recommendationKeys } from "../../src/schema/key.js";
 import type { Recommendation } from "../../src/schema/recommendation.js";
 import { findRecommendation, initialEvents } from "../../src/track/assign.js";

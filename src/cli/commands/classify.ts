@@ -1,17 +1,14 @@
-import { readFile } from "node:fs/promises";
 import type { Command } from "commander";
-import { unzipSync } from "fflate";
 import { countBy, orderBy } from "lodash-es";
-import type { Diagnostic } from "../../schema/diagnostic.js";
 import type { ParseResult } from "../../schema/result.js";
 import type { Recommendation } from "../../schema/recommendation.js";
 import { hasErrors } from "../../diagnostics/format.js";
-import { applyAddendumPositions, readAddendumPositions } from "../../classify/addendum.js";
 import type { ClassifyOptions, ClassifyTask } from "../../classify/options.js";
 import { flag, type ReadFlags, readOptions } from "../flags.js";
 import { readInputs } from "../inputs.js";
 import { CliError, type RunContext } from "../io.js";
 import { displayName } from "../safe-text.js";
+import { readAddendumFile, withAddendum } from "../addendum.js";
 
 interface ClassifyFlags extends ReadFlags {
   format: "json" | "jsonl" | "summary";
@@ -26,40 +23,12 @@ interface ClassifyFlags extends ReadFlags {
   strict?: boolean;
 }
 
-// The paragraphs of a .docx as lines of text (an addendum is prose, not a table).
-function docxText(bytes: Uint8Array, file: string): string {
-  let xml: string;
-  try {
-    const files = unzipSync(bytes, { filter: (f) => f.name === "word/document.xml" });
-    const doc = files["word/document.xml"];
-    if (!doc) throw new Error("no word/document.xml inside");
-    xml = new TextDecoder().decode(doc);
-  } catch (e) {
-    throw new CliError(`Cannot read the addendum ${file}: ${(e as Error).message}.`);
-  }
-  const decode = (s: string) => s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
-  return xml
-    .split(/<\/w:p>/)
-    .map((p) => decode([...p.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join("")))
-    .join("\n");
-}
-
-/** Read an addendum (plain text or .docx) into positions, and apply them to recommendations without one. */
-async function withAddendum(ctx: RunContext, recs: Recommendation[], flags: ClassifyFlags): Promise<{ recommendations: Recommendation[]; diagnostics: Diagnostic[]; applied: number }> {
-  const path = flags.addendum!;
-  await ctx.readsFrom(path);
-  let bytes: Uint8Array;
-  try {
-    bytes = new Uint8Array(await readFile(path));
-  } catch (e) {
-    throw new CliError(`Cannot read the addendum ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}.`);
-  }
-  const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b;
-  const text = isZip ? docxText(bytes, path) : new TextDecoder().decode(bytes);
-  const read = readAddendumPositions(text, { file: path, ...(flags.addendumParagraph ? { paragraph: flags.addendumParagraph } : {}) });
-  if (read.positions.size === 0) throw new CliError(`No list of recommendations with a position found in ${path}.`);
-  const applied = applyAddendumPositions(recs, read.positions, flags.addendumSymbol ? { source: flags.addendumSymbol } : {});
-  return { recommendations: applied.recommendations, diagnostics: [...read.diagnostics, ...applied.diagnostics], applied: applied.applied };
+/** Read the addendum named by --addendum and apply its positions to recommendations without one. */
+async function addendumPositions(ctx: RunContext, result: ParseResult, flags: ClassifyFlags): Promise<{ result: ParseResult; applied: number }> {
+  const addendum = await readAddendumFile(ctx, flags.addendum!);
+  const { result: out, reading } = withAddendum(result, addendum, { ...(flags.addendumParagraph ? { paragraph: flags.addendumParagraph } : {}), ...(flags.addendumSymbol ? { symbol: flags.addendumSymbol } : {}) });
+  if (reading.positions.positions.size === 0) throw new CliError(`No list of recommendations with a position found in ${flags.addendum}.`);
+  return { result: out, applied: reading.applied };
 }
 
 function summary(result: ParseResult, original: readonly Recommendation[]): string {
@@ -103,7 +72,7 @@ export function registerClassify(program: Command, ctx: RunContext): void {
     .addOption(flag.threshold())
     .addOption(flag.maxLabels())
     .addOption(flag.vocabulary())
-    .option("--addendum <file>", "an addendum (.txt or .docx) whose paragraph lists give positions (\"... enjoy the support of X: 117.1-117.45\")")
+    .option("--addendum <file>", "an addendum (PDF, .docx or text) whose paragraph lists give positions (\"... enjoy the support of X: 117.1-117.45\")")
     .option("--addendum-paragraph <n>", "the report paragraph of bare numbers in the addendum (\"18\" → 115.18)")
     .option("--addendum-symbol <symbol>", "the addendum's symbol, recorded as positionSource (e.g. A/HRC/43/15/Add.1)")
     .addOption(flag.strict())
@@ -135,15 +104,13 @@ Exit codes: 0 done; 1 the input had errors (output still written); 2 usage error
       };
       // Classified as they are read, in the worker threads (--jobs); positions from an addendum after.
       const { result, unreadable } = await readInputs(ctx, paths, { ...readOptions(flags), classify: options });
-      let recs = result.recommendations;
-      const diagnostics = [...result.diagnostics];
+      let out: ParseResult = result;
       if (flags.addendum) {
-        const a = await withAddendum(ctx, recs, flags);
-        recs = a.recommendations;
-        diagnostics.push(...a.diagnostics);
+        const a = await addendumPositions(ctx, result, flags);
+        out = a.result;
         ctx.note(`Positions from ${flags.addendum}: ${a.applied} recommendation(s) filled.`);
       }
-      const out: ParseResult = { ...result, recommendations: recs, diagnostics };
+      const diagnostics = out.diagnostics;
       let text: string;
       if (flags.format === "json") text = `${JSON.stringify(out, null, 2)}\n`;
       else if (flags.format === "jsonl") text = out.recommendations.map((r) => JSON.stringify(r)).join("\n") + (out.recommendations.length ? "\n" : "");
