@@ -11,7 +11,7 @@ import { readFileSync, readdirSync, writeFileSync, existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import Papa from "papaparse";
-import { compareNumbered } from "../src/internal/codes.js";
+import { compareParagraphIds } from "../src/schema/key.js";
 import { normalizeKey } from "../src/taxonomy/normalize.js";
 import { buildVocabularies } from "./taxonomy/vocabularies.js";
 
@@ -472,7 +472,7 @@ function buildThemes(shared: readonly SharedTheme[]): ThemeOut[] {
   const coded = [...v1.values()].sort((a, b) => cmp(a.code!, b.code!));
   const order: Record<Taxonomy, number> = { "uhri-v1-coded": 0, "uhri-2020": 1, "uhri-2025": 2, "uhri-numbered-2014": 3 };
   uncoded.sort((a, b) => order[a.taxonomy] - order[b.taxonomy] || cmp(a.top, b.top) || cmp(a.parent ?? "", b.parent ?? "") || cmp(a.name, b.name));
-  numbered.sort((a, b) => compareNumbered(a.code!, b.code!));
+  numbered.sort((a, b) => compareParagraphIds(a.code!, b.code!));
   const all = [...coded, ...uncoded, ...numbered];
   for (const t of all) t.sources = uniq(t.sources);
 

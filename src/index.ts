@@ -43,11 +43,13 @@ export { mergeReturnedWorkbooks, MergeContext, type ReturnedWorkbook } from "./t
 
 // Reports: statistics, Markdown / HTML (SVG charts) / JSON, the national-report outline, a safe CSV export,
 // and the labels of every report, workbook and status in English, French and Spanish.
-export { buildReport, type Report, type ReportOptions } from "./report/model.js";
+export { buildReport, ReportOptions, type Report } from "./report/model.js";
+export { parseClusterMap } from "./report/cluster-map.js";
+export { ClusterMap } from "./report/clusters.js";
 export { buildStats, ReportStats } from "./report/stats.js";
 export { renderMarkdown } from "./report/markdown.js";
 export { renderHtml } from "./report/html.js";
 export { renderJson, ReportJson } from "./report/json.js";
-export { buildSkeletonOutline, type SkeletonOptions, type SkeletonOutline } from "./report/skeleton.js";
+export { buildSkeletonOutline, SkeletonOptions, type SkeletonOutline } from "./report/skeleton.js";
 export { renderRecommendationsCsv, type CsvOptions } from "./report/csv.js";
 export { messagesFor, type Messages } from "./i18n/index.js";

@@ -5,17 +5,13 @@ import { extractPdfText } from "./pdf/extract-text.js";
 import { parseWgReportWith, type ParseWgReportOptions, type PdfExtractor } from "./pdf/document.js";
 import type { ParseResult } from "./schema/result.js";
 
+// Public names only (the building blocks stay inside; tests import them from their src/pdf module).
 export { extractPdfText } from "./pdf/extract-text.js";
-export { extractPdfTextWith, type PdfText, type PdfPages } from "./pdf/extract.js";
-export { checkPdf, guardPdf, MAX_STREAM_BYTES, type PdfGuardLimits, type PdfGuardProblem } from "./pdf/guard.js";
-export { linesOfPage, linesOfText, linesOfParagraphs, type DocLine, type PdfTextItem } from "./pdf/lines.js";
-export { bodyLines, joinLines, Vocabulary } from "./pdf/body.js";
-export { readMasthead, readOrdinal, type Masthead } from "./pdf/masthead.js";
+export type { PdfText } from "./pdf/extract.js";
 export { readWgReport, WgReportOptions } from "./pdf/wg-report.js";
-export { isSectionHeading } from "./pdf/heading.js";
 export { addendumParagraphs, applyAddendum, type AddendumReading } from "./pdf/addendum.js";
-export { readDocumentText, looksLikeWgReport, parseWgReportWith, ParseWgReportOptions, type DocumentText, type PdfExtractor } from "./pdf/document.js";
-export { reconcileRecommendations, textKey, type ReconcileSummary, type ReconcileOptions } from "./pdf/reconcile.js";
+export { readDocumentText, ParseWgReportOptions, type DocumentText, type PdfExtractor } from "./pdf/document.js";
+export { reconcileRecommendations, type ReconcileSummary, type ReconcileOptions } from "./pdf/reconcile.js";
 
 /**
  * Read a Working Group report (PDF, .docx or text) into `{ recommendations, diagnostics, sources }`, and

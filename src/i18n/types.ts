@@ -88,11 +88,15 @@ export interface ReportMessages {
   group: string;
   assessed: string;
   coverage: string;
+  /** Count of the fully or partially implemented. */
+  done: string;
   rate: string;
   fullRate: string;
   notRated: string;
   themes: string;
   theme: string;
+  clusters: string;
+  implementationByCluster: string;
   cluster: string;
   clusterIds: string;
   clusterNote: string;
@@ -102,6 +106,8 @@ export interface ReportMessages {
   state: string;
   regionalGroups: string;
   regionalGroup: string;
+  /** UN regional groups (the UN's Spanish page names them "Estados de África" ...). */
+  groups: Record<"African" | "Asia-Pacific" | "EEG" | "GRULAC" | "WEOG", string>;
   regionalNote: string;
   actionCategories: string;
   actionCategory: string;
@@ -141,6 +147,8 @@ export interface MatrixMessages {
   positionG3: string;
   themesG3: string;
   sdgsG3: string;
+  /** The plain-language cluster column of the filled matrix (not read back as the matrix theme). */
+  reportCluster: string;
   status: string;
   lead: string;
   lastUpdate: string;
@@ -232,7 +240,7 @@ export interface SkeletonMessages {
   notedIn: (cluster: string, list: string) => string;
   sdgLine: (goals: string) => string;
   sdgNone: string;
-  sdgTable: { goal: string; clusters: string; recommendations: string };
+  sdgTable: { goal: string; clusters: string };
   otherMechanismsTable: { recommendation: string; mechanism: string; link: string };
   otherMechanismsRow: string;
   notesTitle: string;
@@ -255,6 +263,8 @@ export interface Messages {
   /** Ordinal cycle, e.g. "2nd cycle". */
   cycle: (n: number) => string;
   unclustered: string;
+  /** UHRI v1 letter groups by letter (A, B, D, E, F, G, H, S). */
+  topLevels: Record<"A" | "B" | "D" | "E" | "F" | "G" | "H" | "S", string>;
   /** Names of the default clusters. */
   clusters: Record<ClusterId, string>;
   report: ReportMessages;

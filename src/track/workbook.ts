@@ -11,7 +11,7 @@ import { Language } from "../schema/source.js";
 import type { TrackedState } from "../schema/status.js";
 import { fold } from "../internal/text.js";
 import { messagesFor } from "../i18n/index.js";
-import { clusterLabel, institutionsOf, trackedItems, type TrackedItem } from "./progress.js";
+import { clusterLabeler, institutionsOf, trackedItems, type TrackedItem } from "./progress.js";
 import { statusLabel, statusLabels } from "./status-words.js";
 
 /** Version tag written into every exported workbook. */
@@ -120,6 +120,11 @@ export const TrackExportOptions = z.object({
   exportedAt: z.iso.datetime(),
   /** Export only these institutions (or clusters); all by default. */
   only: z.array(z.string()).optional(),
+  /**
+   * The cluster a recommendation is filed under (for `by: "cluster"` and the cluster column): the report's
+   * plain-language clusters, e.g. `(rec) => clusterAssigner({ map, lang })(rec).name`. Default: the matrix theme.
+   */
+  clusterOf: z.custom<(rec: Recommendation) => string>((v) => typeof v === "function", { message: "expected a function (rec) => cluster name" }).optional(),
 });
 export type TrackExportOptions = z.input<typeof TrackExportOptions>;
 
@@ -154,9 +159,9 @@ export function planTrackExport(
   states: ReadonlyMap<string, TrackedState>,
   options: TrackExportOptions,
 ): TrackWorkbookPlan[] {
-  const { by, lang, round, exportedAt, only: onlyNames } = resolveOptions(TrackExportOptions, options, "planTrackExport");
+  const { by, lang, round, exportedAt, only: onlyNames, clusterOf = clusterLabeler(recommendations) } = resolveOptions(TrackExportOptions, options, "planTrackExport");
   const targetsOf = (it: TrackedItem) => {
-    const targets = by === "cluster" ? [clusterLabel(it.rec)] : institutionsOf(it.rec, it.state);
+    const targets = by === "cluster" ? [clusterOf(it.rec)] : institutionsOf(it.rec, it.state);
     return targets.length ? targets : ["(unassigned)"];
   };
   const groups = groupBy(
@@ -176,7 +181,7 @@ export function planTrackExport(
   const plans: TrackWorkbookPlan[] = [];
   for (const target of sortBy(Object.keys(groups))) {
     if (only && !only.has(target)) continue;
-    const items = groups[target]!.map((m) => m.it).sort((a, b) => cmp(clusterLabel(a.rec), clusterLabel(b.rec)) || compareParagraphIds(a.rec.id, b.rec.id) || cmp(a.key, b.key));
+    const items = groups[target]!.map((m) => m.it).sort((a, b) => cmp(clusterOf(a.rec), clusterOf(b.rec)) || compareParagraphIds(a.rec.id, b.rec.id) || cmp(a.key, b.key));
     let base = (by === "cluster" ? "cluster-" : "") + fileSlug(target);
     for (let n = 2; names.has(base); n++) base = `${fileSlug(target)}-${n}`;
     names.add(base);
@@ -190,7 +195,7 @@ export function planTrackExport(
         values: {
           key,
           id: rec.id,
-          cluster: clusterLabel(rec),
+          cluster: clusterOf(rec),
           text: rec.text,
           states: rec.recommendingStates.join("; "),
           position: POSITION_LABELS[lang][rec.position],

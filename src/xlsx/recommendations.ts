@@ -4,7 +4,8 @@ import ExcelJS from "exceljs";
 import * as z from "zod";
 import { resolveOptions } from "../errors/matrix-error.js";
 import type { Recommendation } from "../schema/recommendation.js";
-import { neutralizeFormula } from "../internal/safe-cell.js";
+import { cellText, safeText } from "../internal/safe-cell.js";
+import { fitRowHeights, fitToPageWidth } from "./layout.js";
 import { buildRecommendationTable } from "../report/csv.js";
 import { documentDate, stabilizeZip, WriterOptions } from "../report/stable-zip.js";
 
@@ -32,18 +33,20 @@ export async function writeRecommendationsXlsx(recommendations: readonly Recomme
   wb.created = date;
   wb.modified = date;
   // Excel allows 31 characters and no []:*?/\ in a sheet name.
-  const name = opts.sheetName.replace(/[[\]:*?/\\]/g, " ").slice(0, 31).trim() || "Recommendations";
+  const name = safeText(opts.sheetName).replace(/[[\]:*?/\\]/g, " ").slice(0, 31).trim() || "Recommendations";
   const ws = wb.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1 }] });
   const { header, rows } = buildRecommendationTable(recommendations);
-  const head = ws.addRow(header.map(neutralizeFormula));
+  const head = ws.addRow(header.map(cellText));
   head.font = { bold: true };
   for (const r of rows) {
-    const row = ws.addRow(r.map(neutralizeFormula));
+    const row = ws.addRow(r.map(cellText));
     row.alignment = { wrapText: true, vertical: "top" };
   }
   ws.columns.forEach((c, i) => {
     c.width = i === 1 ? 80 : i === 9 || i >= 12 ? 40 : 16;
   });
+  fitRowHeights(ws, 2);
+  fitToPageWidth(ws, "landscape", "1:1");
   if (rows.length) ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: header.length } };
   const buffer = await wb.xlsx.writeBuffer();
   return stabilizeZip(new Uint8Array(buffer as ArrayBuffer), date);

@@ -65,8 +65,6 @@ const PENDING = new Set([
   "upr-matrix applyAddendumPositions",
   "upr-matrix normalizeStatus",
   "upr-matrix createEvent",
-  "upr-matrix buildReport",
-  "upr-matrix buildSkeletonOutline",
   "upr-matrix/taxonomy findTerm",
   "upr-matrix/classify classify",
 ]);
@@ -87,6 +85,7 @@ const NO_OPTIONS = new Set([
   "upr-matrix/classify sdgsFromThemes", "upr-matrix/classify themeKey", "upr-matrix/classify personKey",
   "upr-matrix/xlsx writeTrackWorkbook",
   "upr-matrix/node readRegisterFile", "upr-matrix/node writeRegisterFile", "upr-matrix/node run",
+  "upr-matrix parseClusterMap", "upr-matrix/node extractPdfTextIsolated",
 ]);
 
 const ENTRIES: Record<string, Record<string, unknown>> = {
