@@ -122,14 +122,14 @@ export const flag = {
   threshold: () => new Option("--threshold <p>", "confidence (0-1) at and above which a theme, person or issue is assigned (default: each model's own)").argParser(parseThreshold),
   maxLabels: () =>
     new Option("--max-labels <n>", "at most this many inferred themes, persons or issues per recommendation").default(6).argParser(wholeNumber("--max-labels", "a whole number of labels (1 or more)", 1)),
-  vocabulary: () =>
-    new Option("--vocabulary <name>", "name inferred themes, groups of persons and SDGs in: cycle4 (current UHRI names), cycle3 (2020 names) or coded (v1 codes); a file's own labels decide for it")
-      .default("cycle4")
-      .argParser(oneOf("--vocabulary", ["cycle4", "cycle3", "coded"] as const)),
   cycle: () => new Option("--cycle <n>", "only the recommendations of this cycle").argParser(wholeNumber("--cycle", "a cycle number (1-4)", 1)),
   words: () => new Option("--words <n>", "word limit of the body, annexes excluded (default 10700; 4500 for --mid-term)").argParser(wholeNumber("--words", "a whole number of at least 100", 100)),
   jobs: () => new Option("-j, --jobs <n>", "worker threads reading files in parallel (default: the number of cores)").argParser(parseJobs),
-  vocabulary: (description: string) => new Option("--vocabulary <name>", description).argParser(oneOf("--vocabulary", Vocabulary.options)),
+  // Reports take every vocabulary and default to the file's; classify names what it infers in one it predicts.
+  vocabulary: (description: string, values: readonly Vocabulary[] = Vocabulary.options, fallback?: Vocabulary) => {
+    const option = new Option("--vocabulary <name>", description).argParser(oneOf("--vocabulary", values));
+    return fallback ? option.default(fallback) : option;
+  },
   clusters: () =>
     new Option("--clusters <file>", "your cluster map (CSV or JSON: cluster name, then UHRI themes, UPR Info issues or paragraph ids); default: upr-matrix's plain-language clusters"),
   by: <T extends string>(values: readonly T[], fallback: T) => new Option("--by <group>", values.join(" | ")).default(fallback).argParser(oneOf("--by", values)),

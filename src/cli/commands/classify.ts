@@ -71,7 +71,13 @@ export function registerClassify(program: Command, ctx: RunContext): void {
     .addOption(flag.only())
     .addOption(flag.threshold())
     .addOption(flag.maxLabels())
-    .addOption(flag.vocabulary())
+    .addOption(
+      flag.vocabulary(
+        "name inferred themes, groups of persons and SDGs in: cycle4 (current UHRI names), cycle3 (2020 names) or coded (v1 codes); a file's own labels decide for it",
+        ["cycle4", "cycle3", "coded"],
+        "cycle4",
+      ),
+    )
     .option("--addendum <file>", "an addendum (PDF, .docx or text) whose paragraph lists give positions (\"... enjoy the support of X: 117.1-117.45\")")
     .option("--addendum-paragraph <n>", "the report paragraph of bare numbers in the addendum (\"18\" → 115.18)")
     .option("--addendum-symbol <symbol>", "the addendum's symbol, recorded as positionSource (e.g. A/HRC/43/15/Add.1)")
