@@ -103,6 +103,7 @@ interface PersonOut {
 interface IssueOut {
   code: string;
   name: string;
+  aliases: string[];
   sources: string[];
 }
 
@@ -577,7 +578,15 @@ function readClusterLabels(): Map<string, string> {
   return out;
 }
 
-function buildIssues(shared: readonly SharedIssue[], rows: readonly UprInfoRow[]): IssueOut[] {
+/** UPR Info's 2018 export renames two issues and adds two: [name in the list, name in the 2018 export]. */
+const ISSUE_RENAMES_2018: ReadonlyArray<readonly [string, string]> = [
+  ["NHRI", "National Human Rights Institution"],
+  ["Right to water", "Right to water and sanitation"],
+];
+const ISSUES_ADDED_2018: readonly string[] = ["Privacy", "Statelessness and the right to nationality"];
+const SRC_UPR_INFO_2018 = "UPR Info export of July 2018, ../shared/corpus/upr-info-2018";
+
+function buildIssues(shared: readonly SharedIssue[], rows: readonly UprInfoRow[], rows2018: readonly string[]): IssueOut[] {
   const corpus = new Map<string, string>(); // key -> spelling in the export
   for (const r of rows) {
     for (const raw of (r.Issue ?? "").split(",")) {
@@ -589,11 +598,31 @@ function buildIssues(shared: readonly SharedIssue[], rows: readonly UprInfoRow[]
     const spelled = corpus.get(normalizeKey(i.name));
     const sources = [...i.sources];
     if (spelled) sources.push(spelled === i.name ? SRC_UPR_INFO : `${SRC_UPR_INFO} (spelled "${spelled}" there)`);
-    return { code: i.code, name: spelled ?? i.name, sources };
+    return { code: i.code, name: spelled ?? i.name, aliases: [], sources };
   });
-  const known = new Set(out.map((i) => normalizeKey(i.name)));
+  for (const [name, alias] of ISSUE_RENAMES_2018) {
+    const i = out.find((x) => x.name === name);
+    if (!i) fail(`issue ${name} (renamed in 2018) missing`);
+    i.aliases.push(alias);
+    i.sources.push(`${SRC_UPR_INFO_2018} (named "${alias}" there)`);
+  }
+  for (const name of ISSUES_ADDED_2018) out.push({ code: slug(name), name, aliases: [], sources: [SRC_UPR_INFO_2018] });
+  const known = new Set(out.flatMap((i) => [i.name, ...i.aliases].map(normalizeKey)));
   for (const [key, label] of corpus) if (!known.has(key)) fail(`issue in the UPR Info export not in the list: ${label}`);
+  for (const label of rows2018) if (!known.has(normalizeKey(label))) fail(`issue in the 2018 UPR Info export not in the list: ${label}`);
   return out.sort((a, b) => cmp(a.code, b.code));
+}
+
+/** The issues named in UPR Info's 2018 export (";"-separated, BOM, issues comma-separated in column 10). */
+function readUprInfo2018Issues(): string[] {
+  const dir = join(SHARED, "corpus/upr-info-2018");
+  if (!existsSync(dir)) fail(`${dir} not found`);
+  const out = new Set<string>();
+  for (const f of readdirSync(dir).filter((f) => f.endsWith(".csv")).sort()) {
+    const parsed = Papa.parse<string[]>(readFileSync(join(dir, f), "utf8").replace(/^\uFEFF/, ""), { delimiter: ";", skipEmptyLines: true });
+    for (const row of parsed.data.slice(1)) for (const raw of (row[9] ?? "").split(",")) if (raw.trim()) out.add(raw.trim());
+  }
+  return [...out].sort();
 }
 
 const GROUPS: Readonly<Record<string, RegionalGroup | null>> = {
@@ -1056,7 +1085,7 @@ function main(): void {
   const files: Record<string, unknown[] | object> = {
     "themes.json": themes,
     "persons.json": persons,
-    "issues.json": buildIssues(sharedIssues, rows),
+    "issues.json": buildIssues(sharedIssues, rows, readUprInfo2018Issues()),
     "sdgs.json": buildSdgs(),
     "states.json": buildStates(rows),
     "vocabularies.json": buildVocabularies(themes, persons, readClusterLabels(), fail),

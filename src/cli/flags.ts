@@ -125,7 +125,11 @@ export const flag = {
   cycle: () => new Option("--cycle <n>", "only the recommendations of this cycle").argParser(wholeNumber("--cycle", "a cycle number (1-4)", 1)),
   words: () => new Option("--words <n>", "word limit of the body, annexes excluded (default 10700; 4500 for --mid-term)").argParser(wholeNumber("--words", "a whole number of at least 100", 100)),
   jobs: () => new Option("-j, --jobs <n>", "worker threads reading files in parallel (default: the number of cores)").argParser(parseJobs),
-  vocabulary: (description: string) => new Option("--vocabulary <name>", description).argParser(oneOf("--vocabulary", Vocabulary.options)),
+  // Reports take every vocabulary and default to the file's; classify names what it infers in one it predicts.
+  vocabulary: (description: string, values: readonly Vocabulary[] = Vocabulary.options, fallback?: Vocabulary) => {
+    const option = new Option("--vocabulary <name>", description).argParser(oneOf("--vocabulary", values));
+    return fallback ? option.default(fallback) : option;
+  },
   clusters: () =>
     new Option("--clusters <file>", "your cluster map (CSV or JSON: cluster name, then UHRI themes, UPR Info issues or paragraph ids); default: upr-matrix's plain-language clusters"),
   by: <T extends string>(values: readonly T[], fallback: T) => new Option("--by <group>", values.join(" | ")).default(fallback).argParser(oneOf("--by", values)),

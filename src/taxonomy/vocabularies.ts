@@ -260,6 +260,19 @@ function cellConfidence(cell: CellData, at: number): number {
  * mapTerm(findTerm("Labour rights and right to work")!, "coded").map((l) => l.to.key); // ["E31", "E3", "E32", "E33"] (split)
  */
 export function mapTerm(term: Term, to: Vocabulary): CrosswalkLink[] {
+  const id = `${term.kind}:${term.vocabulary}:${term.key}>${to}`;
+  let links = mapped.get(id);
+  if (!links) {
+    links = Object.freeze(linksOf(term, to)) as CrosswalkLink[];
+    mapped.set(id, links);
+  }
+  return [...links];
+}
+
+// Links are few and asked for again and again (classify names every label through them): made once.
+const mapped = new Map<string, readonly CrosswalkLink[]>();
+
+function linksOf(term: Term, to: Vocabulary): CrosswalkLink[] {
   if (term.vocabulary === to) {
     return [{ to: term, kind: "one-to-one", confidence: 1, basis: ["same", "same"], source: term.sources[0] ?? "" }];
   }
@@ -311,7 +324,9 @@ function backCount(term: Term, vocabulary: Vocabulary): number {
  * termIn(findTerm("Ratification of & accession to international instruments")!, "cycle3")?.name; // "Acceptance of international norms"
  */
 export function termIn(term: Term, to: Vocabulary): Term | undefined {
-  return mapTerm(term, to)[0]?.to;
+  if (term.vocabulary === to) return term;
+  const id = `${term.kind}:${term.vocabulary}:${term.key}>${to}`;
+  return (mapped.get(id) ?? mapTerm(term, to))[0]?.to;
 }
 
 /**

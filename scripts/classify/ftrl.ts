@@ -1,8 +1,8 @@
 // Training for the linear models: FTRL-Proximal logistic regression (McMahan et al. 2013), one-vs-rest
 // or softmax, over sparse features. Used by scripts/train-models.ts and scripts/eval.ts; not part of
 // the public API. Deterministic: a seeded shuffle and a fixed order of floating-point operations.
-import type { FeatureVector, LinearModelData } from "./linear.js";
-import { seededRandom } from "../internal/random.js";
+import type { FeatureVector, LinearModelData } from "../../src/classify/linear.js";
+import { seededRandom } from "../../src/internal/random.js";
 
 /** One training example: feature indexes and values, the gold label indexes, an optional weight. */
 export interface Example {

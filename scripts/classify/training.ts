@@ -1,26 +1,14 @@
 // How each committed model is trained from labelled recommendations. Pure (the corpus is read by the
 // scripts), deterministic (seeded), and shared by scripts/train-models.ts and scripts/eval.ts so that
 // the evaluation retrains exactly what ships.
-import type { Recommendation } from "../schema/recommendation.js";
-import { actionInput, issueInput, personInput, themeInput, type RuleInput } from "./inputs.js";
-import { ISSUE_PERSONS, ISSUE_THEMES } from "./issue-map.js";
-import { loadLinearModel, type Combination, type FeatureVector, type LinearModelData } from "./linear.js";
+import type { Recommendation } from "../../src/schema/recommendation.js";
+import { actionInput, issueInput, personInput, type RuleInput } from "../../src/classify/inputs.js";
+import { ISSUE_PERSONS } from "../../src/classify/issue-map.js";
+import { loadLinearModel, type Combination, type FeatureVector, type LinearModelData } from "../../src/classify/linear.js";
 import { MultiLabelScore } from "./metrics.js";
-import { personKey } from "./person-rules.js";
-import { predictLabels } from "./predict.js";
-import { themeKey } from "./theme-key.js";
-import { exportModel, trainOvr, trainSoftmax, Vocabulary, type Example, type FtrlOptions } from "./train.js";
-
-/** The v1 theme codes a recommendation is labelled with (SDG-implementation codes "S.." left out). */
-export function goldThemes(r: Recommendation): string[] {
-  const out = new Set<string>();
-  for (const t of r.themes) {
-    if (t.source !== "matrix") continue;
-    const k = themeKey(t);
-    if (k && !k.startsWith("S")) out.add(k);
-  }
-  return [...out].sort();
-}
+import { personKey } from "../../src/classify/person-rules.js";
+import { predictLabels } from "../../src/classify/predict.js";
+import { exportModel, trainOvr, trainSoftmax, Vocabulary, type Example, type FtrlOptions } from "./ftrl.js";
 
 /** The affected persons (v1 names) a recommendation is labelled with. */
 export function goldPersons(r: Recommendation): string[] {
@@ -100,14 +88,12 @@ export function trainActionModel(train: readonly Recommendation[], meta: Record<
 
 /** A multi-label task trained on matrix labels plus weak labels mapped from UPR Info issues. */
 export interface MultiTask {
-  task: "themes" | "persons";
+  task: "persons";
   input: (text: string) => RuleInput;
   gold: (r: Recommendation) => string[];
   issueMap: ReadonlyMap<string, readonly string[]>;
 }
 
-/** The themes task: v1 codes, theme keyword rules, issue → theme map. */
-export const THEMES_TASK: MultiTask = { task: "themes", input: themeInput, gold: goldThemes, issueMap: ISSUE_THEMES };
 /** The affected-persons task: v1 names, person keyword rules, issue → person map. */
 export const PERSONS_TASK: MultiTask = { task: "persons", input: personInput, gold: goldPersons, issueMap: ISSUE_PERSONS };
 
