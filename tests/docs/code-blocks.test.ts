@@ -88,11 +88,17 @@ beforeAll(async () => {
   copy("upr-info.csv", "more/upr-info.csv");
   copy("uhri-export.xlsx", "huge-export.xlsx");
   copy("ohchr-es.xlsx", "upload.xlsx");
+  // Working Group reports and their addenda under the symbols the docs use (the fixtures are in French and Spanish).
+  copy("wg-reports/wg-report-fr.pdf", "A_HRC_43_15.pdf");
+  copy("wg-reports/wg-report-fr-add1.pdf", "A_HRC_43_15_Add.1.pdf");
+  copy("wg-reports/wg-report-es.pdf", "A_HRC_28_15.pdf");
+  copy("wg-reports/wg-report-es-add1.pdf", "A_HRC_28_15_Add.1.pdf");
   cpSync(join(ROOT, "docs", "examples", "ledger.jsonl"), join(inputs, "ledger.jsonl"));
   writeFileSync(join(inputs, "tracking.xlsx"), await trackingSheet());
   writeFileSync(join(inputs, "add1.txt"), `${ADDENDUM.join("\n")}\n`);
   const doc = new Document({ sections: [{ children: ADDENDUM.map((text) => new Paragraph({ text })) }] });
   writeFileSync(join(inputs, "add1.docx"), new Uint8Array(await Packer.toArrayBuffer(doc)));
+  writeFileSync(join(inputs, "my-clusters.csv"), "cluster,themes\nJustice and the police,D5;D51\nWomen and children,F12;F31\n");
   writeFileSync(join(inputs, "assignments.csv"), "match,lead,supporting\nD,Ministry of Justice,National Police Service\n*,Ministry of Foreign Affairs,\n");
   // returned/: the workbooks of a tracking round, as institutions send them back.
   const round = join(inputs, "round");
@@ -117,6 +123,7 @@ beforeAll(async () => {
     "upr-matrix/xlsx": [join(ROOT, "src/xlsx.ts")],
     "upr-matrix/docx": [join(ROOT, "src/docx.ts")],
     "upr-matrix/node": [join(ROOT, "src/node/index.ts")],
+    "upr-matrix/pdf": [join(ROOT, "src/pdf.ts")],
   };
   const compilerOptions = {
     target: "ES2022", lib: ["ES2023", "DOM"], module: "NodeNext", moduleResolution: "NodeNext", strict: true, skipLibCheck: true, noEmit: true,

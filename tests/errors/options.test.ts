@@ -66,7 +66,6 @@ const PENDING = new Set([
   "upr-matrix normalizeStatus",
   "upr-matrix createEvent",
   "upr-matrix/taxonomy findTerm",
-  "upr-matrix/classify classify",
 ]);
 
 // Exported functions that take no options object.
