@@ -92,10 +92,12 @@ export interface MultiTask {
   input: (text: string) => RuleInput;
   gold: (r: Recommendation) => string[];
   issueMap: ReadonlyMap<string, readonly string[]>;
+  /** The label of texts no rule labels ("General" for persons): makes "rules first" a candidate combination. */
+  fallback?: string;
 }
 
-/** The affected-persons task: v1 names, person keyword rules, issue → person map. */
-export const PERSONS_TASK: MultiTask = { task: "persons", input: personInput, gold: goldPersons, issueMap: ISSUE_PERSONS };
+/** The affected-persons task: v1 names, person keyword rules, issue → person map, "General" when no group is named. */
+export const PERSONS_TASK: MultiTask = { task: "persons", input: personInput, gold: goldPersons, issueMap: ISSUE_PERSONS, fallback: "General" };
 
 /** Pre-computed inputs, so that folds and grids do not re-tokenise. */
 export interface Prepared {
@@ -154,6 +156,9 @@ export function trainMultiModel(
     }
   }
   const ruleReliability = hits === 0 ? combination.ruleConfidence : Number((right / hits).toFixed(3));
+  const fallback = combination.fallback;
+  const unmatched = strong.filter((s) => s.input.hits.size === 0);
+  const fallbackReliability = fallback === undefined || unmatched.length === 0 ? undefined : Number((unmatched.filter((s) => s.gold.includes(fallback)).length / unmatched.length).toFixed(3));
   const data = exportModel(t.task, "ovr", labels, vocab, weights, combination.threshold, PRUNE, {
     ...meta,
     ftrl: MULTI_FTRL,
@@ -161,12 +166,12 @@ export function trainMultiModel(
     weakStep: WEAK_STEP,
     prune: PRUNE,
   });
-  return { ...data, combination: { ...combination, ruleReliability } };
+  return { ...data, combination: { ...combination, ruleReliability, ...(fallbackReliability === undefined ? {} : { fallbackReliability }) } };
 }
 
 /** The combinations tried when choosing how model and rules are mixed. */
-// From "model alone" (rule confidence 0) to "rules alone" (a keyword hit is certain, the model must be
-// all but certain; the model's best label still stands in when no keyword matches).
+// From "model alone" (rule confidence 0) to "rules, the model where none matches" (a keyword hit is
+// certain, the model must be all but certain; its best label stands in when no keyword matches).
 export const COMBINATION_GRID: readonly Combination[] = [
   ...[0.3, 0.4, 0.5, 0.6, 0.7, 0.8].flatMap((threshold) =>
     [0, 0.3, 0.5, 0.7, 0.9].map((ruleConfidence) => ({ threshold, ruleConfidence, maxLabels: 8, atLeastOne: true })),
@@ -174,27 +179,50 @@ export const COMBINATION_GRID: readonly Combination[] = [
   { threshold: 0.9999, ruleConfidence: 1, maxLabels: 8, atLeastOne: true },
 ];
 
+/** The combinations tried for a task: the grid, plus "rules first" (keyword hits, else the task's fallback label) when it has one. */
+export function combinationsFor(t: MultiTask): Combination[] {
+  return t.fallback === undefined ? [...COMBINATION_GRID] : [...COMBINATION_GRID, { threshold: 1, ruleConfidence: 1, maxLabels: 8, atLeastOne: true, fallback: t.fallback }];
+}
+
+/** What a combination is, in words: "rules first", "rules, model where none matches", "model+rules 0.3/0.3". */
+export function describeCombination(c: Combination): string {
+  if (c.fallback !== undefined) return `rules first (else ${c.fallback})`;
+  if (c.ruleConfidence === 1) return "rules, model where none matches";
+  return c.ruleConfidence === 0 ? `model alone (threshold ${c.threshold})` : `model+rules (threshold ${c.threshold}, rule weight ${c.ruleConfidence})`;
+}
+
 /**
  * Choose the combination by leave-one-State-out over the strong rows: each State's rows are
- * predicted by a model trained without that State; the grid point with the best micro-F1 wins.
+ * predicted by a model trained without that State; the candidate with the best micro-F1 wins (ties: the
+ * earlier one). `scores` gives every candidate's micro-F1, in the order of combinationsFor(t).
  * @example
- * const { combination } = chooseCombination(THEMES_TASK, prepared, prepared.strong);
+ * const { combination } = chooseCombination(PERSONS_TASK, prepared, prepared.strong);
  */
-export function chooseCombination(t: MultiTask, p: Prepared, strong: Prepared["strong"]): { combination: Combination; f1: number; modelOnly: Combination } {
+export function chooseCombination(
+  t: MultiTask,
+  p: Prepared,
+  strong: Prepared["strong"],
+): { combination: Combination; f1: number; modelOnly: Combination; scores: { combination: Combination; f1: number }[] } {
+  const grid = combinationsFor(t);
   const states = [...new Set(strong.map((s) => s.r.stateUnderReview ?? ""))].sort();
-  const scores = COMBINATION_GRID.map(() => new MultiLabelScore());
+  const scores = grid.map(() => new MultiLabelScore());
   for (const held of states) {
     const train = strong.filter((s) => (s.r.stateUnderReview ?? "") !== held);
     const test = strong.filter((s) => (s.r.stateUnderReview ?? "") === held);
-    const model = loadLinearModel(trainMultiModel(t, p, train, COMBINATION_GRID[0]!, {}));
-    for (const s of test) COMBINATION_GRID.forEach((c, i) => scores[i]!.add(s.gold, predictLabels(model, s.input.x, s.input.hits, c).map((l) => l.label)));
+    const model = loadLinearModel(trainMultiModel(t, p, train, grid[0]!, {}));
+    for (const s of test) grid.forEach((c, i) => scores[i]!.add(s.gold, predictLabels(model, s.input.x, s.input.hits, c).map((l) => l.label)));
   }
   let best = 0;
   let bestModel = -1;
   scores.forEach((s, i) => {
     if (s.microF1 > scores[best]!.microF1) best = i;
     // The best grid point where keyword hits only inform the model: "model alone", for comparison.
-    if (COMBINATION_GRID[i]!.ruleConfidence === 0 && (bestModel < 0 || s.microF1 > scores[bestModel]!.microF1)) bestModel = i;
+    if (grid[i]!.ruleConfidence === 0 && (bestModel < 0 || s.microF1 > scores[bestModel]!.microF1)) bestModel = i;
   });
-  return { combination: COMBINATION_GRID[best]!, f1: scores[best]!.microF1, modelOnly: COMBINATION_GRID[bestModel]! };
+  return {
+    combination: grid[best]!,
+    f1: scores[best]!.microF1,
+    modelOnly: grid[bestModel]!,
+    scores: grid.map((combination, i) => ({ combination, f1: scores[i]!.microF1 })),
+  };
 }

@@ -14,6 +14,13 @@ export interface Combination {
   maxLabels: number;
   /** Always give the best label when none reaches the threshold. */
   atLeastOne: boolean;
+  /**
+   * Rules first: when no label reaches the threshold, give this label (persons: "General", the label of
+   * texts that name no group) rather than the model's best guess.
+   */
+  fallback?: string;
+  /** The share of texts given the fallback that were labelled with it on the training data: its reported confidence. */
+  fallbackReliability?: number;
 }
 
 /** The committed JSON form of a linear model, written by scripts/train-models.ts. */

@@ -74,7 +74,8 @@ function isShowable(f: string): boolean {
 
 /**
  * Multi-label prediction: model probability and keyword hit combined as a noisy-OR
- * (1 - (1 - p)(1 - ruleConfidence)), labels at or above the threshold, strongest first.
+ * (1 - (1 - p)(1 - ruleConfidence)), labels at or above the threshold, strongest first. When none
+ * passes, the combination's fallback label if it has one (rules first), else the model's best label.
  * @example
  * predictLabels(model, vector, hits, { threshold: 0.4, ruleConfidence: 0.5, maxLabels: 6, atLeastOne: true });
  */
@@ -99,10 +100,11 @@ export function predictLabels(model: LinearModel, x: FeatureVector, hits: Readon
       if (m >= cut) found.consider(model.labels[k]!, sigmoid(m));
     }
   }
-  if (top >= 0 && margins[top]! < cut) found.consider(model.labels[top]!, sigmoid(margins[top]!));
+  if (top >= 0 && margins[top]! < cut && c.fallback === undefined) found.consider(model.labels[top]!, sigmoid(margins[top]!));
   hit.fill(0, 0, margins.length);
   if (extra) for (const l of extra) found.consider(l, c.ruleConfidence);
-  const chosen = found.choose(c.maxLabels, c.atLeastOne);
+  const chosen = found.choose(c.maxLabels, c.atLeastOne && c.fallback === undefined);
+  if (chosen.length === 0 && c.fallback !== undefined) return [{ label: c.fallback, confidence: round(c.fallbackReliability ?? 0.5), evidence: ["no keyword rule matched"] }];
   const why = explainLabels(model, x, chosen.map((s) => model.labelIndex.get(s.label) ?? -1), 3);
   // The reported confidence of a keyword hit is its measured precision, not its decision weight.
   const reliability = c.ruleReliability ?? c.ruleConfidence;

@@ -8,6 +8,8 @@ import { predictLabels } from "../../src/classify/predict.js";
 import { exportModel, roundSig, seededRandom, trainOvr, trainSoftmax, Vocabulary } from "../../scripts/classify/ftrl.js";
 import { textVector } from "../../src/classify/features.js";
 import { ISSUES, PERSONS, termByKey } from "../../src/taxonomy/index.js";
+import { chooseCombination, combinationsFor, PERSONS_TASK, type Prepared } from "../../scripts/classify/training.js";
+import type { Recommendation } from "../../src/schema/recommendation.js";
 
 const TEXTS: [string, number][] = [
   ["Abolish the death penalty", 0], ["Establish a moratorium on executions", 0], ["Commute death sentences", 0],
@@ -57,9 +59,49 @@ describe("training (FTRL logistic regression)", () => {
     expect(both[0]!.evidence[0]).toBe('keyword "death penalty"');
   });
 
+  test("rules first: keyword hits only, and the fallback label (with its measured share) where none matches", () => {
+    const m = loadLinearModel(exportModel("toy", "ovr", ["death", "torture"], vocab, trainOvr(examples, vocab.size, 2, o), 0.5, 1e-6, {}));
+    const rulesFirst = { threshold: 1, ruleConfidence: 1, maxLabels: 8, atLeastOne: true, fallback: "General", fallbackReliability: 0.9 };
+    // The model is sure of "torture" here, but no keyword matched: the fallback, not the model's guess.
+    expect(probabilities(m, scoreLinear(m, textVector("Prevent torture in detention")))[1]).toBeGreaterThan(0.5);
+    expect(predictLabels(m, textVector("Prevent torture in detention"), new Map(), rulesFirst)).toEqual([{ label: "General", confidence: 0.9, evidence: ["no keyword rule matched"] }]);
+    // A keyword hit stands alone; the model's confident "torture" is not added.
+    const out = predictLabels(m, textVector("Prevent torture and abolish the death penalty"), new Map([["death", ["death penalty"]]]), rulesFirst);
+    expect(out.map((l) => l.label)).toEqual(["death"]);
+    // Without a fallback the model's best label stands in, as before.
+    expect(predictLabels(m, textVector("Prevent torture in detention"), new Map(), { ...rulesFirst, fallback: undefined })[0]!.label).toBe("torture");
+  });
+
   test("rounding keeps 4 significant digits", () => {
     expect(roundSig(0.123456)).toBe(0.1235);
     expect(roundSig(-1234.5678)).toBe(-1235);
+  });
+});
+
+describe("choosing how model and rules combine (persons)", () => {
+  // Three "States" whose texts name groups the person rules know ("women", "children"), or none.
+  const texts: [string, string][] = [
+    ["Germany", "Protect women from violence"], ["Germany", "Ensure that children attend school"], ["Germany", "Ratify the Convention against Torture"],
+    ["Germany", "Strengthen the national human rights institution"], ["Ghana", "Combat violence against women"], ["Ghana", "Protect children from labour"],
+    ["Ghana", "Ratify the Optional Protocol"], ["Ghana", "Adopt a national action plan on human rights"], ["Chile", "Promote the rights of women in employment"],
+    ["Chile", "Register all children at birth"], ["Chile", "Accede to the Statute of the International Criminal Court"], ["Chile", "Cooperate with the special procedures"],
+  ];
+  const prepared: Prepared = {
+    strong: texts.map(([state, text]) => {
+      const input = PERSONS_TASK.input(text);
+      return { r: { stateUnderReview: state, text } as Recommendation, input, gold: input.hits.size ? [...input.hits.keys()] : ["General"] };
+    }),
+    weak: [],
+  };
+
+  test("rules first is a candidate for persons; the pick is the candidate best on the given States, and rules first scores as the rules alone", () => {
+    expect(combinationsFor(PERSONS_TASK).at(-1)).toMatchObject({ threshold: 1, ruleConfidence: 1, fallback: "General" });
+    const { combination, scores } = chooseCombination(PERSONS_TASK, prepared, prepared.strong);
+    expect(scores.map((s) => s.combination)).toEqual(combinationsFor(PERSONS_TASK));
+    const best = Math.max(...scores.map((s) => s.f1));
+    expect(scores.find((s) => s.f1 === best)!.combination).toBe(combination);
+    // Here the labels are what the rules say, so rules first is exact.
+    expect(scores.at(-1)!.f1).toBe(1);
   });
 });
 
