@@ -7,7 +7,7 @@ import { groupBy, sortBy, uniq } from "lodash-es";
 import { analyzeText, type TextAnalysis } from "../../src/classify/features.js";
 import { themeInput } from "../../src/classify/inputs.js";
 import { ISSUE_THEMES } from "../../src/classify/issue-map.js";
-import { explainLinear, loadLinearModel, scoreLinear, type FeatureVector, type LinearModel, type LinearModelData } from "../../src/classify/linear.js";
+import { loadLinearModel, scoreLinear, type FeatureVector, type LinearModel, type LinearModelData } from "../../src/classify/linear.js";
 import { buildNeighbourIndex, loadNeighbours, votes, type NeighbourIndex, type NeighbourIndexData } from "../../src/classify/neighbours.js";
 import { ruleTarget, type ThemeHead } from "../../src/classify/theme-rules.js";
 import { chooseThemes, themeCandidates, type ThemeCandidate, type ThemeCombination } from "../../src/classify/themes.js";
@@ -359,11 +359,6 @@ export function leaveOneStateOut(head: ThemeHead, strong: readonly ThemeItem[], 
   return out;
 }
 
-/** Explain a label with the model's strongest words (evidence, as classify shows it). */
-export function explainTheme(model: LinearModel, x: FeatureVector, label: string): string[] {
-  const k = model.labelIndex.get(label);
-  return k === undefined ? [] : explainLinear(model, x, k, 3);
-}
 /** Per-State figures of one head: the shipped combination and the keyword rules alone. */
 export interface ThemeEvaluation {
   head: ThemeHead;

@@ -3,7 +3,7 @@
 // the vocabulary of the file (detected) or the one asked for; never touch labels the file gave, and
 // report where the model confidently gives a theme of another top-level group than the file's.
 import type { Diagnostic } from "../schema/diagnostic.js";
-import type { ActionCategory, IssueLabel, PersonLabel, Recommendation, SdgLabel, ThemeLabel, Vocabulary } from "../schema/recommendation.js";
+import type { ActionCategory, IssueLabel, Recommendation, SdgLabel, ThemeLabel, Vocabulary } from "../schema/recommendation.js";
 import { resolveOptions } from "../errors/matrix-error.js";
 import { detectVocabulary, findTerm, termByKey, termIn, type Term } from "../taxonomy/index.js";
 import { analyzeText, type TextAnalysis } from "./features.js";
@@ -268,4 +268,3 @@ function headTerm(t: Pick<ThemeLabel, "code" | "name">, vocabulary: Vocabulary, 
   return term.vocabulary === head ? term : termIn(term, head);
 }
 
-export type { PersonLabel };

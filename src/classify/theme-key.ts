@@ -1,7 +1,7 @@
 // The label space of the theme classifier: UHRI v1 codes ("A12", "D23"), whatever generation of
 // labels a file uses (numbered 2014 "2.1", uncoded 2020 and 2024/25 names map through legacyCode).
 import type { ThemeLabel } from "../schema/recommendation.js";
-import { findTheme, themeByCode, topLevelOf, type Theme } from "../taxonomy/index.js";
+import { findTheme, themeByCode, type Theme } from "../taxonomy/index.js";
 
 /**
  * The v1 code a theme label stands for, or null when no v1 code is known for it.
@@ -14,12 +14,3 @@ export function themeKey(label: Pick<ThemeLabel, "code" | "name">): string | nul
   return t.taxonomy === "uhri-v1-coded" ? t.code : t.legacyCode;
 }
 
-/**
- * The top-level letter (A, B, D, E, F, G, H, S) of a v1 code.
- * @example
- * topLevelOfCode("D23"); // "D"
- */
-export function topLevelOfCode(code: string): string {
-  const t = themeByCode(code);
-  return t ? topLevelOf(t) : code.charAt(0).toUpperCase();
-}

@@ -4,7 +4,7 @@
 // own (sexual and reproductive health, gender-based violence, reservations, ...); treaty titles
 // (treaties.ts) count as hits of their treaty's themes. Hits are read in a head vocabulary (coded or
 // cycle4) through the crosswalk.
-import { findTerm, nameIn, termByKey, termIn, type Term } from "../taxonomy/index.js";
+import { nameIn, termByKey, termIn, type Term } from "../taxonomy/index.js";
 import { KeywordMatcher } from "./keywords.js";
 import { treatyOf } from "./treaties.js";
 
@@ -174,14 +174,3 @@ export function themeHits(tokens: readonly string[], head: ThemeHead): Map<strin
   return out;
 }
 
-/**
- * The v1 code a theme label of any vocabulary stands for (for the coded head), or its cycle4 key.
- * @example
- * headKey({ code: null, name: "Acceptance of international norms" }, "coded"); // "A12"
- */
-export function headKey(label: { code: string | null; name: string }, head: ThemeHead): string | null {
-  const t = findTerm(label);
-  if (!t) return null;
-  const h = t.vocabulary === head ? t : termIn(t, head);
-  return h?.key ?? null;
-}
