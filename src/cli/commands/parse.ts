@@ -3,7 +3,7 @@ import type { ParseOptions } from "../../ingest/options.js";
 import { countBySeverity, hasErrors } from "../../diagnostics/format.js";
 import { processFiles, type ProcessOptions } from "../../node/process-files.js";
 import { flag, type ReadFlags, readOptions } from "../flags.js";
-import { expandInputs } from "../inputs.js";
+import { expandInputs, planNote } from "../inputs.js";
 import type { RunContext } from "../io.js";
 import { FolderWriter, FORMATS, type Format, type FormatWriter, formatWriter, isFolderTarget } from "../output.js";
 import { ProgressBar } from "../progress.js";
@@ -73,7 +73,7 @@ still written); 2 usage error, or a file could not be read at all.`,
       let fileErrors = 0;
       let fileWarnings = 0;
       try {
-        for await (const r of processFiles([...unmatched, ...files], { ...options, onProgress: (p) => bar.update(p) })) {
+        for await (const r of processFiles([...unmatched, ...files], { ...options, onPlan: planNote(ctx), onProgress: (p) => bar.update(p) })) {
           // A pattern that matched nothing has no output file of its own; its error goes to stderr.
           if (!(folder && unmatched.includes(r.path))) await writer.add(r);
           ctx.reportDiagnostics(r.diagnostics);
