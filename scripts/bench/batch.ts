@@ -1,11 +1,11 @@
 // The batch benchmark: the built CLI on a folder of ~350 generated files (mixed formats, ~300,000
 // recommendations; scripts/make-batch-data.ts), run as a child process, one thread (`--jobs 1`) and
-// the default (`--jobs auto`) alternating, UPR_BENCH_RUNS times each (default 5), so that both see the
+// two worker threads (`--jobs 2`) alternating, UPR_BENCH_RUNS times each (default 5), so that both see the
 // same machine. Prints min/median/max of the time, the median ratio of the pairs, peak RSS of the whole
 // process (main thread and worker threads), CPU time of the busiest threads (from /proc: on a shared
 // machine the times move with the load, the CPU per thread much less), and the CSV pipeline's time
 // against papaparse's raw parse of the same CSV text, measured in this run.
-//   npm run bench -- batch            (UPR_BENCH_JOBS="1,2" to choose the settings compared)
+//   npm run bench -- batch            (UPR_BENCH_JOBS="1,auto" to compare other settings; UPR_BENCH_RUNS=9)
 import { spawn } from "node:child_process";
 import { availableParallelism, loadavg } from "node:os";
 import { ensureDistBuilt } from "../lib/built.js";
@@ -131,7 +131,7 @@ export async function run(): Promise<void> {
   console.log(`data: ${manifest.files} files, ${(manifest.bytes / 1e6).toFixed(1)} MB in ${dataDir} (${manifest.sources.corpus ? "corpus + fixtures" : "fixtures only"}; ready in ${genS.toFixed(1)} s)`);
   ensureBuilt();
 
-  const settings = (process.env.UPR_BENCH_JOBS ?? "1,auto").split(",");
+  const settings = (process.env.UPR_BENCH_JOBS ?? "1,2").split(",");
   const runs = Number(process.env.UPR_BENCH_RUNS ?? 5);
   const out = join(ROOT, "bench-data", "out", "batch.jsonl");
   const argsOf = (jobs: string) => ["--json", "--jobs", jobs, "parse", dataDir, "--format", "jsonl", "--out", out];

@@ -1,6 +1,6 @@
 import { stat } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { availableParallelism } from "node:os";
+import { availableParallelism, loadavg } from "node:os";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { Diagnostic } from "../schema/diagnostic.js";
@@ -19,20 +19,27 @@ const LARGE_FILE = 2 * 1024 * 1024;
 
 /**
  * With `jobs: "auto"` (the default), worker threads start only when the files besides the largest one
- * hold at least this many bytes: below it, starting the workers and handing results over costs more
- * than reading in parallel saves (docs/cli.md "Benchmarks" has the figures), and one file is read by
- * one thread whatever its size.
+ * hold at least this many bytes: below it, each worker's start (about 0.4 s of CPU: modules, compiled
+ * code, a heap of its own) and its extra garbage collection cost more than reading in parallel saves
+ * (docs/cli.md "Benchmarks" has the figures); one file is read by one thread whatever its size.
  */
-export const PARALLEL_MIN_BYTES = 6 * 1024 * 1024;
+export const PARALLEL_MIN_BYTES = 16 * 1024 * 1024;
 
 /**
  * Results read ahead of the one being handed over wait in memory up to this many bytes (rendered text,
  * or about 1 KiB per recommendation as objects); past it, readers wait for the consumer (backpressure).
  */
-const AHEAD_BYTES = 48 * 1024 * 1024;
+const AHEAD_BYTES = 16 * 1024 * 1024;
 
 /** Names of files that are CSV text (a hint for scheduling only: the reader tells the format from the bytes). */
 const CSV_NAME = /\.(csv|tsv|txt)$/i;
+
+/**
+ * Young generation of each worker, MB. V8's default (up to 48 MB a thread) took the batch benchmark's
+ * peak to 355-384 MB; 24 MB gave 316 MB for no measurable CPU; 8 MB (before) doubled the workers'
+ * garbage-collection time.
+ */
+const YOUNG_GENERATION_MB = 24;
 
 /** A recommendation held as objects, in bytes: roughly what it costs to keep (for AHEAD_BYTES). */
 const OBJECT_BYTES = 1024;
@@ -134,9 +141,8 @@ function count(progress: BatchProgress, diagnostics: readonly Diagnostic[]): voi
 // Built: dist/worker.js next to this bundle. From sources (tests, tsx): worker.ts through tsx's loader.
 function spawnWorker(memoryMb: number): Worker {
   // The heap limit fails a file that needs too much; memory is otherwise bounded by backpressure (parts
-  // and results read ahead wait, see AHEAD_BYTES), not by a small young generation, which made the
-  // workers spend twice the garbage-collection time of one thread.
-  const resourceLimits = { maxOldGenerationSizeMb: memoryMb };
+  // and results read ahead wait, see AHEAD_BYTES) and a young generation of moderate size.
+  const resourceLimits = { maxOldGenerationSizeMb: memoryMb, maxYoungGenerationSizeMb: YOUNG_GENERATION_MB };
   const here = import.meta.url;
   if (!/\.ts$/.test(here)) return new Worker(new URL("./worker.js", here), { resourceLimits });
   // tsx's ESM API (the CommonJS one cannot register from an eval'd worker).
@@ -256,6 +262,10 @@ function planThreads(sizes: readonly number[], jobs: number | "auto" | undefined
   const cores = availableParallelism();
   if (cores < 2) return { threads: 1, reason: "one core" };
   if (n < 2) return { threads: 1, reason: "one file is read by one thread" };
+  // Workers pay only with idle cores: on busy ones they cost CPU (their own start, heaps and garbage
+  // collection) and read no faster. loadavg() is [0, 0, 0] where the system does not tell (Windows).
+  const load = loadavg()[0]!;
+  if (load >= cores) return { threads: 1, reason: `the ${cores} cores are busy (load average ${load.toFixed(1)})` };
   const total = sizes.reduce((a, b) => a + b, 0);
   const rest = total - Math.max(...sizes);
   const mb = (b: number) => `${(b / 1e6).toFixed(1)} MB`;

@@ -89,7 +89,8 @@ describe.skipIf(!hasFixtures)("processFiles", () => {
     await collect(TOP, { jobs: 2, onPlan: (p) => plans.push(p) });
     await collect(["fixtures/upr-info.csv"], { jobs: "auto", onPlan: (p) => plans.push(p) });
     expect(plans.map((p) => p.threads)).toEqual([1, 2, 1]);
-    expect(plans[0]).toMatchObject({ files: TOP.length, reason: expect.stringContaining("besides the largest file") });
+    // Small, or (on a shared machine) the cores are busy: either way one thread.
+    expect(plans[0]).toMatchObject({ files: TOP.length, reason: expect.stringMatching(/besides the largest file|cores are busy/) });
     expect(plans[0]!.bytes).toBeGreaterThan(0);
     expect(plans[1]!.reason).toBe("jobs is 2");
     expect(plans[2]!.reason).toBe("one file is read by one thread");
