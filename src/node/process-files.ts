@@ -22,6 +22,8 @@ const LARGE_FILE = 2 * 1024 * 1024;
  * hold at least this many bytes: below it, each worker's start (about 0.4 s of CPU: modules, compiled
  * code, a heap of its own) and its extra garbage collection cost more than reading in parallel saves
  * (docs/cli.md "Benchmarks" has the figures); one file is read by one thread whatever its size.
+ * @example
+ * const parallel = totalBytes - largestBytes >= PARALLEL_MIN_BYTES; // what jobs "auto" weighs
  */
 export const PARALLEL_MIN_BYTES = 16 * 1024 * 1024;
 
@@ -100,7 +102,11 @@ export interface FileResult extends ParseResult {
   rendered?: Uint8Array;
 }
 
-/** How a batch runs: in this thread or in worker threads, and why. */
+/**
+ * How a batch runs: in this thread or in worker threads, and why (processFiles' `onPlan`).
+ * @example
+ * processFiles(["exports/"], { onPlan: (p) => console.error(`${p.threads} thread(s): ${p.reason}`) });
+ */
 export interface BatchPlan {
   /** Files to read (patterns that matched nothing aside). */
   files: number;
@@ -267,7 +273,7 @@ function planThreads(sizes: readonly number[], jobs: number | "auto" | undefined
   const load = loadavg()[0]!;
   if (load >= cores) return { threads: 1, reason: `the ${cores} cores are busy (load average ${load.toFixed(1)})` };
   const total = sizes.reduce((a, b) => a + b, 0);
-  const rest = total - Math.max(...sizes);
+  const rest = total - sizes.reduce((a, b) => Math.max(a, b), 0);
   const mb = (b: number) => `${(b / 1e6).toFixed(1)} MB`;
   if (rest < PARALLEL_MIN_BYTES) return { threads: 1, reason: `${mb(rest)} besides the largest file, under the ${mb(PARALLEL_MIN_BYTES)} that pay for worker threads` };
   return { threads: Math.min(cores, n), reason: `${n} files, ${mb(total)}` };
@@ -277,7 +283,9 @@ function planThreads(sizes: readonly number[], jobs: number | "auto" | undefined
  * Read many matrix files (paths, folders read recursively, glob patterns) in parallel worker threads,
  * yielding one result per file in input order; a large file read as a stream comes in parts (`final`
  * marks its last one). One bad file never stops the batch: it gives a result with error diagnostics.
- * Memory stays bounded: a few files are in flight at a time, and parts wait until they are taken.
+ * Memory stays bounded: results read ahead of the one handed over wait up to AHEAD_BYTES, then the
+ * readers wait for the consumer. With `render`, the workers write the JSON text and hand it over as
+ * bytes. By default (`jobs: "auto"`) workers start only when the input pays for them (see onPlan).
  * @example
  * for await (const r of processFiles(["exports/"], { jobs: 4, onProgress: (p) => console.error(p.filesDone, "/", p.files) })) {
  *   for (const rec of r.recommendations) out.write(`${JSON.stringify(rec)}\n`);
