@@ -17,7 +17,7 @@ export function planNote(ctx: RunContext): (plan: BatchPlan) => void {
   return (plan) => {
     if (!ctx.flags.verbose) return;
     if (ctx.flags.json) ctx.writeErr(`${jsonLine({ plan })}\n`);
-    else ctx.note(`Reading ${plan.files} file(s) ${plan.threads === 1 ? "in one thread" : `in ${plan.threads} worker threads`}: ${plan.reason}.`);
+    else ctx.note(`threads: ${plan.threads === 1 ? "this one" : `${plan.threads} workers`} for ${plan.files} file(s) (${plan.reason})`);
   };
 }
 

@@ -271,7 +271,7 @@ function planThreads(sizes: readonly number[], jobs: number | "auto" | undefined
   // Workers pay only with idle cores: on busy ones they cost CPU (their own start, heaps and garbage
   // collection) and read no faster. loadavg() is [0, 0, 0] where the system does not tell (Windows).
   const load = loadavg()[0]!;
-  if (load >= cores) return { threads: 1, reason: `the ${cores} cores are busy (load average ${load.toFixed(1)})` };
+  if (load >= cores) return { threads: 1, reason: `the ${cores} cores are busy, load average ${load.toFixed(1)}` };
   const total = sizes.reduce((a, b) => a + b, 0);
   const rest = total - sizes.reduce((a, b) => Math.max(a, b), 0);
   const mb = (b: number) => `${(b / 1e6).toFixed(1)} MB`;
