@@ -11,13 +11,15 @@ import { readFileSync, readdirSync, writeFileSync, existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import Papa from "papaparse";
-import { compareNumbered } from "../src/internal/codes.js";
+import { compareParagraphIds } from "../src/schema/key.js";
 import { normalizeKey } from "../src/taxonomy/normalize.js";
+import { buildVocabularies } from "./taxonomy/vocabularies.js";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const SHARED = resolve(process.env.UPR_SHARED_DIR ?? join(ROOT, "../shared"));
 const TAXONOMY_DIR = join(SHARED, "docs/taxonomy");
 const UPR_INFO_DIR = join(SHARED, "corpus/upr-info");
+const CLUSTERS_DIR = join(SHARED, "corpus/uhri-clusters-3rd-cycle");
 const OUT_DIR = join(ROOT, "src/taxonomy/data");
 const CHECK = process.argv.includes("--check");
 
@@ -101,6 +103,7 @@ interface PersonOut {
 interface IssueOut {
   code: string;
   name: string;
+  aliases: string[];
   sources: string[];
 }
 
@@ -469,7 +472,7 @@ function buildThemes(shared: readonly SharedTheme[]): ThemeOut[] {
   const coded = [...v1.values()].sort((a, b) => cmp(a.code!, b.code!));
   const order: Record<Taxonomy, number> = { "uhri-v1-coded": 0, "uhri-2020": 1, "uhri-2025": 2, "uhri-numbered-2014": 3 };
   uncoded.sort((a, b) => order[a.taxonomy] - order[b.taxonomy] || cmp(a.top, b.top) || cmp(a.parent ?? "", b.parent ?? "") || cmp(a.name, b.name));
-  numbered.sort((a, b) => compareNumbered(a.code!, b.code!));
+  numbered.sort((a, b) => compareParagraphIds(a.code!, b.code!));
   const all = [...coded, ...uncoded, ...numbered];
   for (const t of all) t.sources = uniq(t.sources);
 
@@ -564,7 +567,26 @@ function readUprInfo(): UprInfoRow[] {
   return rows;
 }
 
-function buildIssues(shared: readonly SharedIssue[], rows: readonly UprInfoRow[]): IssueOut[] {
+/** The cluster headings of the corpus' cycle4-named lists (normalised), which the vocabularies must cover. */
+function readClusterLabels(): Map<string, string> {
+  if (!existsSync(CLUSTERS_DIR)) fail(`${CLUSTERS_DIR} not found`);
+  const out = new Map<string, string>();
+  for (const f of readdirSync(CLUSTERS_DIR).filter((f) => f.endsWith(".csv")).sort()) {
+    const parsed = Papa.parse<{ primary_theme?: string }>(readFileSync(join(CLUSTERS_DIR, f), "utf8"), { header: true, skipEmptyLines: true });
+    for (const r of parsed.data) if (r.primary_theme?.trim()) out.set(normalizeKey(r.primary_theme), r.primary_theme.trim());
+  }
+  return out;
+}
+
+/** UPR Info's 2018 export renames two issues and adds two: [name in the list, name in the 2018 export]. */
+const ISSUE_RENAMES_2018: ReadonlyArray<readonly [string, string]> = [
+  ["NHRI", "National Human Rights Institution"],
+  ["Right to water", "Right to water and sanitation"],
+];
+const ISSUES_ADDED_2018: readonly string[] = ["Privacy", "Statelessness and the right to nationality"];
+const SRC_UPR_INFO_2018 = "UPR Info export of July 2018, ../shared/corpus/upr-info-2018";
+
+function buildIssues(shared: readonly SharedIssue[], rows: readonly UprInfoRow[], rows2018: readonly string[]): IssueOut[] {
   const corpus = new Map<string, string>(); // key -> spelling in the export
   for (const r of rows) {
     for (const raw of (r.Issue ?? "").split(",")) {
@@ -576,11 +598,31 @@ function buildIssues(shared: readonly SharedIssue[], rows: readonly UprInfoRow[]
     const spelled = corpus.get(normalizeKey(i.name));
     const sources = [...i.sources];
     if (spelled) sources.push(spelled === i.name ? SRC_UPR_INFO : `${SRC_UPR_INFO} (spelled "${spelled}" there)`);
-    return { code: i.code, name: spelled ?? i.name, sources };
+    return { code: i.code, name: spelled ?? i.name, aliases: [], sources };
   });
-  const known = new Set(out.map((i) => normalizeKey(i.name)));
+  for (const [name, alias] of ISSUE_RENAMES_2018) {
+    const i = out.find((x) => x.name === name);
+    if (!i) fail(`issue ${name} (renamed in 2018) missing`);
+    i.aliases.push(alias);
+    i.sources.push(`${SRC_UPR_INFO_2018} (named "${alias}" there)`);
+  }
+  for (const name of ISSUES_ADDED_2018) out.push({ code: slug(name), name, aliases: [], sources: [SRC_UPR_INFO_2018] });
+  const known = new Set(out.flatMap((i) => [i.name, ...i.aliases].map(normalizeKey)));
   for (const [key, label] of corpus) if (!known.has(key)) fail(`issue in the UPR Info export not in the list: ${label}`);
+  for (const label of rows2018) if (!known.has(normalizeKey(label))) fail(`issue in the 2018 UPR Info export not in the list: ${label}`);
   return out.sort((a, b) => cmp(a.code, b.code));
+}
+
+/** The issues named in UPR Info's 2018 export (";"-separated, BOM, issues comma-separated in column 10). */
+function readUprInfo2018Issues(): string[] {
+  const dir = join(SHARED, "corpus/upr-info-2018");
+  if (!existsSync(dir)) fail(`${dir} not found`);
+  const out = new Set<string>();
+  for (const f of readdirSync(dir).filter((f) => f.endsWith(".csv")).sort()) {
+    const parsed = Papa.parse<string[]>(readFileSync(join(dir, f), "utf8").replace(/^\uFEFF/, ""), { delimiter: ";", skipEmptyLines: true });
+    for (const row of parsed.data.slice(1)) for (const raw of (row[9] ?? "").split(",")) if (raw.trim()) out.add(raw.trim());
+  }
+  return [...out].sort();
 }
 
 const GROUPS: Readonly<Record<string, RegionalGroup | null>> = {
@@ -619,7 +661,7 @@ const STATE_ALIASES: Readonly<Record<string, readonly string[]>> = {
   Belgium: ["Belgique", "Bélgica"],
   Belize: ["Belize", "Belice"],
   Benin: ["Bénin", "Benin"],
-  Bhutan: ["Bhoutan", "Bhután"],
+  Bhutan: ["Bhoutan", "Bhután", "Bután"],
   Bolivia: [
     "Bolivia (Plurinational State of)",
     "Plurinational State of Bolivia",
@@ -667,7 +709,7 @@ const STATE_ALIASES: Readonly<Record<string, readonly string[]>> = {
     "República Democrática del Congo",
   ],
   Denmark: ["Danemark", "Dinamarca"],
-  Djibouti: ["Djibouti"],
+  Djibouti: ["Djibouti", "Yibuti"],
   Dominica: ["Dominique", "Dominica"],
   "Dominican Republic": ["République dominicaine", "República Dominicana"],
   Ecuador: ["Équateur", "Ecuador"],
@@ -726,7 +768,7 @@ const STATE_ALIASES: Readonly<Record<string, readonly string[]>> = {
   ],
   Latvia: ["Lettonie", "Letonia"],
   Lebanon: ["Liban", "Líbano"],
-  Lesotho: ["Lesotho"],
+  Lesotho: ["Lesotho", "Lesoto"],
   Liberia: ["Libéria", "Liberia"],
   Libya: ["Libyan Arab Jamahiriya", "Libye", "Libia"],
   Liechtenstein: ["Liechtenstein"],
@@ -756,7 +798,7 @@ const STATE_ALIASES: Readonly<Record<string, readonly string[]>> = {
     "Micronésie (États fédérés de)",
     "Micronesia (Estados Federados de)",
   ],
-  Moldova: ["Republic of Moldova", "République de Moldova", "República de Moldova"],
+  Moldova: ["Republic of Moldova", "République de Moldova", "República de Moldova", "República de Moldavia"],
   Monaco: ["Monaco", "Mónaco"],
   Mongolia: ["Mongolie", "Mongolia"],
   Montenegro: ["Monténégro", "Montenegro"],
@@ -773,6 +815,7 @@ const STATE_ALIASES: Readonly<Record<string, readonly string[]>> = {
     "Pays-Bas (Royaume des)",
     "Países Bajos",
     "Países Bajos (Reino de los)",
+    "Reino de los Países Bajos",
   ],
   "New Zealand": ["Nouvelle-Zélande", "Nueva Zelandia", "Nueva Zelanda"],
   Nicaragua: ["Nicaragua"],
@@ -799,7 +842,7 @@ const STATE_ALIASES: Readonly<Record<string, readonly string[]>> = {
   Samoa: ["Samoa"],
   "San Marino": ["Saint-Marin", "San Marino"],
   "Sao Tome & Principe": ["Sao Tome and Principe", "Sao Tomé-et-Principe", "Santo Tomé y Príncipe"],
-  "Saudi Arabia": ["Arabie saoudite", "Arabia Saudita"],
+  "Saudi Arabia": ["Arabie saoudite", "Arabia Saudita", "Arabia Saudí"],
   Senegal: ["Sénégal", "Senegal"],
   Serbia: ["Serbie", "Serbia"],
   Seychelles: ["Seychelles"],
@@ -829,7 +872,7 @@ const STATE_ALIASES: Readonly<Record<string, readonly string[]>> = {
   Tajikistan: ["Tadjikistan", "Tayikistán"],
   Tanzania: ["United Republic of Tanzania", "République-Unie de Tanzanie", "República Unida de Tanzanía"],
   Thailand: ["Thaïlande", "Tailandia"],
-  "Timor-Leste": ["East Timor", "Timor-Leste"],
+  "Timor-Leste": ["East Timor", "Timor-Leste", "Timor Leste", "Timor Oriental"],
   Togo: ["Togo"],
   Tonga: ["Tonga"],
   "Trinidad & Tobago": ["Trinidad and Tobago", "Trinité-et-Tobago", "Trinidad y Tabago", "Trinidad y Tobago"],
@@ -1037,12 +1080,15 @@ function main(): void {
   const sharedIssues = readJson<SharedIssue[]>(join(TAXONOMY_DIR, "upr-info-issues.json"));
   const rows = readUprInfo();
 
-  const files: Record<string, unknown[]> = {
-    "themes.json": buildThemes(sharedThemes),
-    "persons.json": buildPersons(sharedPersons),
-    "issues.json": buildIssues(sharedIssues, rows),
+  const themes = buildThemes(sharedThemes);
+  const persons = buildPersons(sharedPersons);
+  const files: Record<string, unknown[] | object> = {
+    "themes.json": themes,
+    "persons.json": persons,
+    "issues.json": buildIssues(sharedIssues, rows, readUprInfo2018Issues()),
     "sdgs.json": buildSdgs(),
     "states.json": buildStates(rows),
+    "vocabularies.json": buildVocabularies(themes, persons, readClusterLabels(), fail),
   };
 
   let stale = 0;
@@ -1057,7 +1103,7 @@ function main(): void {
       }
     } else {
       writeFileSync(path, text);
-      console.log(`src/taxonomy/data/${name}: ${data.length} entries`);
+      console.log(`src/taxonomy/data/${name}: ${Array.isArray(data) ? `${data.length} entries` : "written"}`);
     }
   }
   if (stale > 0) process.exit(1);

@@ -7,27 +7,24 @@ import { fileURLToPath } from "node:url";
 import { actionCategoryByRules } from "../src/classify/action-rules.js";
 import { analyzeText } from "../src/classify/features.js";
 import { actionInput, issueInput } from "../src/classify/inputs.js";
-import { issueMatcher } from "../src/classify/issue-rules.js";
+import { gateIssues, issueMatcher } from "../src/classify/issue-rules.js";
+import { personHits } from "../src/classify/person-rules.js";
 import { loadLinearModel, probabilities, scoreLinear, type LinearModel } from "../src/classify/linear.js";
-import { MultiLabelScore, SingleLabelScore } from "../src/classify/metrics.js";
+import { MultiLabelScore, SingleLabelScore } from "./classify/metrics.js";
 import { defaultModels } from "../src/classify/models.js";
 import { readPosition } from "../src/classify/position.js";
 import { predictLabels } from "../src/classify/predict.js";
 import { sdgsFromThemes } from "../src/classify/sdgs.js";
-import { topLevelOfCode } from "../src/classify/theme-key.js";
-import {
-  chooseCombination,
-  goldIssues,
-  PERSONS_TASK,
-  prepareMultiTask,
-  THEMES_TASK,
-  trainMultiModel,
-  type MultiTask,
-  type Prepared,
-} from "../src/classify/training.js";
+import { chooseCombination, goldIssues, PERSONS_TASK, prepareMultiTask, trainMultiModel } from "./classify/training.js";
+import { evaluateThemes, HEADS, themeItems, ThemeTally, type ThemeEvaluation } from "./classify/themes.js";
+import { classify } from "../src/classify/classify.js";
+import { personsIn } from "../src/classify/person-vocabulary.js";
+import type { ThemeHead } from "../src/classify/theme-rules.js";
+import { termByKey, termIn } from "../src/taxonomy/index.js";
+import { uniq } from "lodash-es";
 import type { Recommendation } from "../src/schema/recommendation.js";
 import { readMatrixFile } from "../src/node/index.js";
-import { hasCorpus, loadCorpus, partOf, readSplit, type Part } from "./train-corpus.js";
+import { hasCorpus, loadCorpus, partOf, readSplit, type Part } from "./classify/corpus.js";
 
 const t0 = performance.now();
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
@@ -80,16 +77,20 @@ if (!split) {
 }
 const corpus = await loadCorpus();
 const models = defaultModels();
-const byPart = new Map<Part, Recommendation[]>();
-for (const r of corpus.uprInfo) {
+// Parts of the split, with the held-out sessions apart: 16-17 (re-exports) and 24 (UPR Info's 2018 export).
+type EvalPart = Part | "test-sessions-24";
+const byPart = new Map<EvalPart, Recommendation[]>();
+for (const r of [...corpus.uprInfo, ...corpus.uprInfo2018]) {
   const p = partOf(split, r);
-  byPart.set(p, [...(byPart.get(p) ?? []), r]);
+  const key: EvalPart = p === "test-sessions" && r.session === 24 ? "test-sessions-24" : p;
+  byPart.set(key, [...(byPart.get(key) ?? []), r]);
 }
-console.log(`\ncorpus: ${corpus.uprInfo.length} UPR Info rows, ${corpus.matrices.length} matrix rows (read in ${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+console.log(`\ncorpus: ${corpus.uprInfo.length} + ${corpus.uprInfo2018.length} (sessions 22-24) UPR Info rows, ${corpus.matrices.length} matrix rows, ${corpus.clusters.length} cluster-list rows (read in ${((performance.now() - t0) / 1000).toFixed(1)} s)`);
 console.log(`split (src/classify/models/split.json): ${split.testStates.length} test States (${split.testStates.join(", ")}); sessions ${split.heldOutSessions.join(", ")} held out`);
-const PARTS: [Part, string][] = [
+const PARTS: [EvalPart, string][] = [
   ["test-states", "held-out States"],
-  ["test-sessions", "held-out sessions (16-17), trained States"],
+  ["test-sessions", "held-out sessions 16-17, trained States"],
+  ["test-sessions-24", "held-out session 24 (UPR Info 2018 export), trained States"],
   ["test-both", "held-out States in held-out sessions"],
 ];
 for (const [p, what] of PARTS) console.log(`  ${pad(p, 14)} ${lpad(byPart.get(p)?.length ?? 0, 6)} rows: ${what}`);
@@ -112,8 +113,9 @@ console.log(`  train ${byPart.get("train")?.length ?? 0} rows, validation ${byPa
 // ---------------------------------------------------------------------------------------------
 // UPR Info issues.
 function predictIssues(m: LinearModel, text: string): string[] {
-  const input = issueInput(text);
-  return predictLabels(m, input.x, input.hits, m.combination).map((l) => l.label);
+  const a = analyzeText(text);
+  const input = issueInput(a);
+  return gateIssues(predictLabels(m, input.x, input.hits, m.combination), a.tokens, personHits(a.tokens)).map((l) => l.label);
 }
 function issuesByRules(text: string): string[] {
   const hits = [...issueMatcher().match(analyzeText(text).tokens).keys()];
@@ -171,93 +173,129 @@ function predictAction(m: LinearModel, text: string): string {
 }
 
 // ---------------------------------------------------------------------------------------------
-// UHRI themes and affected persons: leave-one-State-out over the matrix States, retrained here with
-// the same code as the committed models (src/classify/training.ts). In each fold the combination of
-// model and rules is chosen by an inner leave-one-State-out over the training States only.
-interface FoldResult {
-  state: string;
-  items: { r: Recommendation; gold: string[]; combined: string[]; model: string[]; rules: string[] }[];
-}
-function leaveOneStateOut(t: MultiTask, p: Prepared, rulesOnly: (s: Prepared["strong"][number]) => string[]): FoldResult[] {
-  const folds: FoldResult[] = [];
-  for (const [held] of split!.matrixFolds) {
-    const train = p.strong.filter((s) => s.r.stateUnderReview !== held);
-    const test = p.strong.filter((s) => s.r.stateUnderReview === held);
-    const { combination, modelOnly } = chooseCombination(t, p, train);
-    const model = loadLinearModel(trainMultiModel(t, p, train, combination, {}));
-    console.log(`  fold ${pad(held!, 9)} train ${lpad(train.length, 4)} matrix rows + ${p.weak.length} weak rows, test ${lpad(test.length, 4)} rows; chosen on the training States: threshold ${combination.threshold}, rule weight ${combination.ruleConfidence} (model alone: threshold ${modelOnly.threshold})`);
-    folds.push({
-      state: held!,
-      items: test.map((s) => ({
-        r: s.r,
-        gold: s.gold,
-        combined: predictLabels(model, s.input.x, s.input.hits, combination).map((l) => l.label),
-        model: predictLabels(model, s.input.x, new Map(), modelOnly).map((l) => l.label),
-        rules: rulesOnly(s),
-      })),
-    });
-  }
-  return folds;
-}
-function report(folds: FoldResult[], top: boolean): Map<string, MultiLabelScore> {
-  const scores = new Map<string, MultiLabelScore>();
-  const get = (k: string) => scores.get(k) ?? scores.set(k, new MultiLabelScore()).get(k)!;
-  for (const f of folds) {
-    for (const it of f.items) {
-      for (const kind of ["combined", "model", "rules"] as const) {
-        get(kind).add(it.gold, it[kind]);
-        get(`${kind}:${f.state}`).add(it.gold, it[kind]);
-        if (top) get(`${kind}:top`).add(it.gold.map(topLevelOfCode), it[kind].map(topLevelOfCode));
-      }
-    }
-  }
-  const line = (label: string, key: string) => {
-    const c = scores.get(key)!;
-    return `  ${pad(label, 34)} micro-F1 ${f3(c.microF1)}  macro-F1 ${f3(c.macroF1)}  (P ${f3(c.precision)}, R ${f3(c.recall)})`;
-  };
-  for (const [kind, name] of [["combined", "model + rules (shipped)"], ["model", "model alone"], ["rules", "keyword rules alone (baseline)"]] as const) {
-    console.log(line(`${name}${top ? ", theme level" : ""}`, kind));
-    if (top) console.log(line(`${name}, top level (A-H)`, `${kind}:top`));
-  }
-  console.log(`  per State (model + rules): ${folds.map((f) => `${f.state} ${f3(scores.get(`combined:${f.state}`)!.microF1)}`).join(", ")}`);
-  console.log(`  confusion pairs that cost most (missed gold → wrong label in the same row):`);
-  for (const [pair, n] of scores.get("combined")!.topPairs(8)) console.log(`    ${lpad(n, 4)}  ${pair}`);
-  return scores;
-}
+// UHRI themes: leave-one-State-out over every labelled State (3 matrices with their full theme lists,
+// 4 cluster lists with their heading), nested: for each held-out State the way the sources are combined
+// is chosen on the other States only. Figures per State and per vocabulary, the keyword rules beside.
+const themeWeak = [...corpus.uprInfo, ...corpus.uprInfo2018].filter((r) => partOf(split, r) === "train");
+const { strong: themeStrong, weak: themeWeakItems } = themeItems(corpus.matrices, corpus.clusters, themeWeak);
+const themeStates = uniq(themeStrong.map((i) => i.state)).sort();
+console.log(`\n== UHRI themes, leave-one-State-out over ${themeStates.length} States (${themeStrong.length} labelled recommendations; ${themeWeakItems.length} weak UPR Info rows)`);
+console.log("  full lists (China, Egypt, Slovenia): micro-F1 of the themes given against the list's themes, mapped into the vocabulary through the crosswalk");
+console.log("  cluster lists (Denmark, Namibia, Paraguay, United States): only the cluster heading is known: first theme = heading (top-1), and recall of the heading among the themes given");
+console.log("  first theme (top-1) is also measured on the full lists, whose theme header row is their cluster");
+const evals = new Map<ThemeHead, ThemeEvaluation>();
+for (const head of HEADS) evals.set(head, evaluateThemes(head, themeStrong, themeWeakItems, (m) => console.log(`  ${m} (${((performance.now() - t0) / 1000).toFixed(0)} s)`)));
 
-const weakRows = byPart.get("train") ?? [];
-console.log(`\n== UHRI themes (v1 codes; S "SDG implementation" codes left out), leave-one-State-out over ${split.matrixFolds.map((f) => f[0]).join(", ")}`);
-const themePrep = prepareMultiTask(THEMES_TASK, corpus.matrices, weakRows);
-const themeFolds = leaveOneStateOut(THEMES_TASK, themePrep, (s) => [...s.input.hits.keys()]);
-report(themeFolds, true);
-
-console.log(`\n== Affected persons (v1 names), leave-one-State-out`);
-const personPrep = prepareMultiTask(PERSONS_TASK, corpus.matrices, weakRows);
-const personFolds = leaveOneStateOut(PERSONS_TASK, personPrep, (s) => (s.input.hits.size ? [...s.input.hits.keys()] : ["General"]));
-report(personFolds, false);
+/** Figures of held-out predictions of a head rendered in a vocabulary (cycle3 from cycle4). */
+function tallyIn(ev: ThemeEvaluation, vocabulary: "cycle4" | "cycle3" | "coded", which: "given" | "rules", state?: string): ThemeTally {
+  const t = new ThemeTally();
+  const head = ev.head;
+  const map = (keys: readonly string[]) => uniq(keys.map((k) => (vocabulary === head ? k : termIn(termByKey(head, k)!, vocabulary)?.key)).filter((k): k is string => !!k));
+  for (const p of ev.predictions) {
+    if (state && p.item.state !== state) continue;
+    const item = vocabulary === head ? p.item : { ...p.item, gold: { ...p.item.gold, [head]: map(p.item.gold[head]) }, unknown: { ...p.item.unknown, [head]: map(p.item.unknown[head]) }, primary: { ...p.item.primary, [head]: p.item.primary[head] ? (map([p.item.primary[head]!])[0] ?? null) : null } };
+    t.add(item, head, map(p[which]));
+  }
+  return t;
+}
+const cell = (t: ThemeTally, full: boolean) => (full ? `F1 ${f3(t.f1)} top-1 ${f3(t.accuracy)}` : `top-1 ${f3(t.accuracy)} heading among given ${f3(t.clusterRecall)}`);
+for (const [vocabulary, head] of [["cycle4", "cycle4"], ["cycle3", "cycle4"], ["coded", "coded"]] as const) {
+  const ev = evals.get(head)!;
+  console.log(`\n  -- themes named in ${vocabulary} (${head === vocabulary ? "the " + head + " model" : "the cycle4 model, names through the crosswalk"}); shipped | keyword rules alone`);
+  for (const s of themeStates) {
+    const full = themeStrong.some((i) => i.state === s && !i.partial);
+    console.log(`  ${pad(s, 26)} ${pad(cell(tallyIn(ev, vocabulary, "given", s), full), 44)} | ${cell(tallyIn(ev, vocabulary, "rules", s), full)}`);
+  }
+  const all = tallyIn(ev, vocabulary, "given");
+  const rules = tallyIn(ev, vocabulary, "rules");
+  console.log(`  ${pad("all full lists", 26)} micro-F1 ${f3(all.f1)} (P ${f3(all.precision)}, R ${f3(all.recall)}) | rules ${f3(rules.f1)} (P ${f3(rules.precision)}, R ${f3(rules.recall)})`);
+  console.log(`  ${pad("all States", 26)} first theme top-1 ${f3(all.accuracy)} | rules ${f3(rules.accuracy)}; heading among given (cluster lists) ${f3(all.clusterRecall)} | rules ${f3(rules.clusterRecall)}`);
+}
+for (const head of HEADS) {
+  console.log(`  ${head} combinations chosen per held-out State: ${evals.get(head)!.states.map((x) => `${x.state} support ${x.choice.set.support} alone ${x.choice.set.alone} first ${x.choice.primary.model}/${x.choice.primary.neighbours}/${x.choice.primary.rules}`).join("; ")}`);
+}
 
 // ---------------------------------------------------------------------------------------------
-// SDG goals: only China 2018 carries them. Three ways, none trained on it.
-{
-  const rows = corpus.matrices.filter((r) => r.sdgs.some((s) => s.source === "matrix"));
-  const predictedThemes = new Map<Recommendation, string[]>();
-  for (const f of themeFolds) for (const it of f.items) predictedThemes.set(it.r, it.combined);
-  const fromGiven = new MultiLabelScore();
-  const fromPredicted = new MultiLabelScore();
-  const keywords = new MultiLabelScore();
-  for (const r of rows) {
-    const gold = r.sdgs.filter((s) => s.source === "matrix").map((s) => String(s.goal));
-    const tokens = analyzeText(r.text).tokens;
-    fromGiven.add(gold, sdgsFromThemes(THEMES_TASK.gold(r), tokens).map((s) => String(s.goal)));
-    fromPredicted.add(gold, sdgsFromThemes(predictedThemes.get(r) ?? [], tokens).map((s) => String(s.goal)));
-    keywords.add(gold, sdgsFromThemes([], tokens).map((s) => String(s.goal)));
+// Groups of persons: only the matrices carry them (v1 names), leave-one-State-out as before; also in
+// cycle4 names through the crosswalk, "Public officials" (which current lists give to nearly every
+// recommendation, and v1 lists never) left out on both sides.
+console.log(`\n== Groups of persons (v1 names, the labels of the three matrix States), leave-one-State-out`);
+const personWeak = [...corpus.uprInfo, ...corpus.uprInfo2018].filter((r) => partOf(split, r) === "train");
+const personPrep = prepareMultiTask(PERSONS_TASK, corpus.matrices, personWeak);
+const personStates = uniq(personPrep.strong.map((s) => s.r.stateUnderReview ?? "")).sort();
+const personCoded = { model: new Map<string, MultiLabelScore>(), rules: new Map<string, MultiLabelScore>() };
+const personCycle4 = { model: new Map<string, MultiLabelScore>(), rules: new Map<string, MultiLabelScore>() };
+const toCycle4 = (names: readonly string[], tokens: readonly string[]) =>
+  personsIn(names.map((label) => ({ label, confidence: 1, evidence: [] })), "cycle4", tokens, 20).map((p) => p.name).filter((n) => n !== "Public officials");
+const bump = (m: Map<string, MultiLabelScore>, k: string, gold: string[], pred: string[]) => (m.get(k) ?? m.set(k, new MultiLabelScore()).get(k)!).add(gold, pred);
+for (const held of personStates) {
+  const train = personPrep.strong.filter((s) => s.r.stateUnderReview !== held);
+  const test = personPrep.strong.filter((s) => s.r.stateUnderReview === held);
+  const { combination } = chooseCombination(PERSONS_TASK, personPrep, train);
+  const model = loadLinearModel(trainMultiModel(PERSONS_TASK, personPrep, train, combination, {}));
+  for (const s of test) {
+    const pred = predictLabels(model, s.input.x, s.input.hits, combination).map((l) => l.label);
+    const rules = s.input.hits.size ? [...s.input.hits.keys()] : ["General"];
+    const tokens = analyzeText(s.r.text).tokens;
+    for (const k of [held, "all"]) {
+      bump(personCoded.model, k, s.gold, pred);
+      bump(personCoded.rules, k, s.gold, rules);
+      bump(personCycle4.model, k, toCycle4(s.gold, []), toCycle4(pred, tokens));
+      bump(personCycle4.rules, k, toCycle4(s.gold, []), toCycle4(rules, tokens));
+    }
   }
-  console.log(`\n== SDG goals (${rows.length} rows of China_2018_matrix.docx, the only file with SDGs; theme→goal table written by hand, src/classify/sdgs.ts)`);
-  console.log(`  from the file's own themes            micro-F1 ${f3(fromGiven.microF1)}  (P ${f3(fromGiven.precision)}, R ${f3(fromGiven.recall)})`);
-  console.log(`  from predicted themes (China held out) micro-F1 ${f3(fromPredicted.microF1)}  (P ${f3(fromPredicted.precision)}, R ${f3(fromPredicted.recall)})`);
-  console.log(`  keywords alone (baseline)              micro-F1 ${f3(keywords.microF1)}  (P ${f3(keywords.precision)}, R ${f3(keywords.recall)})`);
-  console.log(`  confusion pairs that cost most (from predicted themes):`);
-  for (const [pair, n] of fromPredicted.topPairs(5)) console.log(`    ${lpad(n, 4)}  ${pair}`);
+}
+for (const [name, t] of [["coded (v1 names)", personCoded], ["cycle4 names, Public officials aside", personCycle4]] as const) {
+  console.log(`  -- ${name}: shipped | keyword rules alone`);
+  for (const k of [...personStates, "all"]) console.log(`  ${pad(k, 12)} micro-F1 ${f3(t.model.get(k)!.microF1)} (P ${f3(t.model.get(k)!.precision)}, R ${f3(t.model.get(k)!.recall)}) | rules ${f3(t.rules.get(k)!.microF1)}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// SDG goals: China 2018 (3rd cycle, from themes predicted with China held out) and Spain's 4th-cycle
+// list (OHCHR's UHRI annotations; the text is Spanish, which the models did not learn: end to end with
+// the committed models, which never saw Spain).
+{
+  console.log(`\n== SDG goals (theme → goal table written by hand, src/classify/sdgs.ts)`);
+  const china = corpus.matrices.filter((r) => r.sdgs.some((s) => s.source === "matrix"));
+  const byRef = new Map<string, string[]>();
+  for (const head of HEADS) for (const p of evals.get(head)!.predictions) if (p.item.state === "China") byRef.set(`${head} ${p.item.ref}`, p.given);
+  const line = (name: string, score: MultiLabelScore, base: MultiLabelScore) => console.log(`  ${pad(name, 58)} micro-F1 ${f3(score.microF1)} (P ${f3(score.precision)}, R ${f3(score.recall)}) | keywords alone ${f3(base.microF1)}`);
+  for (const head of HEADS) {
+    const fromPredicted = new MultiLabelScore();
+    const fromGiven = new MultiLabelScore();
+    const keywords = new MultiLabelScore();
+    for (const r of china) {
+      const gold = r.sdgs.filter((s) => s.source === "matrix").map((s) => String(s.goal));
+      const tokens = analyzeText(r.text).tokens;
+      const given = r.themes.filter((t) => t.source === "matrix").map((t) => t.code ?? "").filter((c) => c && c !== "S");
+      fromGiven.add(gold, sdgsFromThemes(given, tokens).map((s) => String(s.goal)));
+      fromPredicted.add(gold, sdgsFromThemes(byRef.get(`${head} ${r.stateUnderReview} ${r.id}`) ?? [], tokens).map((s) => String(s.goal)));
+      keywords.add(gold, sdgsFromThemes([], tokens).map((s) => String(s.goal)));
+    }
+    if (head === "coded") line(`China 2018 (${china.length}), from the file's own themes`, fromGiven, keywords);
+    line(`China 2018, from ${head} themes predicted with China held out`, fromPredicted, keywords);
+  }
+  const models = defaultModels();
+  for (const vocabulary of ["cycle4"] as const) {
+    const spain = corpus.spainSdgs.filter((r) => r.goals.length > 0);
+    const recs = spain.map((r, i): Recommendation => ({ ...blankRecommendation(r.id, r.text, i) }));
+    const out = classify(recs, { tasks: ["themes", "sdgs"], vocabulary }, models).recommendations;
+    const score = new MultiLabelScore();
+    const keywords = new MultiLabelScore();
+    out.forEach((r, i) => {
+      score.add(spain[i]!.goals.map(String), r.sdgs.map((s) => String(s.goal)));
+      keywords.add(spain[i]!.goals.map(String), sdgsFromThemes([], analyzeText(r.text).tokens).map((s) => String(s.goal)));
+    });
+    line(`Spain UPR4 (${spain.length} with goals; Spanish), committed models`, score, keywords);
+  }
+}
+
+function blankRecommendation(id: string, text: string, i: number): Recommendation {
+  return {
+    id, paragraphId: id, text, recommendingStates: [], stateUnderReview: "Spain", cycle: 4, session: null, documentSymbol: null, position: "unknown", positionRaw: null,
+    positionSource: null, positionSourceParagraph: null, cluster: null, themes: [], affectedPersons: [], sdgs: [], issues: [], actionCategory: null, assessment: null,
+    status: null, institutions: [], extra: [], place: { file: "spain", row: i + 2 },
+  };
 }
 
 console.log(`\neval done in ${((performance.now() - t0) / 1000).toFixed(0)} s`);

@@ -46,8 +46,13 @@ interface Answer {
 }
 
 async function workerMain(): Promise<void> {
-  const { parseMatrix } = await import("../src/node/parse-matrix.js");
+  const { parseMatrix } = await import("../src/ingest/parse-matrix.js");
   const { ParseResult } = await import("../src/schema/result.js");
+  // PDFs are read with pdf.js in this worker (the fuzzer bounds its time and memory), not in a worker of
+  // their own as parseMatrix would: one per input would cost a second each.
+  const { parseWgReportWith } = await import("../src/pdf/document.js");
+  const { extractPdfText } = await import("../src/pdf/extract-text.js");
+  const { sniffFormat } = await import("../src/ingest/sniff.js");
   const { Diagnostic } = await import("../src/schema/diagnostic.js");
   const { readTrackWorkbook } = await import("../src/ingest/track-workbook.js");
   parentPort!.on("message", async (job: Job) => {
@@ -56,7 +61,7 @@ async function workerMain(): Promise<void> {
     let answer: Answer;
     const started = performance.now();
     try {
-      const result = await parseMatrix(job.bytes, { file: job.name });
+      const result = sniffFormat(job.bytes) === "pdf" ? await parseWgReportWith(job.bytes, { file: job.name }, extractPdfText) : await parseMatrix(job.bytes, { file: job.name });
       const ms = Math.round(performance.now() - started);
       const checked = ParseResult.safeParse(result);
       const problems: string[] = [];
@@ -198,6 +203,50 @@ function mutateBytes(r: Rng, b: Uint8Array, steps: string[]): Uint8Array {
     }
   }
   return out;
+}
+
+/** PDF syntax that has broken PDF readers: wrong lengths and offsets, filters, cycles, nesting, odd numbers. */
+const PDF_SNIPPETS = [
+  "/Length 999999999", "/Length -1", "/Length 0", "/Filter /FlateDecode", "/Filter [/FlateDecode /FlateDecode]", "/Filter /LZWDecode", "/Filter /ASCII85Decode",
+  "/Kids [2 0 R 2 0 R]", "/Count 99999999", "/Count -1", "/Parent 4 0 R", "/Type /ObjStm /N 99999 /First 0", "/Encrypt 1 0 R", "/Prev 0",
+  "[".repeat(300), "<<".repeat(300), "(unbalanced", ")", "<4142", "9999999999 0 R", "1e308", "-0", "stream\nendstream", "startxref\n0\n%%EOF",
+  "BT /F1 1e9 Tf 1 0 0 1 1e9 -1e9 Tm (x) Tj ET", "BT /F9 12 Tf (no font) Tj ET", "BT (no Tf) Tj ET", "q ".repeat(2000),
+];
+
+/** Mutate a PDF as text: numbers changed (offsets, lengths, counts), PDF snippets inserted, objects cut or doubled. */
+function mutatePdf(r: Rng, bytes: Uint8Array, steps: string[]): Uint8Array {
+  let text = strFromU8(bytes, true);
+  const n = 1 + int(r, 3);
+  for (let k = 0; k < n; k++) {
+    const op = int(r, 4);
+    if (op === 0) {
+      const numbers = [...text.matchAll(/\d+/g)];
+      if (!numbers.length) continue;
+      const m = pick(r, numbers);
+      const v = pick(r, ["0", "1", "9999999", String(Number(m[0]) + 1 + int(r, 50)), "-3"]);
+      text = text.slice(0, m.index) + v + text.slice(m.index! + m[0].length);
+      steps.push(`number ${m[0]} at ${m.index} to ${v}`);
+    } else if (op === 1) {
+      const at = int(r, text.length);
+      text = text.slice(0, at) + pick(r, PDF_SNIPPETS) + text.slice(at);
+      steps.push(`insert PDF snippet at ${at}`);
+    } else if (op === 2) {
+      const objects = [...text.matchAll(/\d+ 0 obj[\s\S]*?endobj/g)];
+      if (!objects.length) continue;
+      const m = pick(r, objects);
+      const drop = int(r, 2) === 0;
+      text = text.slice(0, m.index) + (drop ? "" : m[0] + m[0]) + text.slice(m.index! + m[0].length);
+      steps.push(`${drop ? "drop" : "double"} object at ${m.index}`);
+    } else {
+      const lines = [...text.matchAll(/\((?:[^()\\]|\\.)*\) Tj/g)];
+      if (!lines.length) continue;
+      const m = pick(r, lines);
+      const cell = pick(r, HOSTILE_CELLS).slice(0, 500).replace(/[()\\]/g, "");
+      text = `${text.slice(0, m.index)}(${cell}) Tj${text.slice(m.index! + m[0].length)}`;
+      steps.push(`text of a line at ${m.index}`);
+    }
+  }
+  return strToU8(text, true).subarray(0, MAX_INPUT);
 }
 
 /** Mutate an XML part as text: hostile snippets, removed or doubled elements, changed attribute values, cell texts. */
@@ -393,11 +442,11 @@ async function trackWorkbookSeeds(): Promise<{ name: string; bytes: Uint8Array }
 
 function seedFiles(): { name: string; bytes: Uint8Array }[] {
   const out: { name: string; bytes: Uint8Array }[] = [];
-  for (const dir of ["fixtures", "fixtures/sample", "fixtures/bad"]) {
+  for (const dir of ["fixtures", "fixtures/sample", "fixtures/bad", "fixtures/wg-reports"]) {
     const abs = join(ROOT, dir);
     if (!existsSync(abs)) continue;
     for (const f of readdirSync(abs).sort()) {
-      if (!/\.(csv|xlsx|docx)$/.test(f)) continue;
+      if (!/\.(csv|xlsx|docx|pdf|txt)$/.test(f)) continue;
       const bytes = new Uint8Array(readFileSync(join(abs, f)));
       // The bad corpus seeds mutations too, but not its bombs: their expansion would cost the fuzzer
       // itself (it unzips seeds to mutate them) and they are tested whole in tests/hostile/.
@@ -417,7 +466,9 @@ class Slot {
   start(): void {
     // The worker runs this same file through tsx's ESM API (a worker does not inherit tsx's loader).
     const tsx = pathToFileURL(createRequire(import.meta.url).resolve("tsx/esm/api").replace(/\.cjs$/, ".mjs")).href;
-    const code = `import(${JSON.stringify(tsx)}).then((api) => api.register()).then(() => import(${JSON.stringify(import.meta.url)}));`;
+    // pdf.js is loaded before tsx: through tsx it would take seconds, at every start of a worker.
+    const pdfjs = ["pdfjs-dist/legacy/build/pdf.mjs", "pdfjs-dist/legacy/build/pdf.worker.mjs"].map((m) => JSON.stringify(import.meta.resolve(m)));
+    const code = `Promise.all([${pdfjs.join(", ")}].map((m) => import(m))).then(([, w]) => { globalThis.pdfjsWorker = w; }).then(() => import(${JSON.stringify(tsx)})).then((api) => api.register()).then(() => import(${JSON.stringify(import.meta.url)}));`;
     this.worker = new Worker(code, { eval: true, resourceLimits: { maxOldGenerationSizeMb: this.memoryMb, maxYoungGenerationSizeMb: 16 } });
     this.ready = new Promise((resolve) => {
       const onReady = (m: { ready?: boolean }) => {
@@ -493,6 +544,7 @@ async function main(): Promise<void> {
     const how = int(rng, 10);
     if ((ext === ".docx" || ext === ".xlsx") && how < 6) bytes = mutateZip(rng, s.bytes, steps);
     else if (ext === ".csv" && how < 6) bytes = mutateCsv(rng, s.bytes, steps);
+    else if (ext === ".pdf" && how < 7) bytes = mutatePdf(rng, s.bytes, steps);
     else if (ext === ".jsonl" && how < 7) bytes = mutateLedger(rng, s.bytes, steps);
     if (!bytes) bytes = mutateBytes(rng, s.bytes, steps);
     // The name keeps the extension, as a person's file would.

@@ -13,7 +13,7 @@ import { seededRandom } from "../src/internal/random.js";
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { Deflate, deflateSync, strToU8 } from "fflate";
+import { Deflate, deflateSync, strToU8, Zlib, zlibSync } from "fflate";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const OUT = join(ROOT, "fixtures", "bad");
@@ -435,6 +435,112 @@ function flipInEntry(bytes: Uint8Array, name: string, at: number): Uint8Array {
   throw new Error(`no entry ${name}`);
 }
 
+// ------------------------------------------------------------------------------------------------
+// PDFs: a small Working Group report, then damaged and hostile variants of it
+// ------------------------------------------------------------------------------------------------
+
+type PdfObject = string | { dict: string; data: Uint8Array };
+
+/**
+ * A PDF from its objects (numbered from 1, the catalog first) with a cross-reference table that is right
+ * unless told otherwise (`xrefShift` moves every offset, `startxref` lies about where the table is).
+ */
+function pdfFrom(objects: readonly PdfObject[], options: { trailer?: string; xrefShift?: number; startxref?: number } = {}): Uint8Array {
+  const parts: Uint8Array[] = [utf8("%PDF-1.7\n%\u00e2\u00e3\n")];
+  let offset = parts[0]!.length;
+  const offsets: number[] = [];
+  objects.forEach((o, i) => {
+    offsets.push(offset);
+    const bytes = typeof o === "string" ? utf8(`${i + 1} 0 obj\n${o}\nendobj\n`) : concat([utf8(`${i + 1} 0 obj\n${o.dict.replace("LENGTH", String(o.data.length))}\nstream\n`), o.data, utf8("\nendstream\nendobj\n")]);
+    parts.push(bytes);
+    offset += bytes.length;
+  });
+  const xref = offset;
+  const shift = options.xrefShift ?? 0;
+  parts.push(utf8(`xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o + shift).padStart(10, "0")} 00000 n \n`).join("")}`));
+  parts.push(utf8(`trailer\n<< /Size ${objects.length + 1} /Root 1 0 R${options.trailer ?? ""} >>\nstartxref\n${options.startxref ?? xref}\n%%EOF\n`));
+  return concat(parts);
+}
+
+// The text of a one-page report: masthead, introduction, the recommendations section.
+const REPORT_LINES: readonly [number, number, number, string][] = [
+  [120, 778, 14, "United Nations"], [460, 776, 20, "A/HRC/99/15"],
+  [57, 610, 12, "Human Rights Council"], [57, 598, 10, "Ninety-ninth session"],
+  [113, 542, 14, "Report of the Working Group on the Universal Periodic Review"], [113, 510, 14, "Slovenia"],
+  [113, 470, 10, "1. The Working Group on the Universal Periodic Review held its twentieth session from 27 October to"],
+  [113, 458, 10, "7 November 2014. The review of Slovenia was held at the 6th meeting on 4 November 2014."],
+  [85, 420, 14, "II. Conclusions and/or recommendations"],
+  [113, 395, 10, "115. The recommendations listed below will be examined by Slovenia, which will provide"],
+  [113, 383, 10, "responses in due time:"],
+  [142, 365, 10, "115.1 Ratify the Optional Protocol to the Convention against Torture (Denmark);"],
+  [142, 347, 10, "115.2 Abolish the death penalty in all circumstances (France) (Germany);"],
+  [142, 329, 10, "115.3 Strengthen the national human rights institution in line with the Paris Principles (Ghana)."],
+  [113, 311, 10, "116. All conclusions and/or recommendations contained in the present report reflect the position"],
+  [113, 299, 10, "of the submitting State(s) and/or the State under review."],
+];
+
+const pdfText = (s: string) => `(${s.replace(/[()\\]/g, "\\$&")})`;
+const reportContent = REPORT_LINES.map(([x, y, size, t]) => `BT /F1 ${size} Tf 1 0 0 1 ${x} ${y} Tm ${pdfText(t)} Tj ET`).join("\n");
+const PDF_FONT = "<< /Type /Font /Subtype /Type1 /BaseFont /Times-Roman /Encoding /WinAnsiEncoding >>";
+const pdfPage = (contents: number, parent = 2) => `<< /Type /Page /Parent ${parent} 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents ${contents} 0 R >>`;
+
+/** The report's objects: catalog, pages, font, page, content (the content stream given, or the report's text). */
+function reportObjects(content: PdfObject = { dict: "<< /Length LENGTH >>", data: utf8(reportContent) }): PdfObject[] {
+  return ["<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [4 0 R] /Count 1 >>", PDF_FONT, pdfPage(5), content];
+}
+
+/** Deflate (zlib) `n` bytes of spaces without holding them: a stream that inflates to `n` bytes. */
+function zlibSpaces(n: number): Uint8Array {
+  const chunks: Uint8Array[] = [];
+  const z = new Zlib({ level: 9 }, (chunk) => chunks.push(chunk));
+  const block = new Uint8Array(1 << 20).fill(0x20);
+  for (let left = n; left > 0; left -= block.length) z.push(left > block.length ? block : block.subarray(0, left), left <= block.length);
+  return concat(chunks);
+}
+
+function pdfFixtures(add: (f: Omit<BadFixture, "bytes"> & { bytes: Uint8Array | string }) => void): void {
+  const report = pdfFrom(reportObjects());
+  add({ file: "pdf-report.pdf", what: "A small, valid Working Group report (the base of the PDF variants below).", codes: [], exit: 0, bytes: report });
+  add({ file: "pdf-broken-xref.pdf", what: "The same report with every cross-reference offset 7 bytes off and startxref pointing into the middle of the file: pdf.js rebuilds the table, the report is read.", codes: [], exit: 0, minRecommendations: 3, bytes: pdfFrom(reportObjects(), { xrefShift: 7, startxref: 100 }) });
+  add({ file: "pdf-truncated.pdf", what: "The report cut at 45% of its bytes (an interrupted download): no cross-reference table, no trailer, half a content stream.", codes: ["corrupt-file"], exit: 2, bytes: report.subarray(0, Math.floor(report.length * 0.45)) });
+  add({ file: "pdf-garbage.pdf", what: "A PDF header followed by 20 KB of random bytes.", codes: ["corrupt-file"], exit: 2, bytes: concat([utf8("%PDF-1.7\n"), randomBytes(20_000, 1701)]) });
+  add({
+    file: "pdf-encrypted.pdf",
+    what: "The report behind a user password (standard security handler, RC4 40-bit): its text cannot be read without the password.",
+    codes: ["encrypted-file"],
+    exit: 2,
+    bytes: pdfFrom([...reportObjects(), `<< /Filter /Standard /V 1 /R 2 /O <${Buffer.from(randomBytes(32, 11)).toString("hex")}> /U <${Buffer.from(randomBytes(32, 12)).toString("hex")}> /P -44 >>`], { trailer: ` /Encrypt 6 0 R /ID [<${Buffer.from(randomBytes(16, 13)).toString("hex")}> <${Buffer.from(randomBytes(16, 13)).toString("hex")}>]` }),
+  });
+  add({ file: "pdf-scan.pdf", what: "A page with no text, only a drawing (a scan without OCR looks like this to a text reader).", codes: ["no-text-layer"], exit: 2, bytes: pdfFrom(reportObjects({ dict: "<< /Length LENGTH >>", data: utf8("0.5 g 72 72 451 698 re f 0 g 100 700 m 500 700 l S") })) });
+  add({
+    file: "pdf-flate-bomb.pdf",
+    what: "A content stream compressed twice (/Filter [/FlateDecode /FlateDecode]) that inflates to 256 MiB of spaces from a few hundred bytes: stopped at 64 MiB before pdf.js sees it.",
+    codes: ["limit-exceeded"],
+    exit: 1,
+    bytes: pdfFrom(reportObjects({ dict: "<< /Length LENGTH /Filter [/FlateDecode /FlateDecode] >>", data: zlibSync(zlibSpaces(256 * 1024 * 1024), { level: 9 }) })),
+  });
+  add({ file: "pdf-deep-nesting.pdf", what: "An object of 50,000 nested arrays (a recursive parser's stack overflows): refused at limits.maxDepth.", codes: ["limit-exceeded"], exit: 1, bytes: pdfFrom([...reportObjects(), `${"[".repeat(50_000)}${"]".repeat(50_000)}`]) });
+  add({
+    file: "pdf-many-pages.pdf",
+    what: "2,050 empty pages, over limits.maxPages (2,000): refused before any page is read.",
+    codes: ["limit-exceeded"],
+    exit: 1,
+    bytes: pdfFrom([
+      "<< /Type /Catalog /Pages 2 0 R >>",
+      `<< /Type /Pages /Kids [${Array.from({ length: 2050 }, (_, i) => `${i + 4} 0 R`).join(" ")}] /Count 2050 >>`,
+      PDF_FONT,
+      ...Array.from({ length: 2050 }, () => "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>"),
+    ]),
+  });
+  add({
+    file: "pdf-page-loop.pdf",
+    what: "A page tree whose node lists itself among its kids (a cycle): reading stops with one error, no hang.",
+    codes: ["corrupt-file"],
+    exit: 2,
+    bytes: pdfFrom(["<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [2 0 R 4 0 R] /Count 2 >>", PDF_FONT, pdfPage(5), { dict: "<< /Length LENGTH >>", data: utf8(reportContent) }]),
+  });
+}
+
 function build(): BadFixture[] {
   const out: BadFixture[] = [];
   const add = (f: Omit<BadFixture, "bytes"> & { bytes: Uint8Array | string }) => out.push({ ...f, bytes: typeof f.bytes === "string" ? utf8(f.bytes) : f.bytes });
@@ -616,6 +722,7 @@ function build(): BadFixture[] {
     ]),
   });
   addReliabilityCases(add);
+  pdfFixtures(add);
   return out;
 }
 

@@ -24,7 +24,7 @@ import { AlignmentType, Document, Packer, Paragraph, Table, TableCell, TableRow,
 import ExcelJS from "exceljs";
 import Papa from "papaparse";
 import type { Recommendation } from "../src/schema/recommendation.js";
-import { parseMatrix } from "../src/node/parse-matrix.js";
+import { parseMatrix } from "../src/ingest/parse-matrix.js";
 import { STATES, THEMES } from "../src/taxonomy/index.js";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");

@@ -1,3 +1,3 @@
-// upr-matrix/docx: reading Word matrices (fflate + saxes, browser-safe).
-export { parseDocx, readDocxContent, type DocxContent } from "./ingest/docx.js";
-export { writeSkeletonDocx, renderSkeletonDocx, type SkeletonDocxOptions } from "./docx/skeleton.js";
+// upr-matrix/docx: the Word skeleton of a national or mid-term report (the docx package). Reading DOCX is in
+// the core (parseDocx).
+export { writeSkeletonDocx, renderSkeletonDocx, SkeletonDocxOptions, MAX_SKELETON_RECOMMENDATIONS } from "./docx/skeleton.js";

@@ -1,7 +1,5 @@
-// upr-matrix/xlsx: reading Excel workbooks (fflate + saxes, under limits) and writing them (exceljs, which
-// never reads), kept off the core path.
-export { parseXlsx, readXlsxTables, xlsxRows, XlsxReadOptions } from "./ingest/xlsx.js";
-export { readTrackWorkbook, TRACK_META_SHEET, TrackWorkbookReadOptions, type TrackWorkbookRead } from "./ingest/track-workbook.js";
-export { writeTrackWorkbook } from "./xlsx/track-workbook.js";
+// upr-matrix/xlsx: Excel writers (exceljs, kept off the core path). Reading XLSX, returned tracking
+// workbooks included, is in the core (parseXlsx, readTrackWorkbook).
 export { writeReportMatrix, renderReportMatrix, type ReportMatrixOptions } from "./xlsx/report-matrix.js";
+export { writeTrackWorkbook } from "./xlsx/track-workbook.js";
 export { writeRecommendationsXlsx, type RecommendationsXlsxOptions } from "./xlsx/recommendations.js";

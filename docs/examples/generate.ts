@@ -6,7 +6,7 @@
 import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { join } from "node:path";
-import { parseMatrix } from "../../src/node/index.js";
+import { parseMatrix } from "../../src/index.js";
 import { recommendationKey } from "../../src/schema/key.js";
 import type { Recommendation } from "../../src/schema/recommendation.js";
 import type { Status, StatusEvent, TrackedState } from "../../src/schema/status.js";
@@ -64,7 +64,17 @@ export async function loadSample(): Promise<{ recommendations: Recommendation[];
   return { recommendations, events, states: currentStates(events) };
 }
 
-/** Every sample file name, by format. */
+/** The 4th-cycle-like fixture: Slovenia's 4th-cycle list layout (G3, Relevant SDGs), 46 recommendations. */
+export const cycle4Matrix = fileURLToPath(new URL("../../fixtures/ohchr-g3-en.docx", import.meta.url));
+
+/** Read the 4th-cycle-like fixture and a made-up ledger for it. */
+export async function loadCycle4(): Promise<{ recommendations: Recommendation[]; events: StatusEvent[]; states: Map<string, TrackedState> }> {
+  const { recommendations } = await parseMatrix(new Uint8Array(readFileSync(cycle4Matrix)), { file: "ohchr-g3-en.docx" });
+  const events = sampleEvents(recommendations);
+  return { recommendations, events, states: currentStates(events) };
+}
+
+/** Every sample file name, by format: the bundled sample (English) ... */
 export const EXAMPLES = {
   ledger: "ledger.jsonl",
   md: "report.md",
@@ -76,14 +86,30 @@ export const EXAMPLES = {
   png: "report.png",
   pdf: "national-report.pdf",
   midTermPdf: "mid-term-report.pdf",
+  xlsxPdf: "matrix-filled.pdf",
+  // ... and the 4th-cycle-like fixture, in French and Spanish: a report for a 5th-cycle review.
+  c4Ledger: "cycle4/ledger.jsonl",
+  c4Md: "cycle4/rapport.md",
+  c4Html: "cycle4/rapport.html",
+  c4Xlsx: "cycle4/matriz.xlsx",
+  c4Docx: "cycle4/national-report.docx",
+  c4DocxFr: "cycle4/rapport-national.docx",
+  c4MidTermEs: "cycle4/informe-mitad-periodo.docx",
+  c4Pdf: "cycle4/national-report.pdf",
+  c4PdfFr: "cycle4/rapport-national.pdf",
+  c4MidTermEsPdf: "cycle4/informe-mitad-periodo.pdf",
+  c4XlsxPdf: "cycle4/matriz.pdf",
+  c4Png: "cycle4/rapport.png",
 } as const;
 
 /** Write every sample into `dir` (default docs/examples/); returns the paths written. */
 export async function generateExamples(dir = examplesDir): Promise<Record<keyof typeof EXAMPLES, string>> {
-  mkdirSync(dir, { recursive: true });
-  const { recommendations, events, states } = await loadSample();
+  mkdirSync(join(dir, "cycle4"), { recursive: true });
   const path = Object.fromEntries(Object.entries(EXAMPLES).map(([k, f]) => [k, join(dir, f)])) as Record<keyof typeof EXAMPLES, string>;
-  writeFileSync(path.ledger, events.map((e) => JSON.stringify(e)).join("\n") + "\n");
+  const jsonl = (events: readonly StatusEvent[]) => events.map((e) => JSON.stringify(e)).join("\n") + "\n";
+
+  const { recommendations, events, states } = await loadSample();
+  writeFileSync(path.ledger, jsonl(events));
   const report = buildReport(recommendations, { states });
   writeFileSync(path.md, renderMarkdown(report));
   writeFileSync(path.html, renderHtml(report));
@@ -91,10 +117,24 @@ export async function generateExamples(dir = examplesDir): Promise<Record<keyof 
   writeFileSync(path.xlsx, await renderReportMatrix(report));
   writeFileSync(path.docx, await writeSkeletonDocx(recommendations, { states }));
   writeFileSync(path.midTerm, await writeSkeletonDocx(recommendations, { states, kind: "mid-term" }));
+
+  const c4 = await loadCycle4();
+  writeFileSync(path.c4Ledger, jsonl(c4.events));
+  const fr = buildReport(c4.recommendations, { states: c4.states, lang: "fr" });
+  writeFileSync(path.c4Md, renderMarkdown(fr));
+  writeFileSync(path.c4Html, renderHtml(fr));
+  writeFileSync(path.c4Xlsx, await renderReportMatrix(buildReport(c4.recommendations, { states: c4.states, lang: "es" })));
+  writeFileSync(path.c4Docx, await writeSkeletonDocx(c4.recommendations, { states: c4.states }));
+  writeFileSync(path.c4DocxFr, await writeSkeletonDocx(c4.recommendations, { states: c4.states, lang: "fr" }));
+  writeFileSync(path.c4MidTermEs, await writeSkeletonDocx(c4.recommendations, { states: c4.states, lang: "es", kind: "mid-term" }));
   return path;
 }
 
+/** The samples that are text (compared as text) and Word files (compared by their paragraphs and tables). */
+export const TEXT_EXAMPLES = ["ledger", "md", "html", "json", "c4Ledger", "c4Md", "c4Html"] as const;
+export const DOCX_EXAMPLES = ["docx", "midTerm", "c4Docx", "c4DocxFr", "c4MidTermEs"] as const;
+
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const paths = await generateExamples();
-  for (const p of Object.values(paths).slice(0, 7)) console.log(`wrote ${p}`);
+  for (const k of [...TEXT_EXAMPLES, ...DOCX_EXAMPLES, "xlsx", "c4Xlsx"] as const) console.log(`wrote ${paths[k]}`);
 }

@@ -2,7 +2,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import Papa from "papaparse";
-import { parseMatrix } from "../../src/node/index.js";
+import { parseMatrix } from "../../src/index.js";
 import { parseCsv } from "../../src/ingest/csv.js";
 import { decodeText } from "../../src/ingest/decode.js";
 

@@ -4,7 +4,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { cpus, loadavg } from "node:os";
-import { parseMatrix } from "../../src/node/index.js";
+import { parseMatrix } from "../../src/index.js";
 import type { Recommendation } from "../../src/schema/recommendation.js";
 import { currentStates } from "../../src/track/ledger.js";
 import { buildReport } from "../../src/report/model.js";

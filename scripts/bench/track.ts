@@ -11,7 +11,8 @@ import { createEvent } from "../../src/track/event.js";
 import { currentStates } from "../../src/track/ledger.js";
 import { mergeReturnedWorkbooks } from "../../src/track/merge.js";
 import { planTrackExport } from "../../src/track/workbook.js";
-import { readTrackWorkbook, writeTrackWorkbook } from "../../src/xlsx.js";
+import { readTrackWorkbook } from "../../src/index.js";
+import { writeTrackWorkbook } from "../../src/xlsx.js";
 
 const sample = new URL("../../fixtures/sample/ohchr-matrix-en.docx", import.meta.url).pathname;
 const ms = (t: number) => `${(performance.now() - t).toFixed(0)} ms`;

@@ -1,40 +1,54 @@
-// classify(): fill the labels a file did not give (themes, affected persons, SDGs, UPR Info issues,
-// action category), each marked `source: "classifier"` with a confidence and its evidence; never
-// touch labels the file gave, and report where the model confidently disagrees with them.
-import type * as z from "zod";
+// classify(): fill the labels a file did not give (themes, groups of persons, SDGs, UPR Info issues,
+// action category), each marked `source: "classifier"` with a confidence and its evidence, named in
+// the vocabulary of the file (detected) or the one asked for; never touch labels the file gave, and
+// report where the model confidently gives a theme of another top-level group than the file's.
 import type { Diagnostic } from "../schema/diagnostic.js";
-import type { ActionCategory, IssueLabel, PersonLabel, Recommendation, SdgLabel, ThemeLabel } from "../schema/recommendation.js";
-import { themeByCode } from "../taxonomy/index.js";
+import type { ActionCategory, IssueLabel, PersonLabel, Recommendation, SdgLabel, ThemeLabel, Vocabulary } from "../schema/recommendation.js";
+import { resolveOptions } from "../errors/matrix-error.js";
+import { detectVocabulary, findTerm, termByKey, termIn, type Term } from "../taxonomy/index.js";
 import { analyzeText, type TextAnalysis } from "./features.js";
 import { actionInput, issueInput, personInput, themeInput } from "./inputs.js";
-import { probabilities, scoreLinear, explainLinear, type FeatureVector, type LinearModel } from "./linear.js";
-import { defaultModels, sharedIndex, type Models, type SharedIndex } from "./models.js";
-import { describeFeature, predictLabels, type ScoredLabel } from "./predict.js";
-import { sdgsFromThemes } from "./sdgs.js";
-import { themeKey } from "./theme-key.js";
+import { explainLinear, probabilities, scoreLinear, type FeatureVector, type LinearModel } from "./linear.js";
+import { defaultModels, MODEL_SLOT, sharedIndex, SLOTS, type Models, type SharedIndex } from "./models.js";
+import { votes } from "./neighbours.js";
 import { ClassifyOptions } from "./options.js";
+import { personsIn } from "./person-vocabulary.js";
+import { describeFeature, explainLabels, predictLabels } from "./predict.js";
+import { gateIssues } from "./issue-rules.js";
+import { personHits } from "./person-rules.js";
+import { sdgsFromThemes } from "./sdgs.js";
+import type { ThemeHead } from "./theme-rules.js";
+import { chooseThemes, themeCandidates, themeLabels, type ThemeCombination } from "./themes.js";
 
 export { ClassifyOptions, ClassifyTask } from "./options.js";
 
-/** What classify() returns: the recommendations with inferred labels, and its diagnostics. */
+/** What classify() counted: per file the vocabulary used, and the theme disagreements. */
+export interface ClassifySummary {
+  /** Each file (by `place.file`, "" when none) and the vocabulary its inferred labels are named in, and whether it was detected from the file's own labels. */
+  vocabularies: { file: string; vocabulary: Vocabulary; detected: boolean }[];
+  /** Disagreements reported as `theme-disagreement` warnings (another top-level group than every given theme). */
+  disagreementsReported: number;
+  /** Disagreements not reported: the model's confident theme is in the group of a given theme (a sibling). */
+  disagreementsWithinGroup: number;
+}
+
+/** What classify() returns: the recommendations with inferred labels, its diagnostics and what it counted. */
 export interface ClassifyResult {
   recommendations: Recommendation[];
   diagnostics: Diagnostic[];
+  summary: ClassifySummary;
 }
 
 // Below this share of known text features the text is probably not English (the models learned
 // English): the action category then follows the coding-manual rules.
 const MIN_COVERAGE = 0.25;
 
-// The text features of one recommendation looked up once in all four models (see sharedIndex).
+// The text features of one recommendation looked up once in all the linear models (see sharedIndex).
 interface Lookup {
   index: SharedIndex;
   /** Feature id of each text feature (-1: in no model). */
   ids: number[];
 }
-
-const MODEL_SLOT = { themes: 0, persons: 1, issues: 2, action: 3 } as const;
-const SLOTS = 4;
 
 function lookUp(models: Models, a: TextAnalysis): Lookup {
   const index = sharedIndex(models);
@@ -65,15 +79,6 @@ function coverage(a: TextAnalysis, l: Lookup): number {
   return total === 0 ? 0 : known / total;
 }
 
-function combination(model: LinearModel, o: z.output<typeof ClassifyOptions>) {
-  const c = model.combination;
-  return { ...c, threshold: o.threshold ?? c.threshold, maxLabels: Math.min(c.maxLabels, o.maxLabels) };
-}
-
-function themeLabel(s: ScoredLabel): ThemeLabel {
-  return { code: s.label, name: themeByCode(s.label)?.name ?? s.label, source: "classifier", confidence: s.confidence, evidence: s.evidence };
-}
-
 function inferActionCategory(models: Models, text: string, a: TextAnalysis, l: Lookup): ActionCategory {
   const input = actionInput(text, a);
   const { rule } = input;
@@ -89,79 +94,154 @@ function inferActionCategory(models: Models, text: string, a: TextAnalysis, l: L
   return { category: Number(m.labels[best]), source: "classifier", confidence: Math.round(p[best]! * 1000) / 1000, evidence };
 }
 
+/** The head vocabulary a vocabulary's themes are predicted in. */
+function headOf(vocabulary: Vocabulary): ThemeHead {
+  return vocabulary === "coded" || vocabulary === "numbered" ? "coded" : "cycle4";
+}
+
+/** A head term named in the target vocabulary (cycle3 from cycle4, numbered from coded). */
+function inVocabulary(head: ThemeHead, key: string, vocabulary: Vocabulary): Term | undefined {
+  const t = termByKey(head, key);
+  if (!t) return undefined;
+  return vocabulary === head ? t : termIn(t, vocabulary);
+}
+
+/** The vocabulary of each file's labels (themes, else groups of persons), or null. */
+function fileVocabularies(recs: readonly Recommendation[]): Map<string, Vocabulary | null> {
+  const byFile = new Map<string, Recommendation[]>();
+  for (const r of recs) {
+    const f = r.place.file ?? "";
+    const list = byFile.get(f);
+    if (list) list.push(r);
+    else byFile.set(f, [r]);
+  }
+  const out = new Map<string, Vocabulary | null>();
+  for (const [file, rows] of byFile) {
+    const themes = rows.flatMap((r) => [...r.themes.filter((t) => t.source === "matrix"), ...(r.cluster ? [r.cluster] : [])]);
+    let v = detectVocabulary(themes).vocabulary;
+    if (!v) v = detectVocabulary(rows.flatMap((r) => r.affectedPersons.filter((p) => p.source === "matrix").map((p) => p.name)), "person").vocabulary;
+    out.set(file, v);
+  }
+  return out;
+}
+
 /**
- * Infer the missing labels of each recommendation: UHRI themes (v1 codes), affected persons, SDG
- * goals, UPR Info issues and the action category, each with `source: "classifier"`, a confidence and
- * the evidence. Labels the file gave are kept as they are; where the model gives, with at least
- * `disagreementConfidence`, a theme the file lacks, a `theme-disagreement` warning is reported. A
- * recommendation filed under a theme header row but without a theme list gets that theme from the file.
- * Deterministic: the same input gives the same output.
+ * Infer the missing labels of each recommendation: UHRI themes, groups of persons, SDG goals, UPR Info
+ * issues and the action category, each with `source: "classifier"`, a confidence and the evidence.
+ * Themes, groups of persons and SDGs are named in a vocabulary (`vocabulary`, `code`, `name`): the one
+ * a file's own labels are written in (detected per file), else `options.vocabulary` (default `cycle4`,
+ * the current UHRI names). Labels the file gave are kept as they are; where the model alone gives, with
+ * at least `disagreementConfidence`, a theme of another top-level group than every theme the file
+ * gives, a `theme-disagreement` warning is reported (disagreements within a group are only counted, in
+ * `summary`). A recommendation filed under a theme header row but without a theme list gets that theme
+ * from the file. Deterministic: the same input gives the same output. Throws MatrixError
+ * ("invalid-options") for options that do not fit ClassifyOptions.
  * @example
- * const { recommendations, diagnostics } = classify(result.recommendations);
- * recommendations[0].themes; // [{ code: "D23", name: "Death penalty", source: "classifier", confidence: 0.97, evidence: [...] }]
+ * const { recommendations, summary } = classify(result.recommendations, { vocabulary: "cycle4" });
+ * recommendations[0].themes;
+ * // [{ code: "death-penalty", name: "Death penalty", vocabulary: "cycle4", source: "classifier", confidence: 0.97, evidence: [...] }]
  */
 export function classify(recommendations: readonly Recommendation[], options: ClassifyOptions = {}, models: Models = defaultModels()): ClassifyResult {
-  const o = ClassifyOptions.parse(options);
+  const o = resolveOptions(ClassifyOptions, options, "classify");
   const want = new Set(o.tasks);
   const diagnostics: Diagnostic[] = [];
-  const themeCombination = combination(models.themes, o);
-  const personCombination = combination(models.persons, o);
-  const issueCombination = combination(models.issues, o);
+  const summary: ClassifySummary = { vocabularies: [], disagreementsReported: 0, disagreementsWithinGroup: 0 };
+  const detected = fileVocabularies(recommendations);
+  const withinGroup = new Map<string, number>();
+  for (const [file, v] of detected) summary.vocabularies.push({ file, vocabulary: v ?? o.vocabulary, detected: v !== null });
+  const personCombination = { ...models.persons.combination, threshold: o.threshold ?? models.persons.combination.threshold, maxLabels: Math.min(models.persons.combination.maxLabels, o.maxLabels) };
+  const issueCombination = { ...models.issues.combination, threshold: o.threshold ?? models.issues.combination.threshold, maxLabels: Math.min(models.issues.combination.maxLabels, o.maxLabels) };
+
   const out = recommendations.map((r) => {
     if (!r.text.trim()) return r;
+    const vocabulary = detected.get(r.place.file ?? "") ?? o.vocabulary;
+    const head = headOf(vocabulary);
     const a = analyzeText(r.text);
     const l = lookUp(models, a);
     const next: Recommendation = { ...r };
 
-    let themes: ThemeLabel[] = r.themes;
+    let themeKeys: string[] = [];
     if (want.has("themes") || want.has("sdgs")) {
-      const input = themeInput(a);
-      const x = attach(input.x, models.themes, MODEL_SLOT.themes, l);
+      const tm = models.themes[head];
+      const input = themeInput(a, head);
+      const x = attach(input.x, tm.linear, MODEL_SLOT[`themes-${head}`], l);
+      const margins = scoreLinear(tm.linear, x);
+      const { full: voteFull, all: voteAll } = votes(models.neighbours, a.features, head);
+      const candidates = themeCandidates(tm.linear, margins, voteFull, voteAll, input.hits, tm.combination);
+      const given = r.themes.filter((t) => t.source === "matrix");
       if (r.themes.length === 0) {
-        const predicted = predictLabels(models.themes, x, input.hits, themeCombination);
-        const given: ThemeLabel[] = r.cluster ? [{ code: r.cluster.code, name: r.cluster.name, source: "matrix" }] : [];
-        const have = new Set(given.map((t) => themeKey(t)));
-        themes = [...given, ...predicted.filter((p) => !have.has(p.label)).map(themeLabel)];
-        if (want.has("themes")) next.themes = themes;
-      } else if (want.has("themes")) {
-        const have = new Set(r.themes.map((t) => themeKey(t)).filter((k): k is string => k !== null));
-        const related = (code: string) => [...have].some((h) => h === code || h.startsWith(code) || code.startsWith(h));
-        // The model's own probability decides (a keyword hit alone is not a confident disagreement).
-        const confident = predictLabels(models.themes, x, new Map(), { threshold: o.disagreementConfidence, ruleConfidence: 0, maxLabels: 3, atLeastOne: false });
-        const withWords = confident.map((p) => {
-          const words = (input.hits.get(p.label) ?? []).map((w) => `keyword "${w}"`);
-          return { ...p, evidence: [...words, ...p.evidence.filter((e) => !words.includes(`keyword ${e}`))] };
-        });
-        const disagree = withWords.filter((p) => !related(p.label));
-        if (disagree.length > 0 && have.size > 0) {
-          diagnostics.push({
-            code: "theme-disagreement",
-            severity: "warning",
-            message: `Recommendation ${r.id}: the file gives ${[...have].join(", ")}; the model is confident of ${disagree.map((d) => `${d.label} ${themeByCode(d.label)?.name ?? ""} (${d.confidence}; ${d.evidence.slice(0, 2).join(", ")})`).join("; ")}.`,
-            place: { ...r.place, field: "themes" },
-            actual: [...have].join(", "),
-            expected: disagree.map((d) => d.label),
+        const combination: ThemeCombination = { ...tm.combination, set: { ...tm.combination.set, maxLabels: Math.min(tm.combination.set.maxLabels, o.maxLabels) } };
+        if (o.threshold !== undefined) combination.set = { ...combination.set, support: 2, alone: o.threshold };
+        const choice = chooseThemes(candidates, combination);
+        const labels = themeLabels(choice, voteAll, (ls) => explainLabels(tm.linear, x, ls.map((label) => tm.linear.labelIndex.get(label) ?? -1), 2).map((fs) => fs.map(describeFeature)));
+        themeKeys = labels.map((s) => s.label);
+        const fromCluster: ThemeLabel[] = r.cluster ? [{ code: r.cluster.code, name: r.cluster.name, source: "matrix" }] : [];
+        const clusterTerm = r.cluster ? findTerm(r.cluster, { vocabulary }) : undefined;
+        const inferred: ThemeLabel[] = [];
+        const seen = new Set<string>(clusterTerm ? [clusterTerm.key] : []);
+        for (const s of labels) {
+          const t = inVocabulary(head, s.label, vocabulary);
+          if (!t || seen.has(t.key)) continue;
+          seen.add(t.key);
+          inferred.push({ code: t.key, name: t.name, source: "classifier", confidence: s.confidence, evidence: s.evidence, vocabulary: t.vocabulary });
+        }
+        if (want.has("themes")) next.themes = [...fromCluster, ...inferred];
+      } else {
+        themeKeys = given.map((t) => headTerm(t, vocabulary, head)?.key).filter((k): k is string => k !== undefined);
+        if (want.has("themes") && given.length > 0) {
+          const groups = new Set<string>();
+          const have = new Set<string>();
+          for (const t of given) {
+            const term = headTerm(t, vocabulary, head);
+            if (term) have.add(term.key);
+            const g = (term ?? findTerm(t))?.group;
+            if (g) groups.add(g);
+          }
+          // The model's own probability decides (a keyword hit alone is not a confident disagreement).
+          const confident = candidates.filter((c) => c.probability >= o.disagreementConfidence && !have.has(c.label));
+          const outside = confident.filter((c) => {
+            const g = termByKey(head, c.label)?.group;
+            return g !== null && g !== undefined && groups.size > 0 && !groups.has(g);
           });
+          if (confident.length > 0 && outside.length === 0) {
+            summary.disagreementsWithinGroup++;
+            const f = r.place.file ?? "";
+            withinGroup.set(f, (withinGroup.get(f) ?? 0) + 1);
+          }
+          if (outside.length > 0) {
+            summary.disagreementsReported++;
+            const name = (c: (typeof outside)[number]) => inVocabulary(head, c.label, vocabulary)?.name ?? c.label;
+            diagnostics.push({
+              code: "theme-disagreement",
+              severity: "warning",
+              message: `Recommendation ${r.id}: the file gives ${given.map((t) => t.name).join("; ")}; the model is confident of ${outside.map((c) => `${name(c)} (${Math.round(c.probability * 1000) / 1000}${c.phrases ? `; keyword "${c.phrases[0]}"` : ""})`).join("; ")}, in another group.`,
+              place: { ...r.place, field: "themes" },
+              actual: given.map((t) => t.name).join("; "),
+              expected: outside.map(name),
+            });
+          }
         }
       }
     }
 
+    // The groups a text names: the persons' rule hits, also the issues' gate (computed once).
+    let persons: Map<string, string[]> | undefined;
     if (want.has("affectedPersons") && r.affectedPersons.length === 0) {
       const input = personInput(a);
-      next.affectedPersons = predictLabels(models.persons, attach(input.x, models.persons, MODEL_SLOT.persons, l), input.hits, personCombination).map(
-        (s): PersonLabel => ({ name: s.label, source: "classifier", confidence: s.confidence, evidence: s.evidence }),
-      );
+      persons = input.hits;
+      const scored = predictLabels(models.persons, attach(input.x, models.persons, MODEL_SLOT.persons, l), input.hits, personCombination);
+      next.affectedPersons = personsIn(scored, vocabulary, a.tokens, o.maxLabels);
     }
 
     if (want.has("sdgs") && r.sdgs.length === 0) {
-      const codes = themes.map((t) => themeKey(t)).filter((k): k is string => k !== null);
-      const sdgs: SdgLabel[] = sdgsFromThemes(codes, a.tokens);
+      const sdgs: SdgLabel[] = sdgsFromThemes(themeKeys, a.tokens, vocabulary);
       next.sdgs = sdgs;
     }
 
     if (want.has("issues") && r.issues.length === 0) {
       const input = issueInput(a);
-      next.issues = predictLabels(models.issues, attach(input.x, models.issues, MODEL_SLOT.issues, l), input.hits, issueCombination).map(
+      const scored = predictLabels(models.issues, attach(input.x, models.issues, MODEL_SLOT.issues, l), input.hits, issueCombination);
+      next.issues = gateIssues(scored, a.tokens, persons ?? personHits(a.tokens)).map(
         (s): IssueLabel => ({ name: s.label, source: "classifier", confidence: s.confidence, evidence: s.evidence }),
       );
     }
@@ -169,5 +249,23 @@ export function classify(recommendations: readonly Recommendation[], options: Cl
     if (want.has("actionCategory") && r.actionCategory === null) next.actionCategory = inferActionCategory(models, r.text, a, l);
     return next;
   });
-  return { recommendations: out, diagnostics };
+  // Disagreements within a group (a sibling of a given theme) are counted once per file, not listed.
+  for (const [file, n] of withinGroup) {
+    diagnostics.push({
+      code: "theme-disagreement",
+      severity: "info",
+      message: `${n} recommendation(s): the model is confident of a theme the file does not give, in the group of one it gives (a neighbouring theme); not listed one by one.`,
+      ...(file ? { place: { file } } : {}),
+    });
+  }
+  return { recommendations: out, diagnostics, summary };
 }
+
+// A given theme as a term of the head (for comparisons and SDGs).
+function headTerm(t: Pick<ThemeLabel, "code" | "name">, vocabulary: Vocabulary, head: ThemeHead): Term | undefined {
+  const term = findTerm(t, { vocabulary }) ?? findTerm(t);
+  if (!term) return undefined;
+  return term.vocabulary === head ? term : termIn(term, head);
+}
+
+export type { PersonLabel };

@@ -1,7 +1,10 @@
 // Text features shared by training (scripts/train-*.ts) and inference: the same function on both
 // sides is what keeps the committed weights meaningful. Pure and deterministic.
-import { fold } from "../internal/text.js";
 import { findState } from "../taxonomy/index.js";
+import { tokenize } from "./tokens.js";
+import { maskTreaties } from "./treaties.js";
+
+export { tokenize } from "./tokens.js";
 import type { FeatureVector } from "./linear.js";
 
 // Unigrams that carry no topic and no action on their own (bigrams keep them: "continue to", "by amending").
@@ -37,27 +40,13 @@ export function textForFeatures(text: string): string {
 }
 
 /**
- * Lower-case, accent-free word tokens; years become "#year", other numbers stay (resolution 1325).
+ * The tokens of a text's content with each treaty title as one token (treaties.ts): what the models
+ * and the keyword rules read.
  * @example
- * tokenize("Abolish the death penalty in 2015"); // ["abolish", "the", "death", "penalty", "in", "#year"]
+ * contentTokens("Ratify the Convention against Torture"); // ["ratify", "the", "§cat"]
  */
-export function tokenize(text: string): string[] {
-  const out: string[] = [];
-  for (let w of fold(text).replace(/'s\b/g, "").replace(/'/g, " ").split(" ")) {
-    if (!w) continue;
-    if (w.length === 4 && isYear(w)) w = "#year";
-    out.push(w);
-  }
-  return out;
-}
-
-// 19xx or 20xx (a character test: tokenize runs on every text).
-function isYear(w: string): boolean {
-  const a = w.charCodeAt(0);
-  const b = w.charCodeAt(1);
-  const c = w.charCodeAt(2);
-  const d = w.charCodeAt(3);
-  return ((a === 49 && b === 57) || (a === 50 && b === 48)) && c >= 48 && c <= 57 && d >= 48 && d <= 57;
+export function contentTokens(content: string): string[] {
+  return maskTreaties(tokenize(content));
 }
 
 // Words before the lead verb: subjects ("That Chad ...", "The Government should ..."), report
@@ -79,7 +68,7 @@ function leadIndex(tokens: readonly string[]): number {
  * leadVerb("Further and actively consider ratifying OP-CAT"); // "consider"
  */
 export function leadVerb(text: string): string {
-  const tokens = tokenize(textForFeatures(text));
+  const tokens = contentTokens(textForFeatures(text));
   return tokens[leadIndex(tokens)] ?? "";
 }
 
@@ -91,7 +80,7 @@ export function leadVerb(text: string): string {
  * textFeatures("Continue and strengthen efforts").slice(0, 4); // ["^continue", "^continue and", "^&strengthen", "^v:continue"]
  */
 export function textFeatures(text: string): string[] {
-  return featuresOfTokens(tokenize(textForFeatures(text)));
+  return featuresOfTokens(contentTokens(textForFeatures(text)));
 }
 
 /** The tokens and features of one text, computed once and shared by every model and rule set. */
@@ -111,7 +100,7 @@ export interface TextAnalysis {
  */
 export function analyzeText(text: string): TextAnalysis {
   const content = textForFeatures(text);
-  const tokens = tokenize(content);
+  const tokens = contentTokens(content);
   return { content, tokens, features: featuresOfTokens(tokens) };
 }
 

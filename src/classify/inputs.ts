@@ -5,8 +5,8 @@ import { parseAction, type ActionRuleResult } from "./action-rules.js";
 import { analyzeText, textVector, type TextAnalysis } from "./features.js";
 import { issueMatcher } from "./issue-rules.js";
 import type { FeatureVector } from "./linear.js";
-import { personMatcher } from "./person-rules.js";
-import { themeMatcher } from "./theme-rules.js";
+import { personHits } from "./person-rules.js";
+import { themeHits, type ThemeHead } from "./theme-rules.js";
 
 /** A multi-label task's input: the vector and the keyword hits (label → phrases). */
 export interface RuleInput {
@@ -35,13 +35,14 @@ export function issueInput(text: string | TextAnalysis): RuleInput {
 }
 
 /**
- * The input of the UHRI themes model.
+ * The input of a UHRI themes model (one per head vocabulary): its rule hits are terms of that vocabulary.
  * @example
- * themeInput("Abolish the death penalty").hits.get("D23"); // ["death penalty"]
+ * themeInput("Abolish the death penalty", "coded").hits.get("D23"); // ["death penalty"]
+ * themeInput("Abolish the death penalty", "cycle4").hits.get("death-penalty"); // ["death penalty"]
  */
-export function themeInput(text: string | TextAnalysis): RuleInput {
+export function themeInput(text: string | TextAnalysis, head: ThemeHead): RuleInput {
   const a = analysis(text);
-  const hits = themeMatcher().match(a.tokens);
+  const hits = themeHits(a.tokens, head);
   return { x: textVector(a, ruleFeatures(hits)), hits };
 }
 
@@ -52,7 +53,7 @@ export function themeInput(text: string | TextAnalysis): RuleInput {
  */
 export function personInput(text: string | TextAnalysis): RuleInput {
   const a = analysis(text);
-  const hits = personMatcher().match(a.tokens);
+  const hits = personHits(a.tokens);
   return { x: textVector(a, ruleFeatures(hits)), hits };
 }
 

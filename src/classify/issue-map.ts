@@ -79,19 +79,3 @@ export const ISSUE_PERSONS: ReadonlyMap<string, readonly string[]> = new Map([
   ["Women's rights", ["Women"]],
 ]);
 
-/**
- * Invert an issue table: label → the issues that point to it.
- * @example
- * invertIssueMap(ISSUE_THEMES).get("D23"); // ["Death penalty"]
- */
-export function invertIssueMap(table: ReadonlyMap<string, readonly string[]>): Map<string, string[]> {
-  const out = new Map<string, string[]>();
-  for (const [issue, labels] of table) {
-    for (const l of labels) {
-      const list = out.get(l) ?? [];
-      list.push(issue);
-      out.set(l, list);
-    }
-  }
-  return out;
-}

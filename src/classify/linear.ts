@@ -1,5 +1,6 @@
 // Inference for the committed linear models (src/classify/models/*.json): sparse weights per named
 // feature, one-vs-rest logistic (multi-label) or softmax (one label). Pure, deterministic.
+import type { ThemeCombination } from "./themes.js";
 
 /** How a multi-label model and its keyword rules are combined (stored in the model file). */
 export interface Combination {
@@ -27,6 +28,8 @@ export interface LinearModelData {
   threshold: number;
   /** For ovr models: how the model and its keyword rules are combined. */
   combination?: Combination;
+  /** For the theme models: how the model, the neighbours and the rules are combined (themes.ts). */
+  themeCombination?: ThemeCombination;
   /** Each row: [feature, labelIndex, weight, labelIndex, weight, ...]; near-zero weights pruned. */
   features: (string | number)[][];
   /** How the model was trained: data, split, hyper-parameters, figures. Free-form, for people. */
@@ -132,6 +135,15 @@ export function scoreLinear(model: LinearModel, x: FeatureVector): Float64Array 
     for (let j = start[b]!, end = start[b + 1]!; j < end; j += 2) s[cells[j]! | 0]! += cells[j + 1]! * v;
   }
   return s;
+}
+
+/**
+ * The logistic function: a margin (log-odds) as a probability.
+ * @example
+ * sigmoid(0); // 0.5
+ */
+export function sigmoid(m: number): number {
+  return 1 / (1 + Math.exp(-m));
 }
 
 /**

@@ -1,25 +1,44 @@
-// The committed models, imported as data (browser-safe) and indexed on first use.
+// The committed models, imported as data (browser-safe) and indexed on first use. Only the classify
+// entry (src/classify.ts) imports this module: the core package carries no weights.
 import actionData from "./models/action.json" with { type: "json" };
 import issuesData from "./models/issues.json" with { type: "json" };
+import neighboursData from "./models/neighbours.json" with { type: "json" };
 import personsData from "./models/persons.json" with { type: "json" };
-import themesData from "./models/themes.json" with { type: "json" };
+import themesCodedData from "./models/themes-coded.json" with { type: "json" };
+import themesCycle4Data from "./models/themes-cycle4.json" with { type: "json" };
 import { loadLinearModel, type LinearModel, type LinearModelData } from "./linear.js";
+import { loadNeighbours, type NeighbourIndex, type NeighbourIndexData } from "./neighbours.js";
+import type { ThemeHead } from "./theme-rules.js";
+import type { ThemeCombination } from "./themes.js";
 
-/** The four committed models. */
+/** A theme model of one head vocabulary: the linear model and how it is combined with neighbours and rules. */
+export interface ThemeModel {
+  linear: LinearModel;
+  combination: ThemeCombination;
+}
+
+/** The committed models. */
 export interface Models {
-  themes: LinearModel;
+  /** One theme model per head: current names (cycle4, also read as cycle3) and v1 codes (coded, also read as numbered). */
+  themes: Record<ThemeHead, ThemeModel>;
   persons: LinearModel;
   issues: LinearModel;
   action: LinearModel;
+  /** Labelled recommendations of the training lists, for the themes' neighbour vote. */
+  neighbours: NeighbourIndex;
 }
+
+/** The slot of each linear model in the shared index (see SharedIndex). */
+export const MODEL_SLOT = { "themes-cycle4": 0, "themes-coded": 1, persons: 2, issues: 3, action: 4 } as const;
+export const SLOTS = 5;
 
 let cache: Models | undefined;
 
 /**
- * The weights of the four models packed per feature: feature f's weights in model m (0 themes,
- * 1 persons, 2 issues, 3 action) are `cells[start[4f + m]..start[4f + m + 1])`, as (label, weight)
- * pairs, so that classify() looks each feature up once and reads its weights for all four models from
- * one stretch of memory.
+ * The weights of the five linear models packed per feature: feature f's weights in model m (slots in
+ * MODEL_SLOT) are `cells[start[SLOTS * f + m]..start[SLOTS * f + m + 1])`, as (label, weight) pairs, so
+ * that classify() looks each feature up once and reads its weights for every model from one stretch of
+ * memory.
  */
 export interface SharedIndex {
   ids: Map<string, number>;
@@ -31,16 +50,20 @@ export interface SharedIndex {
 
 const indexes = new WeakMap<Models, SharedIndex>();
 
+function linearModels(models: Models): LinearModel[] {
+  return [models.themes.cycle4.linear, models.themes.coded.linear, models.persons, models.issues, models.action];
+}
+
 /**
- * One lookup table for the four models (see SharedIndex), built on first use.
+ * One lookup table for the linear models (see SharedIndex), built on first use.
  * @example
  * const ix = sharedIndex(defaultModels());
- * const f = ix.ids.get("death penalty"); // then ix.cells[ix.start[4 * f]] is a themes label
+ * const f = ix.ids.get("death penalty"); // then ix.cells[ix.start[SLOTS * f]] is a themes label
  */
 export function sharedIndex(models: Models): SharedIndex {
   const known = indexes.get(models);
   if (known) return known;
-  const list = [models.themes, models.persons, models.issues, models.action];
+  const list = linearModels(models);
   const ids = new Map<string, number>();
   let total = 0;
   for (const m of list) {
@@ -69,17 +92,23 @@ export function sharedIndex(models: Models): SharedIndex {
   return index;
 }
 
+function themeModel(data: LinearModelData): ThemeModel {
+  if (!data.themeCombination) throw new Error(`Not a theme model: ${data.task}`);
+  return { linear: loadLinearModel(data), combination: data.themeCombination };
+}
+
 /**
  * The committed models (src/classify/models/*.json), loaded once.
  * @example
- * defaultModels().themes.labels.length; // 94
+ * defaultModels().themes.cycle4.linear.labels.includes("ratification"); // true
  */
 export function defaultModels(): Models {
   cache ??= {
-    themes: loadLinearModel(themesData as LinearModelData),
+    themes: { cycle4: themeModel(themesCycle4Data as LinearModelData), coded: themeModel(themesCodedData as LinearModelData) },
     persons: loadLinearModel(personsData as LinearModelData),
     issues: loadLinearModel(issuesData as LinearModelData),
     action: loadLinearModel(actionData as LinearModelData),
+    neighbours: loadNeighbours(neighboursData as unknown as NeighbourIndexData),
   };
   return cache;
 }

@@ -1,6 +1,7 @@
 // The options of classify(), apart from classify itself: validating them (the CLI, processFiles)
 // must not load the 2 MB of model weights that classify.ts imports.
 import * as z from "zod";
+import { Vocabulary } from "../schema/recommendation.js";
 
 /** The labels classify() can infer. */
 export const ClassifyTask = z.enum(["themes", "affectedPersons", "sdgs", "issues", "actionCategory"]);
@@ -14,7 +15,16 @@ export const ClassifyOptions = z.object({
   threshold: z.number().min(0).max(1).optional(),
   /** At most this many inferred themes, persons or issues per recommendation. */
   maxLabels: z.int().positive().default(6),
-  /** Report a `theme-disagreement` when the model alone gives a theme the file lacks with at least this probability. */
+  /**
+   * Report a `theme-disagreement` when the model alone gives, with at least this probability, a theme
+   * of another top-level group than every theme the file gives (other disagreements are counted only).
+   */
   disagreementConfidence: z.number().min(0).max(1).default(0.9),
+  /**
+   * The vocabulary inferred themes, groups of persons and SDGs are named in, for files that carry no
+   * labels of their own (a file's own vocabulary is detected and kept): current names (default), the
+   * 2020 names, v1 codes, or the 2014 numbers.
+   */
+  vocabulary: Vocabulary.default("cycle4"),
 });
 export type ClassifyOptions = z.input<typeof ClassifyOptions>;

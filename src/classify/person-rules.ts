@@ -2,6 +2,7 @@
 // generations of the list (v1, 2020, 2024/25, numbered 2014) folded onto the v1 names.
 import { findPerson, PERSONS } from "../taxonomy/index.js";
 import { KeywordMatcher } from "./keywords.js";
+import { treatyOf } from "./treaties.js";
 
 // Later or older labels → the v1 label of the same group.
 const MERGE: ReadonlyMap<string, string> = new Map([
@@ -68,6 +69,27 @@ export const PERSON_KEYWORDS: ReadonlyArray<readonly [string, readonly string[]]
 ];
 
 let matcher: KeywordMatcher | undefined;
+
+/**
+ * The groups of persons a text names (v1 names), each with the phrases that name it: keywords, and the
+ * treaties whose titles name a group (the CRPD names persons with disabilities).
+ * @example
+ * personHits(analyzeText("Ratify the CRPD").tokens).has("Persons with disabilities"); // true
+ */
+export function personHits(tokens: readonly string[]): Map<string, string[]> {
+  const hits = personMatcher().match(tokens);
+  for (const token of tokens) {
+    const treaty = treatyOf(token);
+    if (!treaty) continue;
+    for (const p of treaty.persons) {
+      const list = hits.get(p) ?? [];
+      const phrase = `${treaty.key.toUpperCase()} (treaty)`;
+      if (!list.includes(phrase)) list.push(phrase);
+      hits.set(p, list);
+    }
+  }
+  return hits;
+}
 
 /**
  * The keyword matcher for affected persons (compiled once).

@@ -20,6 +20,7 @@ const NEGATED_SUPPORT = [
   /\bnot (?:be )?(?:supported|accepted)\b/, /\bdoes not (?:support|accept)\b/, /\bdid not enjoy\b/,
   /\brejected?\b/, /\bnon (?:acceptee?s?|soutenue?s?|retenue?s?)\b/, /\brejetee?s?\b/,
   /\bno (?:aceptad[ao]s?|apoyad[ao]s?)\b/, /\brechazad[ao]s?\b/,
+  /\bcan ?not (?:accept|support)\b/, /\bno (?:cuentan?|contaron|conto) con (?:el|su) (?:apoyo|respaldo)\b/,
 ];
 const NOTED = [
   /\bnoted?\b/, /\bnotes\b/, /\btakes? note\b/, /\btaken note\b/, /\btook note\b/,
@@ -30,11 +31,15 @@ const SUPPORTED = [
   /\bsupport(?:ed|s)?\b/, /\baccept(?:ed|s)?\b/, /\bvoluntary pledge\b/, /\benjoys? the support\b/,
   /\bsoutenue?s?\b/, /\bappuyee?s?\b/, /\bacceptee?s?\b/, /\bapprouvee?s?\b/, /\badhesion\b/,
   /\bapoyad[ao]s?\b/, /\baceptad[ao]s?\b/, /\bacepta\b/, /\bcuentan? con el apoyo\b/, /\brecueilli\b/, /\bapoya\b/,
+  // Working Group reports: "cuentan con su aprobación/apoyo", "mostró su respaldo", "bénéficient du soutien".
+  /\bcuentan? con su (?:apoyo|aprobacion|respaldo)\b/, /\bsu respaldo\b/, /\bbeneficient (?:du soutien|de l'?appui)\b/,
 ];
 const PENDING = [
   /\bpending\b/, /\bdeferred\b/, /\bwill be examined\b/, /\bto be examined\b/, /\bunder consideration\b/,
   /\bconsider(?:ed)?\b/, /\ben attente\b/, /\bsera examinee\b/, /\ben cours d'examen\b/,
   /\bpendiente\b/, /\bsera examinad[ao]\b/, /\ben (?:examen|estudio)\b/,
+  // "seront examinées par X, qui y répondra", "X examinará las recomendaciones ... y les dará respuesta".
+  /\bseront examinees\b/, /\bexaminera\b/, /\bexaminara\b/, /\bseran examinad[ao]s\b/, /\brepondra\b/, /\bdara (?:su )?respuesta\b/,
 ];
 
 function matches(text: string, patterns: RegExp[]): string[] {

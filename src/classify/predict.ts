@@ -1,5 +1,5 @@
 // Turning model scores and keyword hits into labels with a confidence and the evidence that decided.
-import { scoreLinear, spansIn, type Combination, type FeatureVector, type LinearModel } from "./linear.js";
+import { scoreLinear, sigmoid, spansIn, type Combination, type FeatureVector, type LinearModel } from "./linear.js";
 
 /** One inferred label: the label key, a confidence in 0..1, and the evidence. */
 export interface ScoredLabel {
@@ -124,10 +124,6 @@ export function predictLabels(model: LinearModel, x: FeatureVector, hits: Readon
   return out;
 }
 
-function sigmoid(m: number): number {
-  return 1 / (1 + Math.exp(-m));
-}
-
 /** Labels at or above the threshold, and the best one in case none is. */
 class Candidates {
   private readonly above: { label: string; q: number }[] = [];
@@ -152,9 +148,13 @@ class Candidates {
   }
 }
 
-// The strongest showable features of several labels in one pass over the input: the k best per
-// label kept in place (no sorting of every contribution).
-function explainLabels(model: LinearModel, x: FeatureVector, labels: readonly number[], k: number): string[][] {
+/**
+ * The strongest showable features (no rule echoes, no filler words) of several labels (indexes into
+ * model.labels, -1 for none) in one pass over the input: the k best per label kept in place.
+ * @example
+ * explainLabels(model, vector, [3, 7], 3); // [["death penalty", ...], [...]]
+ */
+export function explainLabels(model: LinearModel, x: FeatureVector, labels: readonly number[], k: number): string[][] {
   const n = labels.length;
   if (n === 0) return [];
   if (slots.length < model.labels.length) slots = new Int16Array(model.labels.length * 2).fill(-1);
@@ -199,13 +199,3 @@ function explainLabels(model: LinearModel, x: FeatureVector, labels: readonly nu
   return out;
 }
 
-/**
- * Keyword rules alone (the baseline): every label with a hit, at the rule confidence.
- * @example
- * labelsByRules(new Map([["D23", ["death penalty"]]]), 0.5); // [{ label: "D23", confidence: 0.5, evidence: [...] }]
- */
-export function labelsByRules(hits: ReadonlyMap<string, string[]>, confidence: number): ScoredLabel[] {
-  return [...hits]
-    .sort((a, b) => (a[0] < b[0] ? -1 : 1))
-    .map(([label, phrases]) => ({ label, confidence, evidence: phrases.map((p) => `keyword "${p}"`) }));
-}

@@ -1,29 +1,46 @@
-// SDG goals from UHRI themes (given or inferred) and keywords. Only one labelled file carries SDGs
-// (China 2018), so no model is trained: the table below was written by hand from the SDG targets'
-// wording (e.g. 16.3 rule of law, 16.a national human rights institutions, 5.2 violence against
-// women, 8.7 forced labour and trafficking, 4.7 human rights education), not fitted to that file.
-import type { SdgLabel } from "../schema/recommendation.js";
+// SDG goals from UHRI themes (given or inferred) and keywords. The table below was written by hand
+// from the SDG targets' wording (16.3 rule of law, 16.a national human rights institutions, 5.2
+// violence against women, 8.7 forced labour and trafficking, 4.7 human rights education, 10.2-10.3
+// inclusion and equal opportunity), one line per theme concept of the crosswalk, so that themes of
+// every vocabulary link alike; it was not fitted to a labelled file.
+import type { SdgLabel, Vocabulary } from "../schema/recommendation.js";
+import { conceptOf, SDG_GOALS, termByKey } from "../taxonomy/index.js";
 import { KeywordMatcher } from "./keywords.js";
 
-/** v1 theme code (or its level-2 parent) → SDG goals. */
+/** Theme concept (crosswalk row) → SDG goals. */
+// prettier-ignore
 export const THEME_SDGS: ReadonlyMap<string, readonly number[]> = new Map([
-  ["A1", [16]], ["A12", [16]], ["A2", [16]], ["A22", [16]], ["A23", [16]], ["A24", [16]], ["A27", [16]], ["A28", [16]],
-  ["A3", [17]], ["A4", [16]], ["A41", [16]], ["A42", [16]], ["A43", [16]], ["A44", [16]], ["A45", [16]], ["A46", [16]], ["A47", [16]],
-  ["A5", [4]], ["A51", [4]], ["A53", [16]], ["A54", [4]], ["A6", [16]], ["A61", [16]], ["A62", [17]], ["A63", [16]],
-  ["B1", [16]], ["B11", [16]], ["B2", [16]], ["B3", [10]], ["B31", [10, 16]], ["B32", [10, 16]], ["B4", [17]], ["B41", [17]],
-  ["B5", [16]], ["B51", [16]], ["B52", [16]], ["B53", [16]], ["B6", [8, 12]], ["B7", [13]], ["B71", [12]], ["B73", [13]], ["B8", [16]], ["B9", [16]],
-  ["D1", [16]], ["D2", [16]], ["D21", [16]], ["D23", [16]], ["D25", [16]], ["D26", [16]], ["D27", [8, 16]], ["D29", [5, 16]],
-  ["D3", [16]], ["D31", [16]], ["D32", [16]], ["D33", [16]], ["D4", [16]], ["D41", [16]], ["D42", [16]], ["D43", [16]], ["D44", [16]],
-  ["D45", [16]], ["D46", [16]], ["D5", [16]], ["D51", [16]], ["D6", [16]], ["D7", [16]], ["D8", [5]],
-  ["E1", [1]], ["E2", [1]], ["E21", [1]], ["E22", [2]], ["E23", [11]], ["E24", [1]], ["E25", [1]], ["E26", [6]],
-  ["E3", [8]], ["E31", [8]], ["E32", [8]], ["E33", [8]], ["E4", [3]], ["E41", [3]], ["E44", [3]], ["E5", [4]], ["E51", [4]], ["E54", [4]],
-  ["E6", [1]], ["E7", [11]],
-  ["F1", [5]], ["F11", [5]], ["F12", [5]], ["F13", [5]], ["F14", [5]], ["F19", [5]],
-  ["F3", [16]], ["F31", [16]], ["F32", [16]], ["F33", [8, 16]], ["F34", [16]],
-  ["F4", [10]], ["F41", [10]], ["F42", [11]], ["F44", [10]], ["F45", [10]],
-  ["G1", [10]], ["G2", [10]], ["G3", [10]], ["G4", [10]], ["G5", [10]], ["G6", [10]], ["G9", [10]],
-  ["H1", [16]], ["H3", [3]], ["H4", [2]],
+  ["ratification", [16]], ["scope-of-obligations", [16]], ["reservations", [16]], ["cooperation-mechanisms", [16]], ["treaty-bodies", [16]],
+  ["special-procedures", [16]], ["upr-follow-up", [16]], ["inter-state-cooperation", [17]], ["constitutional-framework", [16]],
+  ["legal-institutional-reform", [16]], ["nhri", [16]], ["action-plans", [16]], ["nmirf", [16]], ["good-governance", [16]], ["agenda-2030", [17]],
+  ["hr-education", [4]], ["data-collection", [17]], ["budget", [16]], ["civil-society", [16]],
+  ["international-law", [16]], ["self-determination", [16]], ["equality", [10, 16]], ["racial-discrimination", [10, 16]], ["development", [17]],
+  ["unilateral-coercive-measures", [17]], ["access-to-justice", [16]], ["impunity", [16]], ["victims", [16]], ["business", [8, 12]],
+  ["environment", [12]], ["climate-change", [13]], ["toxics", [3, 12]], ["counter-terrorism", [16]], ["mercenaries", [16]],
+  ["cp-rights-general", [16]], ["physical-integrity", [16]], ["right-to-life", [16]], ["death-penalty", [16]], ["torture", [16]], ["npm", [16]],
+  ["detention-conditions", [16]], ["trafficking", [8, 16]], ["gender-based-violence", [5, 16]], ["domestic-violence", [5, 16]],
+  ["liberty-security", [16]], ["enforced-disappearances", [16]], ["arbitrary-detention", [16]], ["freedom-of-movement", [16]],
+  ["freedom-of-religion", [16]], ["freedom-of-expression", [16]], ["peaceful-assembly", [16]], ["freedom-of-association", [16]], ["privacy", [16]],
+  ["administration-of-justice", [16]], ["nationality", [16]], ["public-participation", [16]], ["marriage-family", [5]],
+  ["esc-rights-general", [1]], ["standard-of-living", [1]], ["food", [2]], ["housing", [11]], ["social-security", [1]], ["poverty", [1]],
+  ["water-sanitation", [6]], ["labour-rights", [8]], ["health", [3]], ["sexual-reproductive-health", [3, 5]], ["education", [4]], ["property", [1]],
+  ["cultural-rights", [11]],
+  ["advancement-of-women", [5]], ["discrimination-against-women", [5]], ["violence-against-women", [5]], ["women-participation", [5]],
+  ["children-general", [16]], ["children-family", [16]], ["children-exploitation", [8, 16]], ["juvenile-justice", [16]],
+  ["disabilities-general", [10]], ["disabilities-accessibility", [11]], ["disabilities-inclusion", [10]], ["disabilities-integrity", [10]],
+  ["disabilities-exploitation", [10]], ["disabilities-risk", [10]],
+  ["minorities", [10]], ["lgbti", [10]], ["indigenous-peoples", [10]], ["migrants", [10]], ["refugees", [10]], ["internally-displaced", [10]],
+  ["older-persons", [10]], ["human-rights-defenders", [16]], ["hiv-aids", [3]], ["rural-areas", [2]],
 ]);
+
+const V1 = /^[A-HS]\d{0,2}$/;
+
+/** The concept of a theme key: a v1 code ("E32" → "labour-rights") or a concept already ("labour-rights"). */
+function conceptOfKey(key: string): string | null {
+  if (!V1.test(key)) return key;
+  const t = termByKey("coded", key);
+  return t ? conceptOf(t) : null;
+}
 
 const SDG_KEYWORDS: ReadonlyArray<readonly [string, readonly string[]]> = [
   ["1", ["poverty", "social protection", "pauvrete", "pobreza"]],
@@ -45,15 +62,28 @@ const SDG_KEYWORDS: ReadonlyArray<readonly [string, readonly string[]]> = [
 let matcher: KeywordMatcher | undefined;
 
 /**
- * SDG goals for a recommendation from its theme codes (THEME_SDGS) and, when no theme links to a
- * goal, from keywords; each goal with the themes or words that decided it.
+ * The name of a goal as the lists print it ("16 - PEACE, JUSTICE AND STRONG INSTITUTIONS"); the same in
+ * every vocabulary (the coded lists had no SDGs).
+ * @example
+ * sdgName(5); // "5 - GENDER EQUALITY"
+ */
+export function sdgName(goal: number): string {
+  return `${goal} - ${(SDG_GOALS[goal - 1]?.en ?? "").toUpperCase()}`;
+}
+
+/**
+ * SDG goals for a recommendation from its themes (v1 codes or concept keys, THEME_SDGS) and, when no
+ * theme links to a goal, from keywords; each goal with the themes or words that decided it, named as
+ * the lists of `vocabulary` print goals.
  * @example
  * sdgsFromThemes(["E51", "F12"], ["ensure", "girls", "education"]).map((s) => s.goal); // [4, 5]
+ * sdgsFromThemes(["education"], []).map((s) => s.name); // ["4 - QUALITY EDUCATION"]
  */
-export function sdgsFromThemes(codes: readonly string[], tokens: readonly string[]): SdgLabel[] {
+export function sdgsFromThemes(codes: readonly string[], tokens: readonly string[], vocabulary: Vocabulary = "cycle4"): SdgLabel[] {
   const found = new Map<number, { evidence: string[]; theme: boolean; keyword: boolean }>();
   for (const code of codes) {
-    const goals = THEME_SDGS.get(code) ?? THEME_SDGS.get(code.slice(0, 2));
+    const concept = conceptOfKey(code);
+    const goals = concept ? THEME_SDGS.get(concept) : undefined;
     if (!goals) continue;
     for (const g of goals) {
       const f = found.get(g);
@@ -79,7 +109,7 @@ export function sdgsFromThemes(codes: readonly string[], tokens: readonly string
   const out: SdgLabel[] = [];
   for (const goal of [...found.keys()].sort((a, b) => a - b)) {
     const f = found.get(goal)!;
-    out.push({ goal, source: "classifier", confidence: f.theme && f.keyword ? 0.8 : 0.6, evidence: f.evidence });
+    out.push({ goal, code: String(goal), name: sdgName(goal), source: "classifier", confidence: f.theme && f.keyword ? 0.8 : 0.6, evidence: f.evidence, vocabulary });
   }
   return out;
 }

@@ -2,6 +2,7 @@
 // a bad value is a CliError (one line, exit 2) before any command runs.
 import { Option } from "commander";
 import { Language } from "../schema/source.js";
+import { Vocabulary } from "../schema/recommendation.js";
 import { parseColumnMapping, type ParseOptions } from "../ingest/options.js";
 import { parseUpdateDate } from "../track/merge.js";
 import { ClassifyTask } from "../classify/options.js";
@@ -101,6 +102,7 @@ export const flag = {
     new Option("-f, --format <format>", description).default(fallback).argParser(oneOf("--format", values)),
   out: (description: string) => new Option("-o, --out <path>", description),
   strict: () => new Option("--strict", "treat warnings as errors for the exit code"),
+  addendum: () => new Option("--addendum <file>", "the addendum of a Working Group report (A/HRC/../Add.1; PDF, .docx or text): the State's positions on the recommendations the report leaves pending"),
   lang: (description: string) => new Option("--lang <lang>", description).default("en").argParser(oneOf("--lang", Language.options)),
   date: (name: string, description: string) => new Option(`--${name} <date>`, description).argParser(dateParser(`--${name}`)),
   /** How to read the inputs: --columns, --sheet, --header-row (read by readOptions). */
@@ -122,6 +124,13 @@ export const flag = {
   cycle: () => new Option("--cycle <n>", "only the recommendations of this cycle").argParser(wholeNumber("--cycle", "a cycle number (1-4)", 1)),
   words: () => new Option("--words <n>", "word limit of the body, annexes excluded (default 10700; 4500 for --mid-term)").argParser(wholeNumber("--words", "a whole number of at least 100", 100)),
   jobs: () => new Option("-j, --jobs <n>", "worker threads reading files in parallel (default auto: the number of cores, when the input is large enough to pay for them)").argParser(parseJobs),
+  // Reports take every vocabulary and default to the file's; classify names what it infers in one it predicts.
+  vocabulary: (description: string, values: readonly Vocabulary[] = Vocabulary.options, fallback?: Vocabulary) => {
+    const option = new Option("--vocabulary <name>", description).argParser(oneOf("--vocabulary", values));
+    return fallback ? option.default(fallback) : option;
+  },
+  clusters: () =>
+    new Option("--clusters <file>", "your cluster map (CSV or JSON: cluster name, then UHRI themes, UPR Info issues or paragraph ids); default: upr-matrix's plain-language clusters"),
   by: <T extends string>(values: readonly T[], fallback: T) => new Option("--by <group>", values.join(" | ")).default(fallback).argParser(oneOf("--by", values)),
 };
 

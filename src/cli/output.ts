@@ -113,7 +113,7 @@ export class SummaryWriter implements FormatWriter {
       const who = [s.stateUnderReview, s.cycle ? `cycle ${s.cycle}` : null, s.session ? `session ${s.session}` : null].filter(Boolean).join(", ");
       lines.push(`${s.file}${s.sheet ? ` [${s.sheet}]` : ""}: ${s.layout}${s.language ? ` (${s.language})` : ""}${who ? `, ${who}` : ""}`);
       const c = s.rowCounts;
-      lines.push(`  ${s.rows} rows: ${s.recommendations} recommendations, ${c.section} theme rows, ${c.header + c.title} header/title rows${c.blank ? `, ${c.blank} blank` : ""}${c.continuation ? `, ${c.continuation} continuation` : ""}${c.skipped ? `, ${c.skipped} skipped` : ""}`);
+      lines.push(`  ${s.rows} rows: ${s.recommendations} recommendations, ${c.section} ${s.layout === "wg-report" ? "numbered paragraphs" : "theme rows"}, ${c.header + c.title} header/title rows${c.blank ? `, ${c.blank} blank` : ""}${c.continuation ? `, ${c.continuation} continuation` : ""}${c.skipped ? `, ${c.skipped} skipped` : ""}`);
       lines.push(`  positions: ${Object.entries(pos).map(([k, v]) => `${k} ${v}`).join(", ") || "none"}`);
     }
     lines.push(`Total: ${this.recommendations} recommendations from ${uniqBy(this.sources, "file").length} file(s); ${this.counts.error} errors, ${this.counts.warning} warnings, ${this.counts.info} notes.`);

@@ -5,12 +5,17 @@ import { countBy, orderBy } from "lodash-es";
 import type { Diagnostic } from "../schema/diagnostic.js";
 import type { Recommendation } from "../schema/recommendation.js";
 import type { Language } from "../schema/source.js";
+import type { Vocabulary } from "../schema/recommendation.js";
 import type { TrackedState } from "../schema/status.js";
 import { recommendationKeys } from "../schema/key.js";
 import { hasErrors } from "../diagnostics/format.js";
 import { fold } from "../internal/text.js";
 import { findState } from "../taxonomy/index.js";
 import { currentStates } from "../track/ledger.js";
+import { MatrixError } from "../errors/matrix-error.js";
+import { readFileBytes } from "../node/read-parts.js";
+import { parseClusterMap } from "../report/cluster-map.js";
+import type { ClusterMap } from "../report/clusters.js";
 import { flag, type ReadFlags, readOptions } from "./flags.js";
 import { readInputs } from "./inputs.js";
 import { readLedger } from "./ledger.js";
@@ -24,6 +29,8 @@ export interface ReviewFlags extends ReadFlags {
   state?: string;
   cycle?: number;
   strict?: boolean;
+  clusters?: string;
+  vocabulary?: Vocabulary;
 }
 
 /**
@@ -47,6 +54,8 @@ export function withReviewFlags(cmd: Command): Command {
     .addOption(flag.lang("language of headings and labels: en | fr | es"))
     .addOption(new Option("--state <name>", "only the recommendations to this State under review"))
     .addOption(flag.cycle())
+    .addOption(flag.clusters())
+    .addOption(flag.vocabulary("theme and group names in this vocabulary: cycle4 | cycle3 | coded | numbered (default: the one the file uses)"))
     .addOption(flag.strict());
 }
 
@@ -129,6 +138,25 @@ export async function loadReview(ctx: RunContext, paths: string[], flags: Review
   const { result, unreadable } = await readInputs(ctx, paths, readOptions(flags));
   const recommendations = filterRecommendations(result.recommendations, flags);
   return { result, unreadable, recommendations };
+}
+
+/**
+ * Read a cluster map given with --clusters (none: the default clusters). A map that cannot be used at all
+ * is a usage error (exit 2); entries it cannot place are reported as diagnostics.
+ * @example
+ * const { map, diagnostics } = await loadClusterMap(flags.clusters);
+ */
+export async function loadClusterMap(path: string | undefined): Promise<{ map: ClusterMap | null; diagnostics: Diagnostic[] }> {
+  if (!path) return { map: null, diagnostics: [] };
+  // A cluster map is a few lines: the bounded reader refuses devices, folders and anything over 1 MiB.
+  const bytes = await readFileBytes(path, path, 1 << 20);
+  if (!(bytes instanceof Uint8Array)) throw new CliError(`Cannot read the cluster map "${path}": ${bytes.message}`);
+  try {
+    return parseClusterMap(new TextDecoder().decode(bytes), path);
+  } catch (e) {
+    if (e instanceof MatrixError) throw new CliError(e.message);
+    throw e;
+  }
 }
 
 /**

@@ -6,6 +6,7 @@ import { registerClassify } from "./commands/classify.js";
 import { registerTrack } from "./commands/track/index.js";
 import { registerReport } from "./commands/report.js";
 import { registerSkeleton } from "./commands/skeleton.js";
+import { registerReconcile } from "./commands/reconcile.js";
 import { MatrixError } from "../errors/matrix-error.js";
 import { flag } from "./flags.js";
 import { CliError, type CliIo, type GlobalFlags, resolveIo, RunContext } from "./io.js";
@@ -56,6 +57,7 @@ Exit codes: 0 success; 1 the input had errors (output still written); 2 usage er
   registerTrack(cmd, ctx);
   registerReport(cmd, ctx);
   registerSkeleton(cmd, ctx);
+  registerReconcile(cmd, ctx);
   return cmd;
 }
 

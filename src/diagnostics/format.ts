@@ -12,6 +12,7 @@ export function formatPlace(place: Place | undefined): string {
   if (place.file) parts.push(place.file);
   if (place.sheet && !(place.table !== undefined && place.sheet === `Table ${place.table}`)) parts.push(`sheet "${place.sheet}"`);
   if (place.table !== undefined) parts.push(`table ${place.table}`);
+  if (place.page !== undefined) parts.push(`page ${place.page}`);
   if (place.row !== undefined) parts.push(place.rowEnd !== undefined && place.rowEnd !== place.row ? `rows ${place.row}-${place.rowEnd}` : `row ${place.row}`);
   if (place.line !== undefined) parts.push(`line ${place.line}`);
   if (place.cell) parts.push(`cell ${place.cell}`);

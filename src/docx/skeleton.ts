@@ -1,8 +1,12 @@
 // The national-report (or mid-term report) skeleton as a Word document, with the `docx` package:
-// title page, writer's guide, word budget, numbered sections with cluster subsections, highlighted
-// placeholders, shaded working notes from the ledger, and the annex matrix in the OHCHR layout. The
-// large tables (annex, mid-term status tables) are written as WordprocessingML strings: see RawTables.
-import { neutralizeFormula } from "../internal/safe-cell.js";
+// title page (UN masthead for a national report, the Government for a mid-term report), writer's guide,
+// word budget naming what each section follows, numbered sections with cluster subsections, highlighted
+// placeholders, shaded working notes from the ledger, and the annex matrix in the OHCHR layout of the
+// list's cycle. Tables (annex, mid-term status tables, SDG table) are written as WordprocessingML strings:
+// see RawTables. Every text from data goes through safeText (XML 1.0 cannot hold some characters).
+import * as z from "zod";
+import { cellText, safeText } from "../internal/safe-cell.js";
+import { resolveOptions, MatrixError } from "../errors/matrix-error.js";
 import {
   AlignmentType,
   BorderStyle,
@@ -19,22 +23,29 @@ import {
   TableRow,
   TextRun,
   WidthType,
+  type IRunOptions,
   type ISectionOptions,
 } from "docx";
 import type { Recommendation } from "../schema/recommendation.js";
-import { labelsFor } from "../report/labels.js";
-import { clusterTitle } from "../report/model.js";
-import { assessmentCell, recommendationCell, themesCell } from "../report/matrix-cells.js";
-import { buildSkeletonOutline, type SkeletonBlock, type SkeletonOptions, type SkeletonOutline } from "../report/skeleton.js";
-import { documentDate, stabilizeZip } from "../report/stable-zip.js";
+import { messagesFor } from "../i18n/index.js";
+import { matrixColumns, matrixLayoutFor } from "../report/matrix-cells.js";
+import { themeTitle } from "../report/themes.js";
+import { buildSkeletonOutlineResolved, SkeletonOptions, type SkeletonBlock, type SkeletonOutline } from "../report/skeleton.js";
+import { documentDate, stabilizeZip, WriterOptions } from "../report/stable-zip.js";
 import { wordTableXml, type WordRow, type WordTable } from "../report/wordml-table.js";
-import { formatCount, skeletonLabelsFor } from "../report/skeleton-labels.js";
+import { formatCount } from "../report/numbers.js";
 
-/** Options of the Word skeleton writer. */
-export interface SkeletonDocxOptions extends SkeletonOptions {
-  /** The date written into the document properties (default: the ledger's latest update, else 2000-01-01). */
-  date?: Date;
-}
+/** Options of the Word skeleton writer: the outline's, and the date written into the document properties
+ * (default: the ledger's latest update, else 2000-01-01). */
+export const SkeletonDocxOptions = SkeletonOptions.extend(WriterOptions.shape);
+export type SkeletonDocxOptions = z.input<typeof SkeletonDocxOptions>;
+
+/**
+ * A skeleton covers one review (a few hundred recommendations; the largest reviews hold about 430). Beyond
+ * this many the Word file is no longer a document anyone drafts in, and writing it needs gigabytes (the
+ * `docx` package keeps every run as objects: 50,000 recommendations took 0.75 GB): `limit-exceeded`.
+ */
+export const MAX_SKELETON_RECOMMENDATIONS = 20_000;
 
 const LOCALE = { en: "en-GB", fr: "fr-FR", es: "es-ES" } as const;
 const A4 = { width: 11906, height: 16838 };
@@ -48,13 +59,14 @@ const THIN = { style: BorderStyle.SINGLE, size: 4, color: "999999" };
 // Borders on the table, not on each cell: with 10,000 rows, per-cell properties double the writing time.
 const TABLE_BORDERS = { top: THIN, bottom: THIN, left: THIN, right: THIN, insideHorizontal: THIN, insideVertical: THIN };
 
-const placeholderRun = (text: string) => new TextRun({ text: `[${text}]`, highlight: "yellow" });
+const run = (text: string, opts: Omit<IRunOptions, "text"> = {}) => new TextRun({ ...opts, text: safeText(text) });
+const placeholderRun = (text: string) => run(`[${text}]`, { highlight: "yellow" });
 
 /** A cell's text as one paragraph, its lines separated by line breaks (read back as lines). */
 function lines(text: string, opts: { bold?: boolean; size?: number } = {}): Paragraph[] {
   // Table text pasted from Word into a spreadsheet must not run as formulas.
-  const parts = text === "" ? [""] : neutralizeFormula(text).split("\n");
-  return [new Paragraph({ children: parts.map((t, i) => new TextRun({ text: t, ...(i > 0 ? { break: 1 } : {}), ...opts })) })];
+  const parts = text === "" ? [""] : cellText(text).split("\n");
+  return [new Paragraph({ children: parts.map((t, i) => run(t, { ...(i > 0 ? { break: 1 } : {}), ...opts })) })];
 }
 
 function cell(children: Paragraph[], extra: { fill?: string; columnSpan?: number } = {}): TableCell {
@@ -118,45 +130,45 @@ class RawTables {
 }
 
 function blockToDocx(b: SkeletonBlock, outline: SkeletonOutline, raw: RawTables): (Paragraph | Table)[] {
-  const SL = skeletonLabelsFor(outline.lang);
+  const SL = messagesFor(outline.lang).skeleton;
   switch (b.kind) {
     case "text":
-      return [new Paragraph({ children: [new TextRun(b.text)] })];
+      return [new Paragraph({ children: [run(b.text)] })];
+    case "basis":
+      return [new Paragraph({ children: [run(b.text, { italics: true, color: "666666", size: 16 })] })];
     case "placeholder":
       return [new Paragraph({ spacing: { after: 120 }, children: [placeholderRun(b.text)] })];
     case "budget":
-      return [new Paragraph({ children: [new TextRun({ text: SL.aboutWords(b.words), italics: true, color: "666666", size: 18 })] })];
+      return [new Paragraph({ children: [run(SL.aboutWords(formatCount(b.words, outline.lang)), { italics: true, color: "666666", size: 18 })] })];
     case "references":
-      return [new Paragraph({ spacing: { after: 80 }, children: [new TextRun({ text: b.text, bold: true })] })];
+      return [new Paragraph({ spacing: { after: 80 }, children: [run(b.text, { bold: true })] })];
     case "notes": {
       // One shaded paragraph per block (items on their own lines): one click to select and delete.
       const shading = { type: ShadingType.CLEAR, fill: NOTE_FILL, color: "auto" };
       return [
         new Paragraph({
           shading,
-          children: [
-            new TextRun({ text: b.title, italics: true, bold: true, size: 18 }),
-            ...b.items.map((item) => new TextRun({ text: `• ${item}`, size: 18, break: 1 })),
-          ],
+          children: [run(b.title, { italics: true, bold: true, size: 18 }), ...b.items.map((item) => run(`• ${item}`, { size: 18, break: 1 }))],
         }),
         new Paragraph({ children: [] }),
       ];
     }
     case "table": {
-      const w = PORTRAIT_TEXT / 10;
+      const sum = b.widths.reduce((x, y) => x + y, 0);
       const rows: WordRow[] = [
         { header: true, cells: b.header.map((h) => ({ text: h, bold: true, fill: HEAD_FILL })) },
-        ...b.rows.map((r) => ({ cells: r.cells.map((text, i) => ({ text, placeholder: r.placeholder[i] ?? false })) })),
+        // A row is read whole: it never splits across pages (its header repeats instead).
+        ...b.rows.map((r) => ({ keep: true, cells: r.cells.map((text, i) => ({ text, placeholder: r.placeholder[i] ?? false })) })),
       ];
-      return [raw.marker({ widths: [2.6, 1.7, 2.3, 1.6, 1.8].map((f) => Math.floor(f * w)), rows }), new Paragraph({ children: [] })];
+      return [raw.marker({ widths: b.widths.map((f) => Math.floor((f / sum) * PORTRAIT_TEXT)), rows }), new Paragraph({ children: [] })];
     }
   }
 }
 
 function titlePage(outline: SkeletonOutline): (Paragraph | Table)[] {
-  const SL = skeletonLabelsFor(outline.lang);
+  const SL = messagesFor(outline.lang).skeleton;
   const out: (Paragraph | Table)[] = outline.masthead.map(
-    (m, i) => new Paragraph({ children: [new TextRun({ text: m, bold: i === 0, size: i === 0 ? 24 : 20 })] }),
+    (m, i) => new Paragraph({ children: [m.placeholder ? placeholderRun(m.text) : run(m.text, { bold: i === 0, size: i === 0 ? 24 : 20 })] }),
   );
   out.push(new Paragraph({ children: [] }));
   const half = Math.floor(PORTRAIT_TEXT / 2);
@@ -168,20 +180,17 @@ function titlePage(outline: SkeletonOutline): (Paragraph | Table)[] {
       rows: outline.fields.map(
         (f) =>
           new TableRow({
-            children: [
-              cell(lines(f.label, { bold: true })),
-              cell([new Paragraph({ children: [f.value === null ? placeholderRun(SL.toComplete) : new TextRun(f.value)] })]),
-            ],
+            children: [cell(lines(f.label, { bold: true })), cell([new Paragraph({ children: [f.value === null ? placeholderRun(SL.toComplete) : run(f.value)] })])],
           }),
       ),
     }),
   );
   out.push(
     new Paragraph({ children: [] }),
-    new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(outline.title)] }),
+    new Paragraph({ heading: HeadingLevel.TITLE, children: [run(outline.title)] }),
     new Paragraph({
       spacing: { after: 240 },
-      children: [outline.subject ? new TextRun({ text: outline.subject, bold: true, size: 32 }) : placeholderRun(SL.fields.state)],
+      children: [outline.subject ? run(outline.subject, { bold: true, size: 32 }) : placeholderRun(SL.fields.state)],
     }),
   );
   // The writer's guide, in a shaded box.
@@ -195,8 +204,8 @@ function titlePage(outline: SkeletonOutline): (Paragraph | Table)[] {
           children: [
             cell(
               [
-                new Paragraph({ children: [new TextRun({ text: outline.guide.title, bold: true })] }),
-                ...outline.guide.lines.map((l) => new Paragraph({ bullet: { level: 0 }, children: [new TextRun(l)] })),
+                new Paragraph({ children: [run(outline.guide.title, { bold: true })] }),
+                ...outline.guide.lines.map((l) => new Paragraph({ bullet: { level: 0 }, children: [run(l)] })),
               ],
               { fill: NOTE_FILL },
             ),
@@ -205,44 +214,33 @@ function titlePage(outline: SkeletonOutline): (Paragraph | Table)[] {
       ],
     }),
     new Paragraph({ children: [] }),
-    new Paragraph({ heading: HeadingLevel.HEADING_3, children: [new TextRun(outline.budget.title)] }),
+    new Paragraph({ heading: HeadingLevel.HEADING_3, children: [run(outline.budget.title)] }),
   );
-  const wide = Math.floor(PORTRAIT_TEXT * 0.8);
-  const narrow = PORTRAIT_TEXT - wide;
+  const widths = [0.52, 0.34, 0.14].map((f) => Math.floor(PORTRAIT_TEXT * f));
   out.push(
     table(
-      [outline.budget.header[0], outline.budget.header[1]],
+      outline.budget.header,
       [
-        ...outline.budget.rows.map((r) => ({ cells: [`${r.number}. ${r.title}`, formatCount(r.words, outline.lang)] })),
-        { cells: [outline.budget.totalLabel, formatCount(outline.budget.total, outline.lang)] },
+        ...outline.budget.rows.map((r) => ({ cells: [`${r.number}. ${r.title}`, r.basis, formatCount(r.words, outline.lang)] })),
+        { cells: [outline.budget.totalLabel, "", formatCount(outline.budget.total, outline.lang)] },
       ],
-      [wide, narrow],
+      widths,
     ),
+    new Paragraph({ children: [run(outline.budget.note, { italics: true, color: "666666", size: 18 })] }),
   );
   return out;
 }
 
 function annexMatrix(outline: SkeletonOutline): WordTable {
   const { report } = outline.annex;
-  const L = labelsFor(outline.lang);
-  const widths = [0.36, 0.1, 0.24, 0.3].map((f) => Math.floor(LANDSCAPE_TEXT * f));
-  const rows: WordRow[] = [
-    { header: true, cells: [L.matrix.recommendation, L.matrix.position, L.matrix.themes, L.matrix.assessment].map((h) => ({ text: h, bold: true, fill: HEAD_FILL })) },
-  ];
-  for (const g of report.clusters) {
-    rows.push({ keep: true, cells: [{ text: `${L.matrix.themePrefix} ${clusterTitle(g.cluster, outline.lang)}`, bold: true, fill: CLUSTER_FILL, span: 4 }] });
-    for (const r of g.items) {
-      rows.push({
-        cells: [
-          { text: recommendationCell(r.rec, L) },
-          { text: L.position[r.rec.position] },
-          { text: themesCell(r.rec, L, outline.lang), size: 18 },
-          { text: assessmentCell(r, L) },
-        ],
-      });
-    }
+  const L = messagesFor(outline.lang);
+  const columns = matrixColumns(matrixLayoutFor(report.meta.cycle), L, outline.lang, report.names);
+  const rows: WordRow[] = [{ header: true, cells: columns.map((c) => ({ text: c.header, bold: true, fill: HEAD_FILL })) }];
+  for (const g of report.themes) {
+    rows.push({ keep: true, cells: [{ text: `${L.matrix.themePrefix} ${themeTitle({ ...g.theme, ...(g.theme.key ? report.names.theme(g.theme) : {}) }, outline.lang)}`, bold: true, fill: CLUSTER_FILL, span: columns.length }] });
+    for (const r of g.items) rows.push({ cells: columns.map((c) => ({ text: c.cell(r), ...(c.small ? { size: 18 } : {}) })) });
   }
-  return { widths, rows };
+  return { widths: columns.map((c) => Math.floor(LANDSCAPE_TEXT * c.width)), rows };
 }
 
 function footer(): Footer {
@@ -254,14 +252,24 @@ function footer(): Footer {
  * @example
  * const bytes = await renderSkeletonDocx(buildSkeletonOutline(recommendations, { states }));
  */
-export async function renderSkeletonDocx(outline: SkeletonOutline, options: { date?: Date } = {}): Promise<Uint8Array> {
+export async function renderSkeletonDocx(outline: SkeletonOutline, options: WriterOptions = {}): Promise<Uint8Array> {
+  const opts = resolveOptions(WriterOptions, options, "renderSkeletonDocx");
   const raw = new RawTables();
   const body: (Paragraph | Table)[] = [];
+  const total = outline.annex.report.stats.total;
+  if (total > MAX_SKELETON_RECOMMENDATIONS) {
+    const message = `A skeleton covers one review: ${total} recommendations is more than the ${MAX_SKELETON_RECOMMENDATIONS} it is written for. Choose one review (State under review and cycle).`;
+    throw new MatrixError("limit-exceeded", message, [{ code: "limit-exceeded", severity: "error", message, actual: String(total), expected: [`at most ${MAX_SKELETON_RECOMMENDATIONS}`] }]);
+  }
+  const SL = messagesFor(outline.lang).skeleton;
+  const basis = (id: keyof typeof SL.basis | null) => (id ? blockToDocx({ kind: "basis", text: `${SL.budgetBasis}${messagesFor(outline.lang).colon}${SL.basis[id]}` }, outline, raw) : []);
   for (const s of outline.sections) {
-    body.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(`${s.number}. ${s.title}`)] }));
+    body.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [run(`${s.number}. ${s.title}`)] }));
+    body.push(...basis(s.basis));
     for (const b of s.blocks) body.push(...blockToDocx(b, outline, raw));
     for (const sub of s.subsections) {
-      body.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(`${sub.letter}. ${sub.title}`)] }));
+      body.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [run(`${sub.letter}. ${sub.title}`)] }));
+      if (sub.basis && sub.basis !== s.basis) body.push(...basis(sub.basis));
       for (const b of sub.blocks) body.push(...blockToDocx(b, outline, raw));
     }
   }
@@ -273,19 +281,19 @@ export async function renderSkeletonDocx(outline: SkeletonOutline, options: { da
       properties: { page: { ...portrait, size: { ...portrait.size, orientation: PageOrientation.LANDSCAPE } } },
       footers: { default: footer() },
       children: [
-        new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(outline.annex.title)] }),
-        new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(outline.annex.subtitle)] }),
-        new Paragraph({ children: [new TextRun({ text: outline.annex.note, italics: true })] }),
+        new Paragraph({ heading: HeadingLevel.HEADING_1, children: [run(outline.annex.title)] }),
+        new Paragraph({ heading: HeadingLevel.HEADING_2, children: [run(outline.annex.subtitle)] }),
+        new Paragraph({ children: [run(outline.annex.note, { italics: true })] }),
         raw.marker(annexMatrix(outline)),
       ],
     },
   ];
-  const date = documentDate(options.date, outline.annex.report.meta.asOf);
+  const date = documentDate(opts.date, outline.annex.report.meta.asOf);
   const doc = new Document({
     creator: "upr-matrix",
     lastModifiedBy: "upr-matrix",
-    title: outline.title,
-    ...(outline.subject ? { subject: outline.subject } : {}),
+    title: safeText(outline.title),
+    ...(outline.subject ? { subject: safeText(outline.subject) } : {}),
     styles: {
       default: {
         document: { run: { font: "Times New Roman", size: 22, language: { value: LOCALE[outline.lang] } } },
@@ -305,5 +313,6 @@ export async function renderSkeletonDocx(outline: SkeletonOutline, options: { da
  * await writeFile("national-report.docx", await writeSkeletonDocx(recommendations, { states, lang: "fr" }));
  */
 export async function writeSkeletonDocx(recommendations: readonly Recommendation[], options: SkeletonDocxOptions = {}): Promise<Uint8Array> {
-  return renderSkeletonDocx(buildSkeletonOutline(recommendations, options), options);
+  const opts = resolveOptions(SkeletonDocxOptions, options, "writeSkeletonDocx");
+  return renderSkeletonDocx(buildSkeletonOutlineResolved(recommendations, opts), opts);
 }

@@ -3,9 +3,10 @@ import type { Diagnostic } from "../schema/diagnostic.js";
 
 /**
  * Why a call could not go ahead at all. Everything else is a diagnostic in the result: only bad options,
- * input that cannot be read as a whole, a locked or foreign ledger, or `strict: true` throw.
+ * input that cannot be read as a whole, a locked or foreign ledger, `strict: true`, or an output beyond a
+ * documented size limit (`limit-exceeded`) throw.
  */
-export const MatrixErrorCode = z.enum(["invalid-options", "unreadable-input", "ledger-locked", "not-a-ledger", "strict"]);
+export const MatrixErrorCode = z.enum(["invalid-options", "unreadable-input", "ledger-locked", "not-a-ledger", "strict", "limit-exceeded"]);
 export type MatrixErrorCode = z.infer<typeof MatrixErrorCode>;
 
 /**

@@ -170,21 +170,13 @@ const issueNames = new Memo((cell): readonly string[] =>
 const issueLabels = new Memo((cell): readonly IssueLabel[] => Object.freeze(issueNames.get(cell).map((name) => Object.freeze({ name, source: "matrix" as const }))));
 
 /**
- * The issue labels of an issues cell, frozen and shared by the rows that hold the same cell.
+ * The UPR Info issues an issues cell names (known names canonical, others kept as written), frozen and
+ * shared by the rows that hold the same cell.
  * @example
  * issueLabelsCell("Torture")[0]?.source; // "matrix"
  */
 export function issueLabelsCell(cell: string): readonly IssueLabel[] {
   return issueLabels.get(cell);
-}
-
-/**
- * The UPR Info issues an issues cell names (known names canonical, others kept as written).
- * @example
- * issuesCell("Women's rights, Torture"); // ["Women's rights", "Torture and other CID treatment"]
- */
-export function issuesCell(cell: string): readonly string[] {
-  return issueNames.get(cell);
 }
 
 /** An action category cell's number (1 to 5), or null. */

@@ -42,6 +42,31 @@ export function normalizeId(raw: string): string | null {
   return t ? t : null;
 }
 
+/** A recommendation code as national trackers write it: "R144.44P1" is recommendation 144.44, part 1. */
+export interface IdCode {
+  /** The paragraph id, "144.44". */
+  paragraphId: string;
+  /** The part of a recommendation split in a tracker ("1", "a"), or null. */
+  part: string | null;
+  /** The letters before the id ("R", "REC-"), or "". */
+  prefix: string;
+}
+
+// An optional prefix of letters, the paragraph id, an optional part: "R144.44P1", "REC-144.44", "144.44 (b)",
+// "EPU 144.44/2", "144.44 partie 1". Two or three levels: a bare number is not a code.
+const ID_CODE = /^([A-Za-z]{1,4}[-_ .]?)?(\d{1,3}(?:\.\d{1,3}){1,2})\.?(?:\s*[-_/]?\s*(?:p(?:art(?:ie|e)?)?\.?\s*|\()?(\d{1,2}|[a-z])\)?)?$/i;
+
+/**
+ * Read a tracker's recommendation code: letters before the paragraph id, a part after it.
+ * @example
+ * readIdCode("R144.44P1"); // { paragraphId: "144.44", part: "1", prefix: "R" }
+ */
+export function readIdCode(raw: string): IdCode | null {
+  const m = ID_CODE.exec(cleanLine(raw));
+  if (!m?.[2]) return null;
+  return { paragraphId: m[2], part: m[3] ? m[3].toLowerCase() : null, prefix: (m[1] ?? "").trim() };
+}
+
 /**
  * Read "Source of position: A/HRC/34/10/Add.1 - Para. 3" (English, French or Spanish wording).
  * @example

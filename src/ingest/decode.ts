@@ -1,6 +1,7 @@
 // Decoding a text file's bytes, whole or chunk by chunk with one incremental decoder: the encoding is
 // decided from the byte-order mark, the zero bytes of UTF-16, then the first bytes that are not ASCII
 // (ASCII reads the same in every candidate, so nothing before them waits).
+import { concatBytes } from "../internal/bytes.js";
 
 /** The encodings a text file is read in. */
 export type TextEncodingName = "utf-8" | "utf-16le" | "utf-16be" | "windows-1252" | "macintosh";
@@ -139,15 +140,6 @@ function firstHigh(b: Uint8Array, from: number): number {
   return -1;
 }
 
-function concatBytes(a: Uint8Array, b: Uint8Array): Uint8Array {
-  if (a.length === 0) return b;
-  if (b.length === 0) return a;
-  const out = new Uint8Array(a.length + b.length);
-  out.set(a);
-  out.set(b, a.length);
-  return out;
-}
-
 /**
  * Decodes a text file pushed in chunks of bytes, with the rules of `decodeText`: BOM (UTF-8, UTF-16
  * LE/BE), UTF-16 without BOM (NUL-byte pattern in the first 4 KiB), then, at the first non-ASCII byte,
@@ -177,7 +169,7 @@ export class IncrementalDecoder {
 
   /** Decode the next chunk; `last` when no more will come. Returns the text now known. */
   push(chunk: Uint8Array, last: boolean): string {
-    let b = concatBytes(this.held, chunk);
+    let b = concatBytes([this.held, chunk]);
     let at = this.heldAt;
     this.held = new Uint8Array(0);
     if (this.mode === "start") {

@@ -28,6 +28,8 @@ export interface DocxContent {
   tables: Table[];
   /** Page headers and the paragraphs before the first table: where matrices name the State and cycle. */
   title: string;
+  /** Every paragraph outside tables, in order (a report's running text). */
+  paragraphs: string[];
 }
 
 /** WordprocessingML's namespace (transitional and strict): its elements may carry any prefix (`w:`, `ns0:`). */
@@ -110,7 +112,7 @@ function gridRow(r: { cells: DocxCell[]; gridBefore: number }, above: string[]):
  * top-level table is pushed to the sink as it opens and each of its rows as the row closes (cells as
  * paragraph lists, `gridSpan` and `vMerge` laid out); nested tables become lines of their cell.
  */
-function* readDocument(zip: ZipReader, part: string, headers: readonly string[], sink: RowSink, opts: Resolved): Generator<void, number, undefined> {
+function* readDocument(zip: ZipReader, part: string, headers: readonly string[], sink: RowSink, opts: Resolved, onParagraph?: (text: string) => void): Generator<void, number, undefined> {
   const { maxDepth, maxCells, maxCellLength } = opts.limits;
   const names = new WordNames();
   const paragraphsBefore: string[] = [];
@@ -206,7 +208,10 @@ function* readDocument(zip: ZipReader, part: string, headers: readonly string[],
     else if (name === "p") {
       const top = stack[stack.length - 1];
       if (top?.cell) addLines(top.cell, para ?? "");
-      else if (stack.length === 0 && tables === 0 && para && paragraphsBefore.length < 20) paragraphsBefore.push(para);
+      else if (stack.length === 0) {
+        onParagraph?.(para ?? "");
+        if (tables === 0 && para && paragraphsBefore.length < 20) paragraphsBefore.push(para);
+      }
       para = null;
     } else if (name === "tc") {
       const top = stack[stack.length - 1];
@@ -316,7 +321,7 @@ function readHeaders(zip: ZipReader, maxDepth: number): string[] {
  * const sink = new TableSink(resolveParseOptions({ file: "uganda.docx" }));
  * for (const _ of docxRows(bytes, sink, { file: "uganda.docx" }));
  */
-export function* docxRows(bytes: Uint8Array, sink: RowSink, options: DocxReadOptions = {}): Generator<void, number, undefined> {
+export function* docxRows(bytes: Uint8Array, sink: RowSink, options: DocxReadOptions = {}, onParagraph?: (text: string) => void): Generator<void, number, undefined> {
   const opts = resolveOptions(DocxReadOptions, options, "docxRows");
   const lim = opts.limits;
   let zip: ZipReader;
@@ -331,14 +336,14 @@ export function* docxRows(bytes: Uint8Array, sink: RowSink, options: DocxReadOpt
   }
   if (!zip.has(part)) throw new ZipError("corrupt-file", `No ${quote(part)} inside: this zip is not a Word document.`);
   const headers = readHeaders(zip, lim.maxDepth);
-  return yield* readDocument(zip, part, headers, sink, opts);
+  return yield* readDocument(zip, part, headers, sink, opts, onParagraph);
 }
 
 /**
- * Read the tables of a .docx (and the page-header title) without interpreting them, under the limits.
- * The earlier form `(bytes, file, limits)` (a number for `maxBytes`) still works. Throws an Error with a
- * one-line message when the file is not a readable .docx: a `ZipError` whose `code` is `corrupt-file`,
- * `limit-exceeded` or `unsafe-xml`.
+ * Read the tables of a .docx (and the page-header title, and the paragraphs outside tables) without
+ * interpreting them, under the limits. The earlier form `(bytes, file, limits)` (a number for `maxBytes`)
+ * still works. Throws an Error with a one-line message when the file is not a readable .docx: a
+ * `ZipError` whose `code` is `corrupt-file`, `limit-exceeded` or `unsafe-xml`.
  * @example
  * const { tables, title } = readDocxContent(bytes, { file: "uganda.docx" });
  */
@@ -346,8 +351,9 @@ export function readDocxContent(bytes: Uint8Array, options: DocxReadOptions | st
   const collect = new TablesCollector();
   const given = typeof limits === "number" ? { maxBytes: limits } : limits;
   const opts: DocxReadOptions = typeof options === "string" ? { file: options, ...(given ? { limits: resolveLimits(given) } : {}) } : options;
-  for (const _ of docxRows(bytes, collect, opts));
-  return { tables: collect.tables, title: collect.tables[0]?.title ?? "" };
+  const paragraphs: string[] = [];
+  for (const _ of docxRows(bytes, collect, opts, (p) => paragraphs.push(p)));
+  return { tables: collect.tables, title: collect.tables[0]?.title ?? "", paragraphs };
 }
 
 /**

@@ -74,7 +74,7 @@ const HEADERS: ReadonlyArray<readonly [Field, Lang, readonly string[]]> = [
   ["institutions", "en", ["responsible institution", "responsible institutions", "lead institution", "institution",
     "institutions", "ministry", "responsible ministry", "responsible", "lead agency", "responsible agency"]],
   ["institutions", "fr", ["institution responsable", "institutions responsables", "ministere", "ministere responsable",
-    "responsable", "institution chef de file"]],
+    "responsable", "institution chef de file", "ministere chef de file", "chef de file"]],
   ["institutions", "es", ["institucion responsable", "instituciones responsables", "entidad responsable", "ministerio",
     "responsable"]],
 ];

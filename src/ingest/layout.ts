@@ -5,6 +5,7 @@ import type { Language, Layout } from "../schema/source.js";
 import { fold } from "../internal/text.js";
 import { quote, plain } from "../internal/quote.js";
 import { readIdPrefix } from "./cell.js";
+import { decideColumnRoles } from "./column-roles.js";
 import { headerMatch } from "./cell-readers.js";
 import { EXPECTED_COLUMNS, Field, matchHeader } from "./fields.js";
 import type { ResolvedParseOptions } from "./options.js";
@@ -228,6 +229,7 @@ function classifyLayout(headers: readonly string[], headerTexts: readonly string
   const keys = new Set(headers.map((h) => fold(h)));
   const has = (f: Field) => mapping.has(f);
   if (keys.has("to") && keys.has("from") && (keys.has("response") || keys.has("action"))) return "upr-info";
+  if (keys.has("sur") && keys.has("rs")) return "upr-info"; // UPR Info's own export (SuR;Rgrp;Org;Recommendation;RS;...)
   if (keys.has("countries concerned") || keys.has("reccomending body") || keys.has("recommending body") || keys.has("upr position") || keys.has("ohchr annotation id")) return "uhri-export";
   if (has("text") && has("position") && (has("themes") || has("sdgs") || (has("assessment") && !has("status") && !has("id")))) return "ohchr-matrix";
   const ohchr = /^(assessment comments on level of implementation|full list of themes|position of the state under review|human rights themes and groups of persons)$/;
@@ -236,8 +238,10 @@ function classifyLayout(headers: readonly string[], headerTexts: readonly string
 }
 
 /** A layout from mapped columns; without a text column it is unusable, with a `missing-column` error. */
-function fromMapping(headers: readonly string[], headerTexts: readonly string[], headerAt: number, headerRows: Set<number>, info: TableInfo, explicit: ResolvedParseOptions["columns"], assumed: boolean): TableLayout {
+function fromMapping(headers: readonly string[], headerTexts: readonly string[], headerAt: number, headerRows: Set<number>, info: TableInfo, explicit: ResolvedParseOptions["columns"], assumed: boolean, data: readonly TableRow[] = []): TableLayout {
   const m = mapColumns(headers, info, explicit, assumed);
+  // The values of the first data rows complete what the header names said (not when columns were given).
+  if (!explicit && !assumed) m.diagnostics.push(...decideColumnRoles(m, data, info));
   const base = { headerAt, headerRows, headerTexts, columns: m.columns, mapping: m.mapping, columnOf: columnOf(m.mapping), language: m.language, diagnostics: m.diagnostics };
   if (m.mapping.has("text")) return { ...base, layout: classifyLayout(headers, headerTexts, m.mapping), unusable: false };
   const found = headers.filter(Boolean);
@@ -296,7 +300,7 @@ export function detectLayout(rows: readonly TableRow[], info: TableInfo, opts: R
       headerTexts.push(...next.cells);
       headerRows.add(next.row);
     }
-    return fromMapping(headers, headerTexts, headerAt, headerRows, info, explicit, false);
+    return fromMapping(headers, headerTexts, headerAt, headerRows, info, explicit, false, rows.slice(headerAt + headerRows.size));
   }
 
   // No header row: an OHCHR table without one (first row already a theme or recommendation row),

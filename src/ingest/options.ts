@@ -23,8 +23,12 @@ export const Limits = z.object({
    * those a merged area fills: a sparse sheet (one value in column XFD of every row) stays bounded.
    */
   maxCells: z.int().positive().default(20_000_000),
-  /** XML element nesting depth in XLSX and DOCX parts (nested tables are folded level by level). */
+  /** XML element nesting depth in XLSX and DOCX parts (nested tables are folded level by level), and nesting of arrays and dictionaries in a PDF. */
   maxDepth: z.int().positive().default(256),
+  /** Pages of a PDF. Working Group reports have 20 to 60. */
+  maxPages: z.int().positive().default(2000),
+  /** Seconds reading one PDF may take; then it is stopped and reported. */
+  maxSeconds: z.number().positive().default(120),
 });
 export type Limits = z.infer<typeof Limits>;
 

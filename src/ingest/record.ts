@@ -6,7 +6,8 @@ import type { ActionCategory, IssueLabel, PersonLabel, Recommendation, SdgLabel,
 import { columnLetter } from "../internal/columns.js";
 import { quote } from "../internal/quote.js";
 import type { PositionReading } from "../classify/position.js";
-import { normalizeId, readSourceOfPosition, reportSymbol, type RecommendationCell } from "./cell.js";
+import { cleanLine } from "../internal/text.js";
+import { normalizeId, readIdCode, readSourceOfPosition, reportSymbol, type RecommendationCell } from "./cell.js";
 import { actionCategoryCell, EMPTY, intCell, issueLabelsCell, NO_THEMES, personsCell, positionCell, sdgCell, stateName, statesCell, textCell, themesCell } from "./cell-readers.js";
 import type { Field } from "./fields.js";
 import { fieldValue, UNMAPPED, type TableLayout } from "./layout.js";
@@ -25,6 +26,8 @@ export interface RowText {
   paragraphId: string | null;
   /** An id cell that is not an id (kept in `extra`). */
   strayId: string | null;
+  /** A tracker's code ("R144.44P1"): its part ("1"), and the code as written (kept in `extra`). */
+  code: { part: string | null; raw: string; keep: boolean } | null;
   /** The text cell split into id, text, States and source of position. */
   parsed: RecommendationCell;
   /** The position cell ("" when none). */
@@ -105,7 +108,12 @@ export class RecordBuilder {
     const idCell = this.at(cells, c.id, "id");
     // With a States column, States are not guessed from the last words of the text.
     const parsed = textCell(textCellValue, this.tailStates);
-    let paragraphId = idCell ? normalizeId(idCell) : parsed.paragraphId;
+    // A tracker's code: a prefix and a part around the paragraph id ("R144.44P1").
+    const idCode = idCell ? readIdCode(idCell) : null;
+    const code = idCode && (idCode.prefix || idCode.part) ? { part: idCode.part, raw: idCell } : null;
+    // An id written as upr-matrix writes a part ("143.2-P1", an export read back) is not kept again in `extra`.
+    const keepCode = code !== null && cleanLine(idCell) !== `${idCode!.paragraphId}-P${idCode!.part}`;
+    let paragraphId = idCell ? (idCode?.paragraphId ?? normalizeId(idCell)) : parsed.paragraphId;
     let strayId: string | null = null;
     if (idCell && paragraphId !== null && !/^[\p{L}\p{N}][\p{L}\p{N}.\-/]{0,19}$/u.test(paragraphId)) {
       strayId = idCell; // kept in `extra` below, or quoted in the unparsed-row diagnostic
@@ -114,7 +122,7 @@ export class RecordBuilder {
     if (idCell && parsed.paragraphId && parsed.paragraphId !== paragraphId) {
       parsed.text = `${parsed.paragraphId} ${parsed.text}`; // the number in the text is not the id: keep it
     }
-    return { paragraphId, strayId, parsed, positionCell: this.at(cells, c.position, "position") };
+    return { paragraphId, strayId, code: code && { ...code, keep: keepCode }, parsed, positionCell: this.at(cells, c.position, "position") };
   }
 
   /** The place of a row, or of one of its fields (column and A1 cell when the field is mapped). */
@@ -232,7 +240,8 @@ export class RecordBuilder {
     const institutions = this.at(cells, c.institutions, "institutions");
     const extra = this.extra(cells);
     return {
-      id: paragraphId ?? `${this.info.idPrefix ?? ""}row-${r.row}`,
+      // The parts of a split recommendation are recommendations of their own: "144.44-P1", "144.44-P2".
+      id: paragraphId ? (row.code?.part ? `${paragraphId}-P${row.code.part}` : paragraphId) : `${this.info.idPrefix ?? ""}row-${r.row}`,
       paragraphId,
       text: parsed.text,
       recommendingStates,
@@ -253,7 +262,7 @@ export class RecordBuilder {
       assessment: this.at(cells, c.assessment, "assessment") || null,
       status: this.at(cells, c.status, "status") || null,
       institutions: institutions ? institutions.split(/\s*[;\n]\s*/).filter(Boolean) : (EMPTY as never[]),
-      extra: strayId ? [{ column: this.layout.columns[this.layout.mapping.get("id")![0]!]?.header || "id", value: strayId }, ...extra] : (extra as { column: string; value: string }[]),
+      extra: strayId || row.code?.keep ? [{ column: this.layout.columns[this.layout.mapping.get("id")![0]!]?.header || "id", value: strayId ?? row.code!.raw }, ...extra] : (extra as { column: string; value: string }[]),
       place: this.placeOf(r),
     };
   }

@@ -327,7 +327,8 @@ export class TableReader {
       this.diag("empty-text", "error", `Recommendation ${plain(rec.id)} has no text.`, builder.placeOf(r, "text"));
     }
     if (paragraphId) {
-      const key = `${rec.stateUnderReview ?? ""}\u0000${rec.cycle ?? ""}\u0000${paragraphId}`;
+      // By id: the parts of a split recommendation ("144.44-P1", "144.44-P2") share a paragraph id.
+      const key = `${rec.stateUnderReview ?? ""}\u0000${rec.cycle ?? ""}\u0000${rec.id}`;
       const before = this.seen.get(key);
       if (before) {
         if (before.position !== rec.position) {

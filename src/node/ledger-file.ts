@@ -265,8 +265,8 @@ export async function updateLedgerFile<T>(path: string, decide: (ledger: LedgerR
  * await appendLedgerFile("upr-tracking/ledger.jsonl", [event]);
  */
 export async function appendLedgerFile(path: string, events: readonly StatusEvent[], options: AppendOptions = {}): Promise<void> {
-  if (events.length === 0) return;
   const opts = resolveOptions(AppendOptions, options, "appendLedgerFile");
+  if (events.length === 0) return;
   const valid = events.map((e) => StatusEvent.parse(e));
   const lock = await acquireLock(`${path}.lock`, opts);
   try {
@@ -284,9 +284,10 @@ export async function appendLedgerFile(path: string, events: readonly StatusEven
  * await recordEvents(store, events);
  */
 export function jsonlLedgerStore(path: string, options: AppendOptions = {}): LedgerStore {
+  const opts = resolveOptions(AppendOptions, options, "jsonlLedgerStore"); // a bad option fails here, not at the first append
   return {
     read: () => readLedgerFile(path, { missingOk: true }),
-    append: (events) => appendLedgerFile(path, events, options),
-    update: (decide) => updateLedgerFile(path, decide, options),
+    append: (events) => appendLedgerFile(path, events, opts),
+    update: (decide) => updateLedgerFile(path, decide, opts),
   };
 }

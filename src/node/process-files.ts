@@ -1,15 +1,14 @@
 import { stat } from "node:fs/promises";
-import { createRequire } from "node:module";
 import { availableParallelism, loadavg } from "node:os";
-import { pathToFileURL } from "node:url";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import type { Diagnostic } from "../schema/diagnostic.js";
 import type { ParseResult } from "../schema/result.js";
 import * as z from "zod";
 import { resolveOptions } from "../errors/matrix-error.js";
 import { ParseOptions } from "../ingest/options.js";
 import { expandPaths } from "./expand-paths.js";
-import { UNREADABLE } from "./parse-matrix.js";
+import { UNREADABLE } from "../ingest/parse-matrix.js";
+import { spawnWorker } from "./spawn-worker.js";
 import { CSV_STREAM_ABOVE, DEFAULT_PARTS, type PartsConfig } from "./read-parts.js";
 import { ClassifyOptions } from "../classify/options.js";
 import { type AfterRead, type Delivery, readTask, type FromWorker, type ToWorker } from "./task.js";
@@ -144,18 +143,10 @@ function count(progress: BatchProgress, diagnostics: readonly Diagnostic[]): voi
   }
 }
 
-// Built: dist/worker.js next to this bundle. From sources (tests, tsx): worker.ts through tsx's loader.
-function spawnWorker(memoryMb: number): Worker {
-  // The heap limit fails a file that needs too much; memory is otherwise bounded by backpressure (parts
-  // and results read ahead wait, see AHEAD_BYTES) and a young generation of moderate size.
-  const resourceLimits = { maxOldGenerationSizeMb: memoryMb, maxYoungGenerationSizeMb: YOUNG_GENERATION_MB };
-  const here = import.meta.url;
-  if (!/\.ts$/.test(here)) return new Worker(new URL("./worker.js", here), { resourceLimits });
-  // tsx's ESM API (the CommonJS one cannot register from an eval'd worker).
-  const tsx = pathToFileURL(createRequire(here).resolve("tsx/esm/api").replace(/\.cjs$/, ".mjs")).href;
-  const entry = new URL("./worker.ts", here).href;
-  const code = `import(${JSON.stringify(tsx)}).then((api) => api.register()).then(() => import(${JSON.stringify(entry)}));`;
-  return new Worker(code, { eval: true, resourceLimits });
+// The heap limit fails a file that needs too much; memory is otherwise bounded by backpressure (parts
+// and results read ahead wait, see AHEAD_BYTES) and a young generation of moderate size.
+function batchWorker(memoryMb: number): Worker {
+  return spawnWorker("worker", { maxOldGenerationSizeMb: memoryMb, maxYoungGenerationSizeMb: YOUNG_GENERATION_MB });
 }
 
 class WorkerSlot {
@@ -173,7 +164,7 @@ class WorkerSlot {
   }
 
   private spawn(): Worker {
-    const w = spawnWorker(this.memoryMb);
+    const w = batchWorker(this.memoryMb);
     w.unref();
     w.on("message", (m: FromWorker) => {
       const t = this.task;

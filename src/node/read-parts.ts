@@ -11,10 +11,13 @@ import { docxRows } from "../ingest/docx.js";
 import { requireRecommendations } from "../ingest/guard.js";
 import { type ParseOptions, resolveParseOptions } from "../ingest/options.js";
 import { failed } from "../ingest/result.js";
+import { decodeText } from "../ingest/decode.js";
+import { concatBytes } from "../internal/bytes.js";
 import { sniffFormat } from "../ingest/sniff.js";
 import { TableSink } from "../ingest/tables.js";
 import { declaredXmlSize, xlsxRows } from "../ingest/xlsx.js";
-import { parseMatrix } from "./parse-matrix.js";
+import { parseMatrix } from "../ingest/parse-matrix.js";
+import { extractPdfTextIsolated } from "./pdf-sandbox.js";
 import type { PartSink } from "./parts.js";
 
 /**
@@ -54,14 +57,13 @@ async function readBounded(fh: FileHandle, size: number, max: number): Promise<U
     total += bytesRead;
     if (total > max) return null;
   }
-  if (chunks.length === 1) return chunks[0]!;
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
+  return concatBytes(chunks);
+}
+
+/** Do the first bytes of a text file read like a Working Group report (see looksLikeWgReport)? */
+async function isReportText(head: Uint8Array): Promise<boolean> {
+  const { looksLikeWgReport } = await import("../pdf/document.js");
+  return looksLikeWgReport(decodeText(head).text);
 }
 
 /** The error for a file over limits.maxBytes (`size` null: it grew past the limit while read). */
@@ -127,11 +129,14 @@ export async function readFileInParts(path: string, options: ParseOptions, confi
     const headBuf = new Uint8Array(8192);
     const head = headBuf.subarray(0, (await fh.read(headBuf, 0, headBuf.length, 0)).bytesRead);
     const zip = head[0] === 0x50 && head[1] === 0x4b;
-    if (!zip && info.size > 0 && sniffFormat(head) === "csv") return await readCsvFile(fh, info.size, file, opts, parts, emit);
+    if (!zip && info.size > 0 && sniffFormat(head) === "csv") {
+      // A Working Group report saved as text (its contents name the section on the first pages): read whole.
+      if (!(await isReportText(head))) return await readCsvFile(fh, info.size, file, opts, parts, emit);
+    }
     const bytes = await readBounded(fh, info.size, max);
     if (bytes === null) return failed(overLimit(file, null, max));
     const kind = sniffFormat(bytes);
-    if (kind !== "xlsx" && kind !== "docx") return await parseMatrix(bytes, { ...options, file });
+    if (kind !== "xlsx" && kind !== "docx") return await parseMatrix(bytes, { ...options, file }, extractPdfTextIsolated);
     // What a workbook costs to read is what its XML expands to, not the size of the zip.
     const stream = (declaredXmlSize(bytes) ?? bytes.length) > parts.streamAbove;
     const sink = new TableSink(opts);
@@ -144,6 +149,9 @@ export async function readFileInParts(path: string, options: ParseOptions, confi
       return sink.fail(e);
     }
     if (kind === "docx" && sink.tableCount === 0) {
+      // No table: a Working Group report in Word is read as a report; anything else is refused there.
+      const report = await parseMatrix(bytes, { ...options, file }, extractPdfTextIsolated);
+      if (report.sources.length > 0 || report.diagnostics.some((d) => d.code !== "no-table")) return report;
       return failed({ code: "no-table", severity: "error", message: "The document has no table: OHCHR matrices are Word tables. Check that this is the matrix, not the report.", place: { file } });
     }
     return requireRecommendations(sink.finish(), file);

@@ -1,5 +1,6 @@
 // Small, deterministic SVG charts: stacked horizontal bars with a legend. Pure string building, no DOM
 // and no font measuring, so that Node and browsers give the same bytes. Text widths are estimated.
+import { max as lodashMax } from "lodash-es";
 import { escapeHtml } from "../internal/safe-cell.js";
 
 /** One stacked series (a position, a status) with its colour. */
@@ -129,11 +130,9 @@ export function stackedBarChart(spec: StackedBarSpec): string {
   const top = ly + 14;
 
   const totals = spec.rows.map((r) => spec.series.reduce((sum, _, i) => sum + clean(r.values[i]), 0));
-  const max = Math.max(0, ...totals);
-  const labelW = Math.min(
-    Math.round(W * 0.42),
-    Math.ceil(Math.max(40, ...spec.rows.map((r) => textWidth(r.label)))),
-  );
+  // max() over arrays, not Math.max(...spread): a spread of 100k+ values overflows the call stack.
+  const max = Math.max(0, lodashMax(totals) ?? 0);
+  const labelW = Math.min(Math.round(W * 0.42), Math.ceil(Math.max(40, lodashMax(spec.rows.map((r) => textWidth(r.label))) ?? 0)));
   const totalW = Math.ceil(textWidth(num(max))) + 8;
   const x0 = PAD + labelW + 8;
   const barW = Math.max(40, W - PAD - totalW - x0);

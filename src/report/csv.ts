@@ -2,6 +2,8 @@
 // export here and the XLSX export in src/xlsx/recommendations.ts. Reading either one back gives the same
 // recommendations (a property test proves it), except that cells a spreadsheet would run as a formula
 // carry a leading apostrophe.
+import * as z from "zod";
+import { resolveOptions } from "../errors/matrix-error.js";
 import type { Recommendation } from "../schema/recommendation.js";
 import { neutralizeFormula } from "../internal/safe-cell.js";
 
@@ -70,7 +72,8 @@ export function buildRecommendationTable(recommendations: readonly Recommendatio
     // A recommendation cell carries its "Source of position" line, as OHCHR matrices write it.
     const source = r.positionSource ? `\nSource of position: ${r.positionSource}${r.positionSourceParagraph ? ` - Para. ${r.positionSourceParagraph}` : ""}` : "";
     const cells = [
-      r.paragraphId ?? "",
+      // The id: the paragraph id, with the part of a recommendation a tracker split ("143.2-P1").
+      r.paragraphId === null ? "" : r.id,
       `${r.text}${source}`,
       r.recommendingStates.join("; "),
       r.stateUnderReview ?? "",
@@ -97,12 +100,13 @@ export function buildRecommendationTable(recommendations: readonly Recommendatio
 }
 
 /** Options of `renderRecommendationsCsv`. */
-export interface CsvOptions {
+export const CsvOptions = z.object({
   /** Field separator; "," by default (";" suits Excel in locales with a decimal comma). */
-  delimiter?: "," | ";" | "\t";
+  delimiter: z.enum([",", ";", "\t"]).default(","),
   /** Start with a UTF-8 byte-order mark so that Excel reads accents right (default true). */
-  bom?: boolean;
-}
+  bom: z.boolean().default(true),
+});
+export type CsvOptions = z.input<typeof CsvOptions>;
 
 /**
  * Write recommendations as CSV (RFC 4180: CRLF, fields quoted when needed). Every cell that a spreadsheet
@@ -112,12 +116,12 @@ export interface CsvOptions {
  * await writeFile("recommendations.csv", renderRecommendationsCsv(result.recommendations));
  */
 export function renderRecommendationsCsv(recommendations: readonly Recommendation[], options: CsvOptions = {}): string {
-  const delimiter = options.delimiter ?? ",";
+  const { delimiter, bom } = resolveOptions(CsvOptions, options, "renderRecommendationsCsv");
   const { header, rows } = buildRecommendationTable(recommendations);
   const field = (value: string) => {
     const v = neutralizeFormula(value);
     return v.includes(delimiter) || /["\r\n]/.test(v) || v !== v.trim() ? `"${v.replace(/"/g, '""')}"` : v;
   };
   const lines = [header, ...rows].map((r) => r.map(field).join(delimiter));
-  return `${options.bom === false ? "" : "\ufeff"}${lines.join("\r\n")}\r\n`;
+  return `${bom ? "\ufeff" : ""}${lines.join("\r\n")}\r\n`;
 }

@@ -1,10 +1,11 @@
 // The report as JSON: title facts, statistics, and every recommendation with its status, by cluster.
 // ReportJson is the contract of `upr-matrix report --format json`.
 import * as z from "zod";
-import { Position, type Recommendation } from "../schema/recommendation.js";
+import { Position } from "../schema/recommendation.js";
 import { Language } from "../schema/source.js";
-import { buildReport, type Report, type ReportOptions } from "./model.js";
+import type { Report } from "./model.js";
 import { ReportStats, StatusKeySchema } from "./stats.js";
+import { formatReferences, sdgGoalsOf } from "./references.js";
 
 /** One recommendation in a JSON report. */
 export const ReportRecommendation = z.object({
@@ -19,6 +20,8 @@ export const ReportRecommendation = z.object({
   position: Position,
   positionRaw: z.string().nullable(),
   themes: z.array(z.string()),
+  /** SDG goals (given by the source or classified). */
+  sdgs: z.array(z.int().min(1).max(17)),
   status: StatusKeySchema,
   since: z.string().nullable(),
   lead: z.string().nullable(),
@@ -32,11 +35,13 @@ export type ReportRecommendation = z.infer<typeof ReportRecommendation>;
 
 /** A JSON report: `format` names this schema and its version. */
 export const ReportJson = z.object({
-  format: z.literal("upr-matrix-report/1"),
+  format: z.literal("upr-matrix-report/2"),
   meta: z.object({
     title: z.string(),
     lang: Language,
     stateUnderReview: z.string().nullable(),
+    /** The State's name in the report's language. */
+    stateName: z.string().nullable(),
     cycle: z.int().positive().nullable(),
     session: z.int().positive().nullable(),
     documentSymbols: z.array(z.string()),
@@ -46,10 +51,11 @@ export const ReportJson = z.object({
   clusters: z.array(
     z.object({
       key: z.string(),
-      code: z.string().nullable(),
       name: z.string(),
-      top: z.string().nullable(),
-      topName: z.string().nullable(),
+      origin: z.enum(["default", "map", "none"]),
+      /** Paragraph ids of the cluster, compressed ("142.1–5, 142.9 (A/HRC/29/10)"). */
+      references: z.string(),
+      sdgs: z.array(z.int().min(1).max(17)),
       recommendations: z.array(ReportRecommendation),
     }),
   ),
@@ -63,11 +69,15 @@ export type ReportJson = z.infer<typeof ReportJson>;
  */
 export function toReportJson(report: Report): ReportJson {
   return {
-    format: "upr-matrix-report/1",
+    format: "upr-matrix-report/2",
     meta: { ...report.meta },
     stats: report.stats,
     clusters: report.clusters.map((g) => ({
-      ...g.cluster,
+      key: g.cluster.key,
+      name: g.cluster.name,
+      origin: g.cluster.origin,
+      references: formatReferences(g.items.map((r) => r.rec)),
+      sdgs: sdgGoalsOf(g.items.map((r) => r.rec)),
       recommendations: g.items.map(({ key, rec, state, status }) => {
         const own = [rec.status, rec.assessment].filter((x): x is string => Boolean(x?.trim()));
         return {
@@ -82,6 +92,7 @@ export function toReportJson(report: Report): ReportJson {
           position: rec.position,
           positionRaw: rec.positionRaw,
           themes: rec.themes.map((t) => (t.code ? `${t.code} ${t.name}` : t.name)),
+          sdgs: sdgGoalsOf([rec]),
           status,
           since: state?.since ?? null,
           lead: state?.lead ?? null,
@@ -104,11 +115,3 @@ export function renderJson(report: Report): string {
   return `${JSON.stringify(toReportJson(report), null, 2)}\n`;
 }
 
-/**
- * Build and render a JSON report in one call.
- * @example
- * const json = jsonReport(recommendations);
- */
-export function jsonReport(recommendations: readonly Recommendation[], options: ReportOptions = {}): string {
-  return renderJson(buildReport(recommendations, options));
-}

@@ -2,8 +2,10 @@
 // cluster. Every piece of text from a file goes through md.
 import { escapeMarkdown, neutralizeFormula } from "../internal/safe-cell.js";
 import type { Recommendation } from "../schema/recommendation.js";
-import { labelsFor } from "./labels.js";
-import { buildReport, clusterTitle, type Report, type ReportOptions, type ReportRow } from "./model.js";
+import { messagesFor } from "../i18n/index.js";
+import { buildReport, type Report, type ReportOptions } from "./model.js";
+import { statusLines } from "./matrix-cells.js";
+import { formatReferences, sdgGoalsOf, sdgList } from "./references.js";
 import { statTables, summaryLines, type StatTable } from "./tables.js";
 
 // Table text pasted from a rendered page into a spreadsheet must not run as formulas.
@@ -16,17 +18,6 @@ function mdTable(t: StatTable): string {
   return [head, rule, ...body].join("\n");
 }
 
-function statusText(row: ReportRow, report: Report): string {
-  const L = labelsFor(report.meta.lang);
-  const s = row.state;
-  if (!s?.status) return row.rec.status ? md(row.rec.status) : "";
-  const parts = [`${L.status[s.status]}${s.since ? ` (${s.since})` : ""}`];
-  if (s.lead) parts.push(`${L.matrix.lead}${L.colon}${s.lead}`);
-  const last = s.actions[s.actions.length - 1];
-  if (last) parts.push(`${last.date}: ${last.text}`);
-  return parts.map(md).join("<br>");
-}
-
 function recCell(rec: Recommendation): string {
   return md(rec.text);
 }
@@ -37,7 +28,8 @@ function recCell(rec: Recommendation): string {
  * const md = renderMarkdown(buildReport(recommendations, { states }));
  */
 export function renderMarkdown(report: Report): string {
-  const L = labelsFor(report.meta.lang);
+  const lang = report.meta.lang;
+  const L = messagesFor(lang);
   const out: string[] = [`# ${md(report.meta.title)}`, ""];
   const facts: string[] = [];
   if (report.meta.documentSymbols.length) facts.push(`${L.report.sources}${L.colon}${report.meta.documentSymbols.map(md).join(", ")}`);
@@ -53,12 +45,17 @@ export function renderMarkdown(report: Report): string {
 
   out.push(`## ${L.report.recommendations}`, "");
   for (const g of report.clusters) {
-    out.push(`### ${md(clusterTitle(g.cluster, report.meta.lang))} (${g.items.length})`, "");
-    out.push(`| # | ${L.matrix.recommendation} | ${L.matrix.position} | ${L.matrix.status} |`, "| --- | --- | --- | --- |");
+    const recs = g.items.map((r) => r.rec);
+    const goals = sdgGoalsOf(recs);
+    out.push(`### ${md(g.cluster.name)} (${g.items.length})`, "");
+    out.push(`${md(L.skeleton.references(formatReferences(recs)))}${goals.length ? `  \n${md(L.skeleton.sdgLine(sdgList(goals, lang)))}` : ""}`, "");
+    const sdgColumn = goals.length > 0;
+    out.push(`| # | ${L.matrix.recommendation} | ${L.matrix.position}${sdgColumn ? ` | ${L.report.sdgs}` : ""} | ${L.matrix.status} |`, `| --- | --- | ---${sdgColumn ? " | ---" : ""} | --- |`);
     for (const row of g.items) {
       const id = row.rec.paragraphId ?? row.rec.id;
       const sym = row.rec.documentSymbol ? ` (${row.rec.documentSymbol})` : "";
-      out.push(`| ${md(id + sym)} | ${recCell(row.rec)} | ${L.position[row.rec.position]} | ${statusText(row, report)} |`);
+      const sdgs = sdgColumn ? ` | ${sdgGoalsOf([row.rec]).join(", ")}` : "";
+      out.push(`| ${md(id + sym)} | ${recCell(row.rec)} | ${L.position[row.rec.position]}${sdgs} | ${statusLines(row, L).map(md).join("<br>")} |`);
     }
     out.push("");
   }

@@ -4,14 +4,15 @@ import type { Recommendation } from "../schema/recommendation.js";
 import type { Language } from "../schema/source.js";
 import { fold } from "../internal/text.js";
 import { SDG_GOALS } from "../taxonomy/index.js";
-import type { Labels } from "./labels.js";
+import type { Messages as Labels } from "../i18n/index.js";
 import type { ReportRow } from "./model.js";
+import type { Namer } from "./vocabulary.js";
 
 /**
  * The recommendation cell: paragraph id, text (naming the recommending States, added when the text
  * does not), and the "Source of position" line.
  * @example
- * recommendationCell(rec, labelsFor("en")); // "115.1 Take further steps ... (Croatia);\nSource of position: A/HRC/28/15/Add.1 - Para. 3"
+ * recommendationCell(rec, messagesFor("en")); // "115.1 Take further steps ... (Croatia);\nSource of position: A/HRC/28/15/Add.1 - Para. 3"
  */
 export function recommendationCell(rec: Recommendation, L: Labels): string {
   let text = rec.text;
@@ -36,29 +37,113 @@ export function recommendationCell(rec: Recommendation, L: Labels): string {
  * uncoded: a leading dash would read as a formula sign in a spreadsheet), then the affected persons
  * and SDG blocks.
  * @example
- * themesCell(rec, labelsFor("en")); // "A12 Acceptance of international norms\nAffected persons:\n- General"
+ * themesCell(rec, messagesFor("en")); // "A12 Acceptance of international norms\nAffected persons:\n- General"
  */
-export function themesCell(rec: Recommendation, L: Labels, lang: Language = "en"): string {
-  const lines = rec.themes.map((t) => (t.code ? `${t.code} ${t.name}` : t.name));
+export function themesCell(rec: Recommendation, L: Labels, lang: Language = "en", layout: MatrixLayout = "themes", names?: Namer): string {
+  const lines = rec.themes.map((given) => {
+    const t = names ? names.theme(given) : given;
+    return t.code ? `${t.code} ${t.name}` : t.name;
+  });
   if (rec.affectedPersons.length) {
-    lines.push(L.matrix.affectedPersons);
-    for (const p of rec.affectedPersons) lines.push(`- ${p.name}`);
+    lines.push(layout === "g3" ? L.matrix.groupsOfPersons : L.matrix.affectedPersons);
+    for (const p of rec.affectedPersons) lines.push(`- ${names ? names.person(p) : p.name}`);
   }
-  if (rec.sdgs.length) {
+  // 4th-cycle lists give the SDGs a column of their own (sdgsCell).
+  if (rec.sdgs.length && layout === "themes") {
     lines.push(L.matrix.sdgs);
-    for (const s of rec.sdgs) {
-      const title = SDG_GOALS[s.goal - 1]?.[lang] ?? "";
-      lines.push(`- ${s.target ?? s.goal} ${title}`.trimEnd());
-    }
+    for (const line of sdgLines(rec, lang)) lines.push(`- ${line}`);
   }
   return lines.join("\n");
+}
+
+function sdgLines(rec: Pick<Recommendation, "sdgs">, lang: Language): string[] {
+  return rec.sdgs.map((s) => `${s.target ?? s.goal} ${SDG_GOALS[s.goal - 1]?.[lang] ?? ""}`.trimEnd());
+}
+
+/**
+ * The "Relevant SDGs" cell of 4th-cycle lists: one goal (or target) per line with its short title.
+ * @example
+ * sdgsCell(rec, "en"); // "16 Peace, justice and strong institutions"
+ */
+export function sdgsCell(rec: Pick<Recommendation, "sdgs">, lang: Language): string {
+  return sdgLines(rec, lang).join("\n");
+}
+
+/**
+ * OHCHR's matrix layouts: the 2nd/3rd-cycle one (Recommendation | Position | Full list of themes |
+ * Assessment, SDGs inside the themes cell) and the 4th-cycle one (G3: Recommendation and recommending
+ * State | Position of the State under review | Human rights themes and groups of persons | Relevant
+ * SDGs), to which the filled matrix adds the assessment column.
+ */
+export type MatrixLayout = "themes" | "g3";
+
+/**
+ * The layout of the list the recommendations come from: 4th-cycle lists (G3) for recommendations of the
+ * 4th cycle and later.
+ * @example
+ * matrixLayoutFor(4); // "g3"
+ */
+export function matrixLayoutFor(cycle: number | null): MatrixLayout {
+  return cycle !== null && cycle >= 4 ? "g3" : "themes";
+}
+
+/** One column of the matrix: header, share of the table width, and the cell of a row. */
+export interface MatrixColumn {
+  header: string;
+  width: number;
+  /** Smaller type (the themes list). */
+  small?: boolean;
+  cell: (row: ReportRow) => string;
+}
+
+/**
+ * The columns of the filled matrix and of the skeletons' annex, in the layout's order.
+ * @example
+ * matrixColumns("g3", messagesFor("en"), "en").map((c) => c.header); // ["Recommendation and recommending State", ...]
+ */
+export function matrixColumns(layout: MatrixLayout, L: Labels, lang: Language, names?: Namer): MatrixColumn[] {
+  const M = L.matrix;
+  const position = (row: ReportRow) => L.position[row.rec.position];
+  if (layout === "g3") {
+    return [
+      { header: M.recommendationG3, width: 0.33, cell: (r) => recommendationCell(r.rec, L) },
+      { header: M.positionG3, width: 0.1, cell: position },
+      { header: M.themesG3, width: 0.2, small: true, cell: (r) => themesCell(r.rec, L, lang, "g3", names) },
+      { header: M.sdgsG3, width: 0.12, small: true, cell: (r) => sdgsCell(r.rec, lang) },
+      { header: M.assessment, width: 0.25, cell: (r) => assessmentCell(r, L) },
+    ];
+  }
+  return [
+    { header: M.recommendation, width: 0.36, cell: (r) => recommendationCell(r.rec, L) },
+    { header: M.position, width: 0.1, cell: position },
+    { header: M.themes, width: 0.24, small: true, cell: (r) => themesCell(r.rec, L, lang, "themes", names) },
+    { header: M.assessment, width: 0.3, cell: (r) => assessmentCell(r, L) },
+  ];
+}
+
+/**
+ * What the narrative reports show in their status column: the status (the ledger's, else the source's
+ * recognised wording, else the source's wording as written), the lead institution and every recorded
+ * action, so that nothing recorded is dropped when a status word was not recognised.
+ * @example
+ * statusLines(row, messagesFor("en")); // ["In progress (2024-03-01)", "Lead institution: Ministry of Justice", "2024-04-10: Bill tabled"]
+ */
+export function statusLines(row: ReportRow, L: Labels): string[] {
+  const s = row.state;
+  const lines: string[] = [];
+  if (s?.status) lines.push(`${L.status[s.status]}${s.since ? ` (${s.since})` : ""}`);
+  else if (row.status !== "untracked") lines.push(L.status[row.status]);
+  else if (row.rec.status?.trim()) lines.push(`${L.matrix.statusAsTyped}${L.colon}${row.rec.status.trim()}`);
+  if (s?.lead) lines.push(`${L.matrix.lead}${L.colon}${s.lead}`);
+  for (const a of s?.actions ?? []) lines.push(`${a.date}: ${a.text}${a.by ? ` (${a.by})` : ""}`);
+  return lines;
 }
 
 /**
  * The assessment cell, from the ledger: status and date, lead and other institutions, dated actions,
  * evidence, indicators; then whatever the source file itself said.
  * @example
- * assessmentCell(row, labelsFor("en")); // "In progress (since 2024-03-01)\nLead institution: Ministry of Justice\n..."
+ * assessmentCell(row, messagesFor("en")); // "In progress (since 2024-03-01)\nLead institution: Ministry of Justice\n..."
  */
 export function assessmentCell(row: ReportRow, L: Labels): string {
   const lines: string[] = [];

@@ -1,29 +1,45 @@
 // The report every renderer draws from: recommendations joined with their ledger state, grouped by
-// cluster, with the statistics and the title facts. Pure data: no rendering here.
+// plain-language cluster (and, for the matrix layouts, by primary theme), with the statistics and the
+// title facts. Pure data: no rendering here.
+import * as z from "zod";
 import type { Recommendation } from "../schema/recommendation.js";
 import type { TrackedState } from "../schema/status.js";
-import type { Language } from "../schema/source.js";
+import { Language } from "../schema/source.js";
+import { Vocabulary } from "../schema/recommendation.js";
+import { namerFor, type Namer } from "./vocabulary.js";
 import { recommendationKeys } from "../schema/key.js";
-import { groupByCluster, type ClusterGroup } from "./clusters.js";
-import { labelsFor, type StatusKey } from "./labels.js";
+import { resolveOptions } from "../errors/matrix-error.js";
+import { messagesFor, stateName, type StatusKey } from "../i18n/index.js";
+import { clusterAssigner, ClusterMap, groupByCluster, type ClusterGroup, type ClusterRef } from "./clusters.js";
+import { groupByTheme, type ThemeGroup } from "./themes.js";
 import { buildStats, statusKeyOf, type ReportStats, type StateMap } from "./stats.js";
 
-/** Options of every report builder. */
-export interface ReportOptions {
-  /** Ledger states keyed by the recommendations' keys (see recommendationKeys). */
-  states?: StateMap;
-  /** Language of headings and fixed labels (default "en"); recommendation texts stay as given. */
-  lang?: Language;
-  /** A title instead of "UPR recommendations: <State>, <cycle>". */
-  title?: string;
-}
+/** Ledger states keyed by the recommendations' keys (recommendationKeys), as `currentStates(events)` gives them. */
+export const StateMapOption = z.custom<StateMap>((v) => v instanceof Map, { message: "expected a Map of ledger states (currentStates(events))" });
 
-/** One recommendation with its ledger state. */
+/** Options of every report builder: checked once, up front (`MatrixError("invalid-options")`). */
+export const ReportOptions = z.object({
+  /** Ledger states keyed by the recommendations' keys (see recommendationKeys). */
+  states: StateMapOption.optional(),
+  /** Language of headings, fixed labels, cluster and State names (default "en"); recommendation texts stay as given. */
+  lang: Language.default("en"),
+  /** A title instead of "UPR recommendations: <State>, <cycle>". */
+  title: z.string().optional(),
+  /** A user's cluster map (parseClusterMap); upr-matrix's default clusters otherwise. */
+  clusters: ClusterMap.nullable().default(null),
+  /** Show theme and group-of-persons names in this vocabulary; default: the one the file's themes are written in. */
+  vocabulary: Vocabulary.optional(),
+});
+export type ReportOptions = z.input<typeof ReportOptions>;
+export type ResolvedReportOptions = z.output<typeof ReportOptions>;
+
+/** One recommendation with its ledger state and cluster. */
 export interface ReportRow {
   key: string;
   rec: Recommendation;
   state: TrackedState | null;
   status: StatusKey;
+  cluster: ClusterRef;
 }
 
 /** Facts for titles: single values when every recommendation agrees, else null. */
@@ -31,6 +47,8 @@ export interface ReportMeta {
   title: string;
   lang: Language;
   stateUnderReview: string | null;
+  /** The State's name in the report's language ("Sénégal", "Türkiye"). */
+  stateName: string | null;
   cycle: number | null;
   session: number | null;
   documentSymbols: string[];
@@ -41,7 +59,12 @@ export interface ReportMeta {
 export interface Report {
   meta: ReportMeta;
   stats: ReportStats;
+  /** Plain-language clusters, in report order. */
   clusters: ClusterGroup<ReportRow>[];
+  /** Primary themes, in OHCHR matrix order: the filled matrix and the skeletons' annex. */
+  themes: ThemeGroup<ReportRow>[];
+  /** Theme and group names in one vocabulary (the file's, or the one asked for). */
+  names: Namer;
 }
 
 function single<T>(values: readonly T[]): T | null {
@@ -50,27 +73,37 @@ function single<T>(values: readonly T[]): T | null {
 }
 
 /**
- * Join recommendations with their ledger states, group them by cluster and count them.
+ * Join recommendations with their ledger states, group them by cluster and count them. Throws
+ * `MatrixError("invalid-options")` for options it cannot use (`{ lang: "de" }`).
  * @example
  * const report = buildReport(recommendations, { states: currentStates(events), lang: "fr" });
- * report.clusters[0]?.cluster.name; // "Acceptance of international norms"
+ * report.clusters[0]?.cluster.name; // "Obligations internationales et coopération avec les mécanismes relatifs aux droits de l'homme"
  */
 export function buildReport(recommendations: readonly Recommendation[], options: ReportOptions = {}): Report {
-  const lang = options.lang ?? "en";
-  const L = labelsFor(lang);
+  const opts = resolveOptions(ReportOptions, options, "buildReport");
+  return buildReportResolved(recommendations, opts);
+}
+
+/** buildReport with options already resolved (the skeleton and the writers resolve their own, wider ones). */
+export function buildReportResolved(recommendations: readonly Recommendation[], opts: ResolvedReportOptions): Report {
+  const { lang } = opts;
+  const L = messagesFor(lang);
+  const assign = clusterAssigner({ map: opts.clusters, lang });
   const { keys } = recommendationKeys(recommendations);
   const rows: ReportRow[] = recommendations.map((rec, i) => {
     const key = keys[i]!;
-    const state = options.states?.get(key) ?? null;
-    return { key, rec, state, status: statusKeyOf(state, rec) };
+    const state = opts.states?.get(key) ?? null;
+    return { key, rec, state, status: statusKeyOf(state, rec), cluster: assign(rec) };
   });
-  const stats = buildStats(recommendations, options.states);
+  const names = namerFor(recommendations, opts.vocabulary);
+  const stats = buildStats(recommendations, opts.states, { assign, lang, names });
   const stateUnderReview = single(recommendations.map((r) => r.stateUnderReview));
+  const localName = stateUnderReview ? stateName(stateUnderReview, lang) : null;
   const cycle = single(recommendations.map((r) => r.cycle));
   const session = single(recommendations.map((r) => r.session));
   const distinctStates = stats.statesUnderReview.filter((s) => s.name !== null).length;
-  const who = stateUnderReview
-    ? `${stateUnderReview}${cycle ? `, ${L.cycle(cycle)}` : ""}`
+  const who = localName
+    ? `${localName}${cycle ? `, ${L.cycle(cycle)}` : ""}`
     : distinctStates > 1
       ? L.report.severalStates(distinctStates)
       : cycle
@@ -78,25 +111,18 @@ export function buildReport(recommendations: readonly Recommendation[], options:
         : L.report.count;
   return {
     meta: {
-      title: options.title ?? L.report.title(who),
+      title: opts.title ?? L.report.title(who),
       lang,
       stateUnderReview,
+      stateName: localName,
       cycle,
       session,
       documentSymbols: stats.documentSymbols.flatMap((d) => (d.symbol ? [d.symbol] : [])),
       asOf: stats.asOf,
     },
     stats,
-    clusters: groupByCluster(rows, (r) => r.rec),
+    clusters: groupByCluster(rows, (r) => r.rec, assign),
+    themes: groupByTheme(rows, (r) => r.rec),
+    names,
   };
-}
-
-/**
- * The display name of a cluster in a language ("A12 Acceptance of international norms").
- * @example
- * clusterTitle(group.cluster, "en"); // "A12 Acceptance of international norms"
- */
-export function clusterTitle(cluster: { key: string; code: string | null; name: string }, lang: Language): string {
-  if (cluster.key === "") return labelsFor(lang).unclustered;
-  return cluster.code && !cluster.name.startsWith(cluster.code) ? `${cluster.code} ${cluster.name}` : cluster.name || (cluster.code ?? "");
 }

@@ -1,6 +1,11 @@
 // Office files written by exceljs and docx carry the time of writing (zip entry times, core.xml
 // dates). Rewriting both with one fixed date makes the same input give the same bytes.
 import { unzipSync, zipSync, type Zippable } from "fflate";
+import * as z from "zod";
+
+/** The option every file writer takes: the date written into the file (default: the ledger's latest update, else 2000-01-01). */
+export const WriterOptions = z.object({ date: z.date().optional() });
+export type WriterOptions = z.input<typeof WriterOptions>;
 
 /** The date written when none is given and the ledger has none: stable, and after the zip epoch (1980). */
 export const DEFAULT_DOCUMENT_DATE = "2000-01-01T00:00:00Z";

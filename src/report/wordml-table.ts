@@ -1,4 +1,4 @@
-import { neutralizeFormula } from "../internal/safe-cell.js";
+import { neutralizeFormula, safeText } from "../internal/safe-cell.js";
 // Large Word tables written directly as WordprocessingML strings. The `docx` package builds an object
 // per paragraph, run and property (about 0.5 ms per table row); a 10,000-row annex took 7 s that way.
 // src/docx/skeleton.ts lets `docx` write the document and puts these tables in place of marker
@@ -33,16 +33,13 @@ export interface WordTable {
   border?: string;
 }
 
-// XML 1.0 forbids most control characters; lone surrogates would make the file unreadable.
-const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
 /**
  * Text made safe for XML element content: markup characters escaped, characters XML cannot hold removed.
  * @example
  * xmlText("a < b & c\u0001"); // "a &lt; b &amp; c"
  */
 export function xmlText(s: string): string {
-  return s.replace(INVALID_XML, "").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  return safeText(s).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
 function runXml(c: WordCell): string {

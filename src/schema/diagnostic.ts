@@ -14,10 +14,13 @@ export const Code = z.enum([
   "no-table",
   "unsafe-xml",
   "no-recommendations",
+  "no-text-layer",
+  "encrypted-file",
   // layout
   "unknown-layout",
   "missing-column",
   "ignored-table",
+  "column-roles",
   // rows
   "blank-row",
   "unparsed-row",
@@ -34,6 +37,11 @@ export const Code = z.enum([
   "unknown-state",
   "invalid-field",
   "formula-cell",
+  "id-gap",
+  // reconciling a matrix with the Working Group report
+  "missing-recommendation",
+  "text-mismatch",
+  "position-mismatch",
   // classification
   "theme-disagreement",
   // tracking

@@ -11,7 +11,9 @@ export const Place = z.object({
   row: z.int().nonnegative().optional(),
   /** Last row of a range of rows this place covers (inclusive), e.g. a run of blank rows. */
   rowEnd: z.int().nonnegative().optional(),
-  /** 1-based physical line in a CSV file. */
+  /** 1-based page of a PDF document. */
+  page: z.int().positive().optional(),
+  /** 1-based physical line in a CSV or text file, line on the page of a PDF, paragraph of a Word text. */
   line: z.int().positive().optional(),
   /** 1-based column. */
   column: z.int().positive().optional(),

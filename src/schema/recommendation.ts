@@ -9,6 +9,14 @@ export type Position = z.infer<typeof Position>;
 export const LabelSource = z.enum(["matrix", "classifier"]);
 export type LabelSource = z.infer<typeof LabelSource>;
 
+/**
+ * A generation of UHRI labels: `cycle4` the current names (4th-cycle lists: "Ratification of & accession
+ * to international instruments"), `cycle3` the 2020 names ("Acceptance of international norms"), `coded`
+ * the v1 codes of 2nd-cycle lists ("A12"), `numbered` the 2014 list ("2.1."). See docs/taxonomy.md.
+ */
+export const Vocabulary = z.enum(["cycle4", "cycle3", "coded", "numbered"]);
+export type Vocabulary = z.infer<typeof Vocabulary>;
+
 const inferred = {
   source: LabelSource,
   /** 0..1, present when `source` is `classifier`. */
@@ -17,19 +25,29 @@ const inferred = {
   evidence: z.array(z.string()).optional(),
 };
 
-/** A UHRI theme: `code` is the UHRI code when the file (or taxonomy) has one, else null. */
-export const ThemeLabel = z.object({ code: z.string().nullable(), name: z.string(), ...inferred });
+/**
+ * A UHRI theme: `code` is the UHRI code when the file (or taxonomy) has one, else null; an inferred
+ * theme's `code` is the stable key of its term in `vocabulary` ("A12" in `coded`, "ratification" in
+ * `cycle4` and `cycle3`, "2.1" in `numbered`).
+ */
+export const ThemeLabel = z.object({ code: z.string().nullable(), name: z.string(), ...inferred, vocabulary: Vocabulary.optional() });
 export type ThemeLabel = z.infer<typeof ThemeLabel>;
 
-/** An affected person or group of persons (UHRI list). */
-export const PersonLabel = z.object({ name: z.string(), ...inferred });
+/** An affected person or group of persons (UHRI list); an inferred one names its term's key (`code`) and vocabulary. */
+export const PersonLabel = z.object({ name: z.string(), ...inferred, code: z.string().optional(), vocabulary: Vocabulary.optional() });
 export type PersonLabel = z.infer<typeof PersonLabel>;
 
-/** A Sustainable Development Goal (1-17), optionally a target like "16.3". */
+/**
+ * A Sustainable Development Goal (1-17), optionally a target like "16.3"; an inferred goal carries its
+ * name as the lists of `vocabulary` print it ("16 - PEACE, JUSTICE AND STRONG INSTITUTIONS") and `code` ("16").
+ */
 export const SdgLabel = z.object({
   goal: z.int().min(1).max(17),
   target: z.string().optional(),
   ...inferred,
+  code: z.string().optional(),
+  name: z.string().optional(),
+  vocabulary: Vocabulary.optional(),
 });
 export type SdgLabel = z.infer<typeof SdgLabel>;
 

@@ -1,9 +1,9 @@
 import * as z from "zod";
 
-export const Format = z.enum(["xlsx", "csv", "docx"]);
+export const Format = z.enum(["xlsx", "csv", "docx", "pdf", "txt"]);
 export type Format = z.infer<typeof Format>;
 
-export const Layout = z.enum(["ohchr-matrix", "uhri-export", "upr-info", "user-sheet", "unknown"]);
+export const Layout = z.enum(["ohchr-matrix", "uhri-export", "upr-info", "user-sheet", "wg-report", "unknown"]);
 export type Layout = z.infer<typeof Layout>;
 
 export const Language = z.enum(["en", "fr", "es"]);

@@ -356,6 +356,8 @@ export interface Issue {
   /** A slug (UPR Info itself uses no codes). */
   code: string;
   name: string;
+  /** Other names UPR Info gave it (its 2018 export says "National Human Rights Institution" for NHRI). */
+  aliases: readonly string[];
 }
 
 /**
@@ -363,7 +365,7 @@ export interface Issue {
  * @example
  * ISSUES.find((i) => i.code === "death-penalty")?.name; // "Death penalty"
  */
-export const ISSUES: readonly Issue[] = freezeList(issuesData.map((i): Issue => ({ code: i.code, name: i.name })));
+export const ISSUES: readonly Issue[] = freezeList(issuesData.map((i): Issue => ({ code: i.code, name: i.name, aliases: Object.freeze([...i.aliases]) })));
 
 let issueIndexCache: Map<string, Issue> | undefined;
 
@@ -371,7 +373,7 @@ function issueIndex(): Map<string, Issue> {
   if (issueIndexCache) return issueIndexCache;
   const m = new Map<string, Issue>();
   for (const i of ISSUES) {
-    for (const label of [i.name, i.code]) {
+    for (const label of [i.name, i.code, ...i.aliases]) {
       const key = normalizeKey(label);
       if (key && !m.has(key)) m.set(key, i);
     }
@@ -388,3 +390,26 @@ function issueIndex(): Map<string, Issue> {
 export function findIssue(label: string): Issue | undefined {
   return issueIndex().get(normalizeKey(label));
 }
+
+// ---------------------------------------------------------------------------------------------
+// Vocabularies (cycle4, cycle3, coded, numbered) and the crosswalk between them
+
+export {
+  VOCABULARIES,
+  LINK_CONFIDENCE,
+  vocabularyTerms,
+  termByKey,
+  findTerm,
+  mapTerm,
+  termIn,
+  conceptOf,
+  nameIn,
+  detectVocabulary,
+  type Vocabulary,
+  type VocabularyInfo,
+  type Term,
+  type TermKind,
+  type LinkBasis,
+  type CrosswalkLink,
+  type VocabularyGuess,
+} from "./vocabularies.js";

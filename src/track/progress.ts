@@ -4,6 +4,7 @@ import { countBy, groupBy, orderBy, sortBy, uniqBy } from "lodash-es";
 import type { Recommendation } from "../schema/recommendation.js";
 import { recommendationKeys } from "../schema/key.js";
 import { Status, type TrackedState } from "../schema/status.js";
+import { namerFor } from "../report/vocabulary.js";
 
 /** How progress is grouped. */
 export type ProgressBy = "cluster" | "institution" | "position";
@@ -74,6 +75,18 @@ export function clusterLabel(rec: Pick<Recommendation, "cluster">): string {
 }
 
 /**
+ * clusterLabel in the list's one vocabulary (see namerFor): a list in the current UHRI names shows
+ * "National Human Rights Institution (NHRI)", not the v1 code readers attach ("A45 ..."); a coded list keeps its codes.
+ * @example
+ * const label = clusterLabeler(recommendations);
+ * label(recommendations[0]); // "A12 Acceptance of international norms"
+ */
+export function clusterLabeler(recommendations: readonly Recommendation[]): (rec: Pick<Recommendation, "cluster">) => string {
+  const names = namerFor(recommendations);
+  return (rec) => (rec.cluster ? clusterLabel({ cluster: { ...rec.cluster, ...names.theme(rec.cluster) } }) : NO_CLUSTER);
+}
+
+/**
  * The institutions a recommendation is assigned to: the ledger's, else the source's.
  * @example
  * institutionsOf(rec, states.get(recommendationKey(rec))); // ["Ministry of Justice", "Police"]
@@ -91,10 +104,17 @@ export function institutionsOf(rec: Pick<Recommendation, "institutions">, state:
  * progressBy(recommendations, currentStates(events), "cluster")[0];
  * // { group: "A12 Acceptance of international norms", total: 21, byStatus: {...}, implementedShare: 0.25, conflicts: 0 }
  */
-export function progressBy(recommendations: readonly Recommendation[], states: ReadonlyMap<string, TrackedState>, by: ProgressBy): ProgressGroup[] {
+export function progressBy(
+  recommendations: readonly Recommendation[],
+  states: ReadonlyMap<string, TrackedState>,
+  by: ProgressBy,
+  // The report's plain-language clusters (clusterAssigner) when given; the matrix theme otherwise.
+  options: { clusterOf?: (rec: Recommendation) => string } = {},
+): ProgressGroup[] {
+  const clusterOf = options.clusterOf ?? clusterLabeler(recommendations);
   const items = trackedItems(recommendations, states);
   const groupsOf = (it: TrackedItem): string[] => {
-    if (by === "cluster") return [clusterLabel(it.rec)];
+    if (by === "cluster") return [clusterOf(it.rec)];
     if (by === "position") return [it.rec.position];
     const names = institutionsOf(it.rec, it.state);
     return names.length ? names : [UNASSIGNED];
@@ -124,8 +144,9 @@ export interface StaleItem {
  * findStale(recommendations, currentStates(events), "2025-01-01").length; // 12
  */
 export function findStale(recommendations: readonly Recommendation[], states: ReadonlyMap<string, TrackedState>, since: string): StaleItem[] {
+  const label = clusterLabeler(recommendations);
   const stale = trackedItems(recommendations, states)
     .filter(({ state }) => (state?.lastUpdate ?? null) === null || state!.lastUpdate! < since)
-    .map(({ rec, key, state }): StaleItem => ({ recommendation: key, id: rec.id, cluster: clusterLabel(rec), lead: state?.lead ?? null, status: state?.status ?? null, lastUpdate: state?.lastUpdate ?? null }));
+    .map(({ rec, key, state }): StaleItem => ({ recommendation: key, id: rec.id, cluster: label(rec), lead: state?.lead ?? null, status: state?.status ?? null, lastUpdate: state?.lastUpdate ?? null }));
   return orderBy(stale, [(s) => s.lastUpdate ?? "", "recommendation"]);
 }

@@ -4,33 +4,13 @@ import type { Position } from "../schema/recommendation.js";
 import type { Language } from "../schema/source.js";
 import { Status } from "../schema/status.js";
 import { fold } from "../internal/text.js";
+import { messagesFor } from "../i18n/index.js";
 
-/** The label of each status in each language: the drop-down values of exported workbooks. */
+/** The label of each status in each language (from src/i18n): the drop-down values of exported workbooks. */
 export const STATUS_LABELS: Readonly<Record<Language, Readonly<Record<Status, string>>>> = {
-  en: {
-    "not-started": "Not started",
-    "in-progress": "In progress",
-    "partially-implemented": "Partially implemented",
-    "fully-implemented": "Fully implemented",
-    "not-applicable": "Not applicable",
-    "noted-no-action": "Noted - no action",
-  },
-  fr: {
-    "not-started": "Non commencée",
-    "in-progress": "En cours",
-    "partially-implemented": "Partiellement mise en œuvre",
-    "fully-implemented": "Pleinement mise en œuvre",
-    "not-applicable": "Sans objet",
-    "noted-no-action": "Notée - aucune action",
-  },
-  es: {
-    "not-started": "No iniciada",
-    "in-progress": "En curso",
-    "partially-implemented": "Parcialmente implementada",
-    "fully-implemented": "Plenamente implementada",
-    "not-applicable": "No aplicable",
-    "noted-no-action": "Anotada - sin acción",
-  },
+  en: messagesFor("en").status,
+  fr: messagesFor("fr").status,
+  es: messagesFor("es").status,
 };
 
 // Other wordings seen in trackers (DOMAIN-DETAIL §7.1: UPR Info MIA, State annexes, IMPACT OSS) and
@@ -74,8 +54,8 @@ const WORDS: Readonly<Record<Status, readonly string[]>> = {
   ],
   "noted-no-action": [
     "noted - no action", "noted no action", "noted, no action", "noted", "no action planned",
-    "notée - aucune action", "notée", "prise en note", "pris note", "aucune action prévue", "notée sans suite",
-    "anotada - sin acción", "anotada", "se toma nota", "tomada nota", "sin acción prevista",
+    "notée - aucune action", "pris note - aucune action", "notée", "prise en note", "pris note", "aucune action prévue", "notée sans suite",
+    "anotada - sin acción", "anotada - sin medidas", "se tomo nota - sin accion", "anotada", "se toma nota", "tomada nota", "sin acción prevista",
   ],
 };
 

@@ -10,7 +10,8 @@ import { compareParagraphIds } from "../schema/key.js";
 import { Language } from "../schema/source.js";
 import type { TrackedState } from "../schema/status.js";
 import { fold } from "../internal/text.js";
-import { clusterLabel, institutionsOf, trackedItems, type TrackedItem } from "./progress.js";
+import { messagesFor } from "../i18n/index.js";
+import { clusterLabeler, institutionsOf, trackedItems, type TrackedItem } from "./progress.js";
 import { statusLabel, statusLabels } from "./status-words.js";
 
 /** Version tag written into every exported workbook. */
@@ -31,37 +32,24 @@ export type TrackColumn = (typeof TRACK_COLUMNS)[number];
 export const EDITABLE_COLUMNS = ["status", "date", "action", "evidence", "indicators", "reportedBy"] as const;
 export type EditableColumn = (typeof EDITABLE_COLUMNS)[number];
 
-/** Column headers in each language. */
+/** Column headers in each language (from src/i18n). */
 export const COLUMN_LABELS: Readonly<Record<Language, Readonly<Record<TrackColumn, string>>>> = {
-  en: {
-    key: "Key", id: "No.", cluster: "Theme", text: "Recommendation", states: "Recommending State(s)", position: "Position",
-    lead: "Lead institution", institutions: "Supporting institutions", previous: "Previous update",
-    status: "Status", date: "Date of update (YYYY-MM-DD)", action: "Action taken", evidence: "Evidence (links, documents)",
-    indicators: "Indicators", reportedBy: "Reported by",
-  },
-  fr: {
-    key: "Clé", id: "N°", cluster: "Thème", text: "Recommandation", states: "État(s) recommandant(s)", position: "Position",
-    lead: "Institution chef de file", institutions: "Institutions associées", previous: "Dernière mise à jour",
-    status: "Statut", date: "Date de la mise à jour (AAAA-MM-JJ)", action: "Mesures prises", evidence: "Justificatifs (liens, documents)",
-    indicators: "Indicateurs", reportedBy: "Renseigné par",
-  },
-  es: {
-    key: "Clave", id: "N.º", cluster: "Tema", text: "Recomendación", states: "Estado(s) recomendante(s)", position: "Posición",
-    lead: "Institución principal", institutions: "Instituciones de apoyo", previous: "Actualización anterior",
-    status: "Estado", date: "Fecha de actualización (AAAA-MM-DD)", action: "Medidas adoptadas", evidence: "Pruebas (enlaces, documentos)",
-    indicators: "Indicadores", reportedBy: "Informado por",
-  },
+  en: messagesFor("en").trackColumns,
+  fr: messagesFor("fr").trackColumns,
+  es: messagesFor("es").trackColumns,
 };
 
 const POSITION_LABELS: Readonly<Record<Language, Readonly<Record<Position, string>>>> = {
-  en: { supported: "Supported", noted: "Noted", "partially-supported": "Partially supported", pending: "Pending", unknown: "Unknown" },
-  fr: { supported: "Soutenue", noted: "Notée", "partially-supported": "Soutenue en partie", pending: "En attente", unknown: "Inconnue" },
-  es: { supported: "Apoyada", noted: "Anotada", "partially-supported": "Apoyada parcialmente", pending: "Pendiente", unknown: "Desconocida" },
+  en: messagesFor("en").position,
+  fr: messagesFor("fr").position,
+  es: messagesFor("es").position,
 };
 
 // Extra header wordings people (or older exports) use for the same columns.
 const HEADER_SYNONYMS: Readonly<Partial<Record<TrackColumn, readonly string[]>>> = {
   key: ["recommendation key", "clef", "id key"],
+  // Older exports headed the cluster column "Theme" / "Thème" / "Tema".
+  cluster: ["theme", "cluster", "tema", "groupe thematique", "grupo tematico"],
   id: ["id", "paragraph", "no", "number", "numero", "n", "n o", "recommendation no", "ref", "reference"],
   status: ["implementation status", "status of implementation", "statut de mise en oeuvre", "etat", "estado de implementacion", "estado de aplicacion", "situacion"],
   date: ["date", "fecha", "date of update", "date de mise a jour", "fecha de actualizacion", "as of", "updated"],
@@ -132,6 +120,11 @@ export const TrackExportOptions = z.object({
   exportedAt: z.iso.datetime(),
   /** Export only these institutions (or clusters); all by default. */
   only: z.array(z.string()).optional(),
+  /**
+   * The cluster a recommendation is filed under (for `by: "cluster"` and the cluster column): the report's
+   * plain-language clusters, e.g. `(rec) => clusterAssigner({ map, lang })(rec).name`. Default: the matrix theme.
+   */
+  clusterOf: z.custom<(rec: Recommendation) => string>((v) => typeof v === "function", { message: "expected a function (rec) => cluster name" }).optional(),
 });
 export type TrackExportOptions = z.input<typeof TrackExportOptions>;
 
@@ -166,9 +159,9 @@ export function planTrackExport(
   states: ReadonlyMap<string, TrackedState>,
   options: TrackExportOptions,
 ): TrackWorkbookPlan[] {
-  const { by, lang, round, exportedAt, only: onlyNames } = resolveOptions(TrackExportOptions, options, "planTrackExport");
+  const { by, lang, round, exportedAt, only: onlyNames, clusterOf = clusterLabeler(recommendations) } = resolveOptions(TrackExportOptions, options, "planTrackExport");
   const targetsOf = (it: TrackedItem) => {
-    const targets = by === "cluster" ? [clusterLabel(it.rec)] : institutionsOf(it.rec, it.state);
+    const targets = by === "cluster" ? [clusterOf(it.rec)] : institutionsOf(it.rec, it.state);
     return targets.length ? targets : ["(unassigned)"];
   };
   const groups = groupBy(
@@ -188,7 +181,7 @@ export function planTrackExport(
   const plans: TrackWorkbookPlan[] = [];
   for (const target of sortBy(Object.keys(groups))) {
     if (only && !only.has(target)) continue;
-    const items = groups[target]!.map((m) => m.it).sort((a, b) => cmp(clusterLabel(a.rec), clusterLabel(b.rec)) || compareParagraphIds(a.rec.id, b.rec.id) || cmp(a.key, b.key));
+    const items = groups[target]!.map((m) => m.it).sort((a, b) => cmp(clusterOf(a.rec), clusterOf(b.rec)) || compareParagraphIds(a.rec.id, b.rec.id) || cmp(a.key, b.key));
     let base = (by === "cluster" ? "cluster-" : "") + fileSlug(target);
     for (let n = 2; names.has(base); n++) base = `${fileSlug(target)}-${n}`;
     names.add(base);
@@ -202,7 +195,7 @@ export function planTrackExport(
         values: {
           key,
           id: rec.id,
-          cluster: clusterLabel(rec),
+          cluster: clusterOf(rec),
           text: rec.text,
           states: rec.recommendingStates.join("; "),
           position: POSITION_LABELS[lang][rec.position],

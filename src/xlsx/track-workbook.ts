@@ -2,7 +2,8 @@
 // drop-down and protected id columns, and a very hidden sheet remembering what was sent out, so that
 // the import can tell what a person changed. Returned workbooks are read by src/ingest/track-workbook.ts.
 import ExcelJS from "exceljs";
-import { neutralizeFormula } from "../internal/safe-cell.js";
+import { cellText } from "../internal/safe-cell.js";
+import { fitRowHeights, fitToPageWidth } from "./layout.js";
 import { documentDate, stabilizeZip } from "../report/stable-zip.js";
 import { TRACK_META_SHEET } from "../ingest/track-workbook.js";
 import { columnLetter } from "../internal/columns.js";
@@ -19,7 +20,7 @@ const ANSWER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: 
 /** Columns after the data left unlocked, so people can add their own notes. */
 const FREE_COLUMNS = 10;
 
-const safe = (s: string) => neutralizeFormula(s);
+const safe = cellText;
 
 /**
  * Write one update workbook: "Instructions" first, then the data sheet (status drop-down, id columns
@@ -97,6 +98,11 @@ export async function writeTrackWorkbook(plan: TrackWorkbookPlan): Promise<Uint8
   }
   for (let i = 1; i <= FREE_COLUMNS; i++) ws.getColumn(TRACK_COLUMNS.length + i).protection = { locked: false };
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, plan.rows.length + 1), column: TRACK_COLUMNS.length } };
+  // A printed workbook fits the page width (15 columns on one landscape A4), header repeated.
+  fitRowHeights(ws, 2);
+  fitRowHeights(info);
+  fitToPageWidth(ws, "landscape", "1:1");
+  fitToPageWidth(info, "portrait");
   // No password: protection prevents accidental edits of ids and texts, it is not a security boundary.
   await ws.protect("", {
     selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true,

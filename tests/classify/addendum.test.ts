@@ -46,9 +46,11 @@ describe("readAddendumPositions", () => {
 
   test("prose numbers are not ids; a list without position wording is reported; a conflict is partial", () => {
     expect(positions("In 2019 the Government adopted 5 laws and paragraph 3 explains them.")).toEqual({});
-    const r = readAddendumPositions("See recommendations 117.1-117.2 below.", { file: "add1.txt" });
+    const r = readAddendumPositions("The recommendations 117.1-117.2 concern the Roma.", { file: "add1.txt" });
     expect(r.positions.size).toBe(0);
     expect(r.diagnostics).toMatchObject([{ code: "unknown-position", severity: "warning", place: { file: "add1.txt", line: 1 } }]);
+    // A reference and a count are not lists.
+    expect(positions("Rec. 30 See recommendation 24. The Government of Slovenia accepts 142 recommendations.")).toEqual({});
     const c = readAddendumPositions("Slovenia supports recommendations 117.1-117.2.\nSlovenia notes recommendation 117.2.");
     expect(c.positions.get("117.2")).toBe("partially-supported");
     expect(c.diagnostics.map((d) => d.code)).toEqual(["conflicting-position"]);
@@ -73,9 +75,10 @@ function rec(id: string, position: Recommendation["position"] = "unknown"): Reco
 describe("applyAddendumPositions", () => {
   test("fills unknown positions, keeps given ones, maps bare numbers, reports unmatched ids", () => {
     const read = readAddendumPositions("Slovenia accepts the recommendations 1-2. Slovenia notes recommendations 3, 99.");
-    const { recommendations, applied, diagnostics } = applyAddendumPositions([rec("115.1"), rec("115.2", "noted"), rec("115.3")], read.positions, { source: "A/HRC/28/15/Add.1" });
+    const { recommendations, applied, diagnostics } = applyAddendumPositions([rec("115.1"), rec("115.2", "noted"), rec("115.3")], read, { source: "A/HRC/28/15/Add.1" });
     expect(recommendations.map((r) => r.position)).toEqual(["supported", "noted", "noted"]);
-    expect(recommendations[0]).toMatchObject({ positionSource: "A/HRC/28/15/Add.1", positionRaw: "listed in A/HRC/28/15/Add.1" });
+    expect(recommendations[0]).toMatchObject({ positionSource: "A/HRC/28/15/Add.1", positionRaw: "accepts" });
+    expect(applyAddendumPositions([rec("115.1")], read.positions, { source: "A/HRC/28/15/Add.1" }).recommendations[0]?.positionRaw).toBe("listed in A/HRC/28/15/Add.1");
     expect(applied).toBe(2);
     expect(diagnostics).toMatchObject([{ code: "unknown-recommendation", actual: "99" }]);
   });

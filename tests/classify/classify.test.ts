@@ -4,7 +4,7 @@ import { describe, expect, test } from "vitest";
 import { classify } from "../../src/classify/classify.js";
 import { readMatrixFile } from "../../src/node/index.js";
 import { Recommendation } from "../../src/schema/recommendation.js";
-import { themeByCode } from "../../src/taxonomy/index.js";
+import { termByKey } from "../../src/taxonomy/index.js";
 
 const FIXTURES = fileURLToPath(new URL("../../fixtures/", import.meta.url));
 const read = async (f: string) => (await readMatrixFile(join(FIXTURES, f))).recommendations;
@@ -25,7 +25,8 @@ describe("classify on the fixtures", () => {
       expect(r.themes.length).toBeGreaterThan(0);
       for (const t of r.themes) {
         expect(t.source).toBe("classifier");
-        expect(themeByCode(t.code!)?.name).toBe(t.name);
+        expect(t.vocabulary).toBe("cycle4"); // the file carries no themes: the default vocabulary
+        expect(termByKey("cycle4", t.code!)?.name).toBe(t.name);
         expect(t.confidence).toBeGreaterThanOrEqual(0);
         expect(t.confidence).toBeLessThanOrEqual(1);
         expect(t.evidence!.length).toBeGreaterThan(0);
@@ -33,8 +34,15 @@ describe("classify on the fixtures", () => {
       for (const p of r.affectedPersons) expect(p.source).toBe("classifier");
     });
     const optcat = recommendations.find((r) => /Optional Protocol to the Convention against Torture/.test(r.text))!;
-    expect(optcat.themes.map((t) => t.code)).toEqual(expect.arrayContaining(["A12", "D25"]));
+    expect(optcat.themes.map((t) => t.code)).toEqual(expect.arrayContaining(["ratification", "torture"]));
     expect(optcat.sdgs.map((s) => s.goal)).toContain(16);
+    expect(optcat.sdgs[0]).toMatchObject({ vocabulary: "cycle4", name: expect.stringMatching(/^\d+ - [A-Z]/) });
+    // The same file in the v1 codes, and in the 2020 names.
+    const coded = classify(recs, { vocabulary: "coded" }).recommendations.find((r) => r.id === optcat.id)!;
+    expect(coded.themes.map((t) => t.code)).toEqual(expect.arrayContaining(["A12", "D25"]));
+    expect(coded.themes.every((t) => t.vocabulary === "coded" && termByKey("coded", t.code!)?.name === t.name)).toBe(true);
+    const cycle3 = classify(recs, { vocabulary: "cycle3" }).recommendations.find((r) => r.id === optcat.id)!;
+    expect(cycle3.themes.map((t) => t.name)).toContain("Acceptance of international norms");
   });
 
   test("never overwrites a matrix's themes and persons; infers the missing issues and action categories", async () => {
@@ -78,10 +86,10 @@ describe("classify on the fixtures", () => {
       { ...base, text: "Abolir la peine de mort et ratifier le deuxième Protocole facultatif (France);" },
       { ...base, id: "2", text: "Continuar fortaleciendo las políticas de igualdad de género (Chile);" },
     ]);
-    expect(recommendations[0]!.themes.map((t) => t.code)).toEqual(expect.arrayContaining(["D23", "A12"]));
+    expect(recommendations[0]!.themes.map((t) => t.code)).toEqual(expect.arrayContaining(["death-penalty", "ratification"]));
     expect(recommendations[0]!.actionCategory).toMatchObject({ category: 5, source: "classifier" });
     expect(recommendations[1]!.actionCategory).toMatchObject({ category: 2 });
-    expect(recommendations[1]!.affectedPersons.map((p) => p.name)).toContain("Women");
+    expect(recommendations[1]!.affectedPersons.map((p) => p.name)).toContain("Women & girls");
     expect(classify([{ ...base, text: "" }]).recommendations[0]).toEqual({ ...base, text: "" }); // nothing to read
   });
 
@@ -92,9 +100,50 @@ describe("classify on the fixtures", () => {
       positionSourceParagraph: null, cluster: null, themes: [{ code: "E51", name: "Right to education - General", source: "matrix" }], affectedPersons: [],
       sdgs: [], issues: [], actionCategory: null, assessment: null, status: null, institutions: [], extra: [], place: { file: "u.docx", table: 1, row: 9 },
     });
-    const { recommendations, diagnostics } = classify([r]);
+    const { recommendations, diagnostics, summary } = classify([r]);
     expect(recommendations[0]!.themes).toEqual(r.themes);
-    expect(diagnostics).toMatchObject([{ code: "theme-disagreement", severity: "warning", place: { file: "u.docx", row: 9, field: "themes" }, actual: "E51", expected: expect.arrayContaining(["D23"]) }]);
+    expect(diagnostics).toMatchObject([
+      { code: "theme-disagreement", severity: "warning", place: { file: "u.docx", row: 9, field: "themes" }, actual: "Right to education - General", expected: expect.arrayContaining(["Death penalty"]) },
+    ]);
+    expect(summary).toMatchObject({ vocabularies: [{ file: "u.docx", vocabulary: "coded", detected: true }], disagreementsReported: 1, disagreementsWithinGroup: 0 });
     expect(classify([r], { tasks: ["issues"] }).diagnostics).toEqual([]); // themes not asked: no comparison
+    // A sibling of the file's theme (same group D) is counted, not reported.
+    const sibling = { ...r, themes: [{ code: "D25", name: "Prohibition of torture and cruel, inhuman or degrading treatment", source: "matrix" as const }] };
+    const quiet = classify([sibling]);
+    expect(quiet.diagnostics).toMatchObject([{ code: "theme-disagreement", severity: "info", place: { file: "u.docx" }, message: expect.stringMatching(/^1 recommendation/) }]);
+    expect(quiet.summary).toMatchObject({ disagreementsReported: 0, disagreementsWithinGroup: 1 });
+  });
+});
+
+describe("errors seen when tried as a new user would (their causes fixed)", () => {
+  const base = Recommendation.parse({
+    id: "1", paragraphId: "1", text: "x", recommendingStates: [], stateUnderReview: null, cycle: null, session: null, documentSymbol: null,
+    position: "unknown", positionRaw: null, positionSource: null, positionSourceParagraph: null, cluster: null, themes: [], affectedPersons: [],
+    sdgs: [], issues: [], actionCategory: null, assessment: null, status: null, institutions: [], extra: [], place: { row: 2 },
+  });
+  const one = (text: string) => classify([{ ...base, text }]).recommendations[0]!;
+
+  test("rape in criminal law is not a children's issue unless children are named", () => {
+    for (const text of ["Implement effectively the amended Criminal Code provisions on rape and sexual violence (Iceland);", "Amend the Criminal Code to define rape as sexual intercourse without consent;"]) {
+      const r = one(text);
+      expect(r.issues.map((i) => i.name), text).not.toContain("Rights of the Child");
+      expect(r.themes.map((t) => t.name), text).toContain("Sexual & gender-based violence");
+      expect(r.themes.map((t) => t.name), text).not.toContain("Children: definition; general principles; protection");
+    }
+    expect(one("Criminalize the rape of children and raise the age of consent").issues.map((i) => i.name)).toContain("Rights of the Child");
+  });
+
+  test("the migrant workers' convention is about migrants, not marriage and family, nor gender equality", () => {
+    const r = one("Consider ratifying the International Convention on the Protection of the Rights of All Migrant Workers and Members of Their Families (Rwanda);");
+    expect(r.themes.map((t) => t.code).sort()).toEqual(["migrants", "ratification"]);
+    expect(r.sdgs.map((s) => s.goal)).not.toContain(5);
+    expect(r.affectedPersons.map((p) => p.name)).toContain("Migrants");
+  });
+
+  test("hate crimes are discrimination, not Other", () => {
+    const r = one("Make further efforts to curb hate crimes and ensure redress (Bangladesh);");
+    expect(r.themes.map((t) => t.name)).toEqual(expect.arrayContaining(["Equality & non-discrimination", "Racial discrimination"]));
+    expect(r.issues.map((i) => i.name)).toContain("Racial discrimination");
+    expect(r.issues.map((i) => i.name)).not.toContain("Other");
   });
 });

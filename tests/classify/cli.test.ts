@@ -17,6 +17,26 @@ describe("upr-matrix classify", () => {
     expect(out.sources[0]).toMatchObject({ layout: "upr-info" });
   });
 
+  test("--vocabulary names inferred themes, persons and SDGs in the vocabulary asked for; a file's own labels decide for it", async () => {
+    for (const [vocabulary, name] of [["cycle4", "Ratification of & accession to international instruments"], ["cycle3", "Acceptance of international norms"], ["coded", "Acceptance of international norms"]] as const) {
+      const r = await cli(["--quiet", "classify", "fixtures/upr-info.csv", "--only", "themes,persons,sdgs", "--vocabulary", vocabulary]);
+      expect(r.code).toBe(0);
+      const out = JSON.parse(r.stdout) as ParseResult;
+      const themes = out.recommendations.flatMap((x) => x.themes);
+      expect(themes.every((t) => t.vocabulary === vocabulary), vocabulary).toBe(true);
+      expect(themes.map((t) => t.name)).toContain(name);
+      if (vocabulary === "coded") expect(themes.find((t) => t.name === name)?.code).toBe("A12");
+      expect(out.recommendations.flatMap((x) => x.affectedPersons).every((p) => p.vocabulary === vocabulary)).toBe(true);
+    }
+    // A coded matrix keeps its vocabulary whatever is asked: its themes stay, the missing ones are coded.
+    const g1 = await cli(["--quiet", "classify", "fixtures/ohchr-g1-en.docx", "--only", "sdgs,persons", "--vocabulary", "cycle4"]);
+    const out = JSON.parse(g1.stdout) as ParseResult;
+    expect(out.recommendations.flatMap((x) => x.sdgs).filter((s) => s.source === "classifier").every((s) => s.vocabulary === "coded")).toBe(true);
+    const bad = await cli(["classify", "fixtures/upr-info.csv", "--vocabulary", "uhri"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--vocabulary must be cycle4, cycle3 or coded, not "uhri"/);
+  });
+
   test("--only and --format summary", async () => {
     const r = await cli(["classify", "fixtures/ohchr-g1-en.docx", "--only", "action,issues", "--format", "summary"]);
     expect(r.code).toBe(0);

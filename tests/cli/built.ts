@@ -19,7 +19,7 @@ export let CLI = join(OUT, "cli.js");
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const sources = () => Math.max(newest(join(ROOT, "src")), statSync(join(ROOT, "tsup.config.ts")).mtimeMs);
-const built = (cli: string, worker: string, stamp = cli) => existsSync(cli) && existsSync(worker) && statSync(stamp).mtimeMs >= sources();
+const built = (cli: string, worker: string, stamp = cli) => existsSync(cli) && existsSync(worker) && existsSync(join(dirname(worker), "pdf-worker.js")) && statSync(stamp).mtimeMs >= sources();
 
 /** The path of a CLI built from the current sources (dist/ when fresh, else a cached bundle). */
 export async function ensureBuilt(): Promise<string> {
@@ -38,9 +38,9 @@ export async function ensureBuilt(): Promise<string> {
     try {
       if (fresh()) break;
       const { build } = await import("esbuild");
-      // The CLI starts worker threads from worker.js beside it, as tsup builds them (see tsup.config.ts).
+      // The CLI starts worker threads from worker.js and pdf-worker.js beside it, as tsup builds them (see tsup.config.ts).
       await build({
-        entryPoints: { cli: join(ROOT, "src", "cli", "main.ts"), worker: join(ROOT, "src", "node", "worker.ts") },
+        entryPoints: { cli: join(ROOT, "src", "cli", "main.ts"), worker: join(ROOT, "src", "node", "worker.ts"), "pdf-worker": join(ROOT, "src", "node", "pdf-worker.ts") },
         bundle: true, platform: "node", format: "esm", packages: "external", splitting: true, outdir: OUT, logLevel: "silent",
       });
       writeFileSync(STAMP, new Date().toISOString());
@@ -59,13 +59,13 @@ export interface Run {
 }
 
 /**
- * Run the built CLI with arguments, as a user would (no TTY: no colours, no progress bar).
+ * Run a command without blocking the test worker (tests run side by side), its output collected.
  * @example
- * const { code, stdout } = await cli(["parse", "fixtures/upr-info.csv"]);
+ * const { code, stdout } = await runProcess("bash", ["-c", "echo hi"], { cwd: ROOT });
  */
-export function cli(args: readonly string[], opts: { cwd?: string; env?: Record<string, string> } = {}): Promise<Run> {
+export function runProcess(command: string, args: readonly string[], opts: { cwd: string; env?: NodeJS.ProcessEnv; timeout?: number }): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd: opts.cwd ?? ROOT, env: { ...process.env, NO_COLOR: "", FORCE_COLOR: "", ...opts.env } });
+    const child = spawn(command, args, { cwd: opts.cwd, env: opts.env ?? process.env, ...(opts.timeout ? { timeout: opts.timeout } : {}) });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
@@ -73,6 +73,15 @@ export function cli(args: readonly string[], opts: { cwd?: string; env?: Record<
     child.on("error", reject);
     child.on("close", (code) => resolve({ code, stdout, stderr }));
   });
+}
+
+/**
+ * Run the built CLI with arguments, as a user would (no TTY: no colours, no progress bar).
+ * @example
+ * const { code, stdout } = await cli(["parse", "fixtures/upr-info.csv"]);
+ */
+export function cli(args: readonly string[], opts: { cwd?: string; env?: Record<string, string> } = {}): Promise<Run> {
+  return runProcess(process.execPath, [CLI, ...args], { cwd: opts.cwd ?? ROOT, env: { ...process.env, NO_COLOR: "", FORCE_COLOR: "", ...opts.env } });
 }
 
 /** A fresh temporary folder under node_modules/.cache (ignored by git), removed when the test that asked for it ends (call it inside a test). */

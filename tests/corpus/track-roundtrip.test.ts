@@ -9,7 +9,8 @@ import { recommendationKey } from "../../src/schema/key.js";
 import { currentStates } from "../../src/track/ledger.js";
 import { mergeReturnedWorkbooks } from "../../src/track/merge.js";
 import { planTrackExport } from "../../src/track/workbook.js";
-import { readTrackWorkbook, writeTrackWorkbook } from "../../src/xlsx.js";
+import { readTrackWorkbook } from "../../src/index.js";
+import { writeTrackWorkbook } from "../../src/xlsx.js";
 import { corpusDir, hasCorpus, noticeIfAbsent } from "./corpus.js";
 
 noticeIfAbsent("the tracking round trip on real matrices");

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import * as z from "zod";
-import { MatrixError, resolveOptions } from "../../src/index.js";
+import { MatrixError, resolveOptions } from "../../src/errors/matrix-error.js";
 
 const Options = z.object({ lang: z.enum(["en", "fr", "es"]).default("en"), words: z.int().positive().default(10700) });
 

@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { readMatrixFile, UNREADABLE } from "../../src/node/index.js";
+import { UNREADABLE } from "../../src/ingest/parse-matrix.js";
+import { readMatrixFile } from "../../src/node/index.js";
 import { readFileInParts } from "../../src/node/read-parts.js";
 import { readTrackWorkbook } from "../../src/ingest/track-workbook.js";
 import { mergeResults } from "../../src/ingest/result.js";

@@ -14,7 +14,7 @@ const limitOf = (r: { diagnostics: { code: string; message: string; severity: st
 
 describe("limits (src/ingest/options.ts)", () => {
   test("defaults", () => {
-    expect(resolveLimits()).toEqual({ maxRows: 2_000_000, maxCellLength: 100_000, maxBytes: 512 * 1024 * 1024, maxZipEntries: 10_000, maxCells: 20_000_000, maxDepth: 256 });
+    expect(resolveLimits()).toEqual({ maxRows: 2_000_000, maxCellLength: 100_000, maxBytes: 512 * 1024 * 1024, maxZipEntries: 10_000, maxCells: 20_000_000, maxDepth: 256, maxPages: 2000, maxSeconds: 120 });
     expect(() => Limits.parse({ maxRows: 0 })).toThrow();
   });
 

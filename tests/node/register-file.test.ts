@@ -4,7 +4,8 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { readMatrixFile, readRegisterFile, registerLines, writeRegisterFile } from "../../src/node/index.js";
+import { readMatrixFile, readRegisterFile, writeRegisterFile } from "../../src/node/index.js";
+import { registerLines } from "../../src/node/register-file.js";
 import type { ParseResult } from "../../src/schema/result.js";
 
 let dir: string;

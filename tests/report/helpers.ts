@@ -7,7 +7,7 @@ import { SaxesParser } from "saxes";
 import type { Recommendation } from "../../src/schema/recommendation.js";
 import type { Status, TrackedState } from "../../src/schema/status.js";
 import { recommendationKey } from "../../src/schema/key.js";
-import { parseMatrix } from "../../src/node/index.js";
+import { parseMatrix } from "../../src/index.js";
 
 type Partial2 = Partial<Recommendation> & Pick<Recommendation, "id" | "text">;
 

@@ -6,21 +6,24 @@ import {
   buildSkeletonOutline,
   compressIds,
   formatReferences,
+  mergeSmallClusters,
+  MIN_CLUSTER_WORDS,
   NATIONAL_WORD_LIMIT,
   subsectionLetter,
 } from "../../src/report/skeleton.js";
-import { formatCount } from "../../src/report/skeleton-labels.js";
+import { formatCount } from "../../src/report/numbers.js";
+import { buildReport } from "../../src/report/model.js";
 import { writeSkeletonDocx } from "../../src/docx/skeleton.js";
-import { parseDocx } from "../../src/ingest/docx.js";
-import { readDocxContent } from "../../src/ingest/docx.js";
+import { parseDocx, readDocxContent } from "../../src/ingest/docx.js";
 import { currentStates } from "../../src/track/ledger.js";
+import { MatrixError } from "../../src/errors/matrix-error.js";
 import { sampleEvents } from "../../docs/examples/generate.js";
 import { handRecs, handStates, headings, readDocxBlocks, rec, sampleRecs, type DocxBlock } from "./helpers.js";
 
 describe("word budgets and references", () => {
   test("allocateWords splits a total exactly, proportionally, in tens", () => {
     expect(allocateWords(100, [1, 1, 1], 10)).toEqual([40, 30, 30]);
-    expect(allocateWords(10_700, [800, 1500, 5400, 800, 1200, 600, 400])).toEqual([800, 1500, 5400, 800, 1200, 600, 400]);
+    expect(allocateWords(10_700, [600, 900, 1000, 6400, 900, 500, 400])).toEqual([600, 900, 1000, 6400, 900, 500, 400]);
     expect(allocateWords(1000, [0, 0])).toEqual([500, 500]);
     expect(allocateWords(1000, [])).toEqual([]);
   });
@@ -58,44 +61,75 @@ describe("word budgets and references", () => {
   test("thousands separators by language", () => {
     expect([formatCount(10_700, "en"), formatCount(10_700, "fr"), formatCount(10_700, "es"), formatCount(400, "en")]).toEqual(["10,700", "10\u00a0700", "10.700", "400"]);
   });
+
+  test("property: merged clusters keep every recommendation, budgets add up and reach the minimum", async () => {
+    const report = buildReport(await sampleRecs());
+    const groups = report.clusters.map((g) => ({ cluster: g.cluster, rows: g.items }));
+    fc.assert(
+      fc.property(fc.integer({ min: 100, max: 12_000 }), fc.integer({ min: 0, max: 600 }), (total, min) => {
+        const { blocks, words } = mergeSmallClusters(groups, total, min);
+        expect(words.reduce((a, b) => a + b, 0)).toBe(total);
+        expect(blocks.flatMap((b) => b.rows.map((r) => r.key)).sort()).toEqual(report.clusters.flatMap((g) => g.items.map((r) => r.key)).sort());
+        if (blocks.length > 1) expect(Math.min(...words)).toBeGreaterThanOrEqual(min);
+      }),
+      { numRuns: 60 },
+    );
+  });
 });
 
-describe("national-report outline", () => {
+describe("national-report outline (hand-built, 3rd-cycle recommendations: a 4th-cycle review)", () => {
   const recs = handRecs();
   const outline = buildSkeletonOutline(recs, { states: handStates(recs) });
 
-  test("sections after HRC decision 17/119, budgets adding up to 10,700 words", () => {
-    expect(outline.sections.map((s) => `${s.number}. ${s.title}`)).toEqual([
-      "I. Methodology and consultation process",
-      "II. Developments since the previous review: normative and institutional framework",
-      "III. Implementation of supported recommendations and voluntary pledges",
-      "IV. Recommendations that were noted",
-      "V. Achievements, best practices, challenges and constraints",
-      "VI. Key national priorities, initiatives and commitments",
-      "VII. Expectations in terms of capacity-building and requests for technical assistance",
+  test("the 4th-cycle structure, budgets adding up to 10,700 words, each section naming what it follows", () => {
+    expect(outline.rules).toEqual({ reviewCycle: 4, title: "titleCycle4", titleNote: null, fourthCycle: true });
+    expect(outline.title).toBe("National report submitted pursuant to Human Rights Council resolutions 5/1 and 16/21");
+    expect(outline.sections.map((s) => [s.id, s.basis])).toEqual([
+      ["methodology", "dec17-119-A"],
+      ["developments", "dec17-119-B"],
+      ["followUp", "dec17-119-D"],
+      ["implementation", "dec17-119-CD"],
+      ["achievements", "dec17-119-E"],
+      ["priorities", "dec17-119-F"],
+      ["capacity", "dec17-119-G"],
     ]);
     expect(outline.sections.reduce((n, s) => n + s.words, 0)).toBe(NATIONAL_WORD_LIMIT);
-    expect(outline.budget.total).toBe(NATIONAL_WORD_LIMIT);
-    const impl = outline.sections[2]!;
-    expect(impl.subsections.reduce((n, s) => n + s.words, 0)).toBe(impl.words);
+    for (const s of outline.sections) if (s.subsections.length) expect(s.subsections.reduce((n, x) => n + x.words, 0), s.id).toBe(s.words);
+    expect(outline.sections[0]!.subsections.map((s) => s.id)).toEqual(["preparation", "consultation"]);
+    expect(outline.sections[2]!.subsections.map((s) => s.id)).toEqual(["mechanism", "plan", "sdgs", "otherMechanisms"]);
+    expect(outline.budget.rows[2]!.basis).toBe("HRC decision 17/119, section D; High Commissioner's letters (4th cycle)");
   });
 
-  test("supported recommendations cluster by cluster in III, noted ones in IV: each exactly once", () => {
-    const impl = outline.sections[2]!;
-    expect(impl.subsections.map((s) => `${s.letter}. ${s.title}`)).toEqual([
-      "A. A12 Acceptance of international norms",
-      "B. F13 Violence against women",
-      "C. Voluntary pledges and commitments",
+  test("clusters hold supported and noted recommendations with their references; small clusters are merged", () => {
+    const impl = outline.sections[3]!;
+    expect(impl.subsections.map((s) => s.title)).toEqual([
+      "International obligations and cooperation with human rights mechanisms",
+      "Right to life, liberty and security of the person, and prohibition of torture",
+      "Women's rights and gender equality",
+      "Voluntary pledges and commitments",
     ]);
-    expect(impl.subsections[0]!.blocks[0]).toEqual({ kind: "references", text: "Recommendations 120.1–3 (A/HRC/40/1)" });
-    const inIII = impl.subsections.flatMap((s) => s.keys);
-    expect(inIII.sort()).toEqual(recs.filter((r) => r.position !== "noted").map((r) => `Utopia|3|${r.id}`).sort());
-    const noted = outline.sections[3]!.blocks.filter((b) => b.kind === "references").map((b) => (b as { text: string }).text);
-    expect(noted).toEqual(["A12 Acceptance of international norms: recommendations 120.4 (A/HRC/40/1)", "D23 Death penalty: recommendations 120.10–11 (A/HRC/40/1)"]);
+    const first = impl.subsections[0]!;
+    expect(first.blocks.filter((b) => b.kind === "references")).toEqual([
+      { kind: "references", text: "Recommendations 120.1–3 (A/HRC/40/1)" },
+      { kind: "references", text: "Noted: 120.4 (A/HRC/40/1)" },
+    ]);
+    expect(impl.subsections[1]!.blocks).toContainEqual({ kind: "references", text: "SDGs: 16 Peace, justice and strong institutions" });
+    expect(impl.subsections.flatMap((s) => s.ids).sort()).toEqual(recs.map((r) => r.id).sort());
+    const tight = buildSkeletonOutline(recs, { wordLimit: 2000 }).sections[3]!.subsections.filter((s) => s.id.startsWith("cluster"));
+    expect(tight.length).toBeLessThan(3);
+    expect(tight.every((s) => s.words >= MIN_CLUSTER_WORDS)).toBe(true);
+  });
+
+  test("the SDG subsection lists the goals found; the other-mechanisms one leaves rows to fill", () => {
+    const sdgs = outline.sections[2]!.subsections[2]!;
+    const table = sdgs.blocks.find((b) => b.kind === "table") as Extract<(typeof sdgs.blocks)[number], { kind: "table" }>;
+    expect(table.rows[0]!.cells[0]).toBe("16 Peace, justice and strong institutions");
+    const other = outline.sections[2]!.subsections[3]!.blocks.find((b) => b.kind === "table") as Extract<(typeof sdgs.blocks)[number], { kind: "table" }>;
+    expect(other.rows.every((r) => r.placeholder.every(Boolean))).toBe(true);
   });
 
   test("working notes carry the status and actions recorded", () => {
-    const notes = outline.sections[2]!.subsections[0]!.blocks.find((b) => b.kind === "notes") as { items: string[] };
+    const notes = outline.sections[3]!.subsections[0]!.blocks.find((b) => b.kind === "notes") as { items: string[] };
     expect(notes.items[0]).toBe(
       "120.1 (A/HRC/40/1) – Supported – Fully implemented (since 2024-05-01) – Lead institution: Ministry of Foreign Affairs – 2024-02-01: Instrument of ratification deposited. “Ratify the Optional Protocol to the Convention against Torture (Denmark);”",
     );
@@ -110,11 +144,30 @@ describe("national-report outline", () => {
       "Document symbol": null,
       "Date of submission": null,
     });
+    expect(outline.masthead.map((m) => m.text)).toEqual(["United Nations", "General Assembly", "Distr.: General", "Original: English", "Human Rights Council", "Working Group on the Universal Periodic Review"]);
   });
 
-  test("a custom word limit is split the same way", () => {
+  test("a custom word limit is split the same way and the guide says which limit is official", () => {
     const o = buildSkeletonOutline(recs, { wordLimit: 8000 });
     expect(o.sections.reduce((n, s) => n + s.words, 0)).toBe(8000);
+    expect(o.guide.lines[0]).toBe("Length set for this skeleton: 8,000 words (the official limit is 10,700); annexes and endnotes are not counted.");
+  });
+
+  test("options are checked once: a bad one is a MatrixError, not a TypeError", () => {
+    const bad = [{ lang: "de" }, { kind: "annual" }, { wordLimit: 10 }, { states: {} }, { clusters: { clusters: [] } }];
+    for (const o of bad) {
+      const err = (() => {
+        try {
+          buildSkeletonOutline(recs, o as never);
+        } catch (e) {
+          return e;
+        }
+        return null;
+      })();
+      expect(err, JSON.stringify(o)).toBeInstanceOf(MatrixError);
+      expect((err as MatrixError).code).toBe("invalid-options");
+    }
+    expect(() => buildReport(recs, { lang: "de" } as never)).toThrow(MatrixError);
   });
 });
 
@@ -124,65 +177,54 @@ function tableAfter(blocks: readonly DocxBlock[], heading: string): string[][] {
   return t && t.kind === "table" ? t.rows : [];
 }
 
-describe("national-report DOCX of the sample (Kenya, 179 recommendations)", async () => {
+describe("national-report DOCX of the sample (Kenya, 2nd-cycle recommendations: a 3rd-cycle review)", async () => {
   const recs = await sampleRecs();
   const states = currentStates(sampleEvents(recs));
   const bytes = await writeSkeletonDocx(recs, { states });
   const blocks = readDocxBlocks(bytes);
 
-  test("headings: the seven sections, one subsection per cluster with supported recommendations, and the annex", () => {
+  test("headings: the six sections of decision 17/119, 10-15 plain-language clusters, the annex", () => {
     expect(headings(blocks, "Heading1")).toEqual([
       "I. Methodology and consultation process",
       "II. Developments since the previous review: normative and institutional framework",
-      "III. Implementation of supported recommendations and voluntary pledges",
-      "IV. Recommendations that were noted",
-      "V. Achievements, best practices, challenges and constraints",
-      "VI. Key national priorities, initiatives and commitments",
-      "VII. Expectations in terms of capacity-building and requests for technical assistance",
+      "III. Implementation of recommendations from the previous review",
+      "IV. Achievements, best practices, challenges and constraints",
+      "V. Key national priorities, initiatives and commitments",
+      "VI. Expectations in terms of capacity-building and requests for technical assistance",
       "Annex",
     ]);
     const h2 = headings(blocks, "Heading2");
-    expect(h2[0]).toBe("A. A12 Acceptance of international norms");
+    expect(h2[0]).toBe("A. International obligations and cooperation with human rights mechanisms");
+    const clusters = h2.filter((h) => /^[A-Z]\. /.test(h) && !h.endsWith("Voluntary pledges and commitments"));
+    expect(clusters.length).toBeGreaterThanOrEqual(10);
+    expect(clusters.length).toBeLessThanOrEqual(15);
+    expect(clusters.every((h) => !/\b[A-H]\d{1,2}\b/.test(h))).toBe(true); // no UHRI codes in headings
     expect(h2).toContain("Matrix of recommendations and their implementation");
-    expect(h2.filter((h) => /^[A-Z]+\. /.test(h)).at(-1)).toMatch(/Voluntary pledges and commitments$/);
     expect(headings(blocks, "Title")).toEqual(["National report submitted in accordance with paragraph 5 of the annex to Human Rights Council resolution 16/21"]);
   });
 
-  test("the word budget table adds up to 10,700", () => {
-    const rows = tableAfter(blocks, "Word budget");
-    expect(rows[0]).toEqual(["Section", "Words"]);
-    const words = rows.slice(1, -1).map((r) => Number(r[1]!.replace(/,/g, "")));
-    expect(words).toHaveLength(7);
+  test("the word budget table names what each section follows and adds up to 10,700", () => {
+    const rows = tableAfter(blocks, "Word budget (proposal)");
+    expect(rows[0]).toEqual(["Section", "Follows", "Words"]);
+    expect(rows[1]).toEqual(["I. Methodology and consultation process", "HRC decision 17/119, section A", "700"]);
+    const words = rows.slice(1, -1).map((r) => Number(r[2]!.replace(/,/g, "")));
+    expect(words).toHaveLength(6);
     expect(words.reduce((a, b) => a + b, 0)).toBe(10_700);
-    expect(rows.at(-1)).toEqual(["Total (annexes not counted)", "10,700"]);
+    expect(rows.at(-1)).toEqual(["Total (annexes and endnotes not counted)", "", "10,700"]);
   });
 
   test("placeholders are bracketed and highlighted; title-page gaps too", () => {
     const ph = blocks.filter((b) => b.kind === "p" && b.highlighted);
     expect(ph.length).toBeGreaterThan(10);
     expect(ph.every((b) => b.kind === "p" && /^\[.*\]$/.test(b.text))).toBe(true);
-    expect(tableAfter(blocks, "United Nations")[0]).toEqual(["Document symbol", "[to be completed]"]);
+    expect(tableAfter(blocks, "Working Group on the Universal Periodic Review")[0]).toEqual(["Document symbol", "[to be completed]"]);
   });
 
-  test("every recommendation is referenced in the body by paragraph number and document symbol", () => {
-    const refs = blocks.filter((b) => b.kind === "p" && /^Recommendations \d|: recommendations \d/.test(b.text)).map((b) => (b as { text: string }).text);
-    expect(refs.every((r) => r.endsWith("(A/HRC/29/10)"))).toBe(true);
-    const expand = (list: string) =>
-      list.split(", ").flatMap((part) => {
-        const m = /^(\d+)\.(\d+)(?:–(\d+))?$/.exec(part.trim())!;
-        const [from, to] = [Number(m[2]), Number(m[3] ?? m[2])];
-        return Array.from({ length: to - from + 1 }, (_, i) => `${m[1]}.${from + i}`);
-      });
-    const ids = refs.flatMap((r) => expand(r.replace(/^.*[Rr]ecommendations /, "").replace(/ \(A\/HRC\/29\/10\)$/, "")));
-    expect(ids.sort()).toEqual(recs.map((r) => r.id).sort());
-  });
-
-  test("the annex matrix: OHCHR header, a theme row per cluster, every paragraph id exactly once", () => {
+  test("the annex matrix: OHCHR header, a theme row per matrix theme, every paragraph id exactly once", () => {
     const rows = tableAfter(blocks, "Matrix of recommendations and their implementation");
     expect(rows[0]).toEqual(["Recommendation", "Position", "Full list of themes", "Assessment/comments on level of implementation"]);
     const body = rows.slice(1);
-    const themeRows = body.filter((r) => r.length === 1);
-    expect(themeRows.every((r) => r[0]!.startsWith("Theme: "))).toBe(true);
+    expect(body.filter((r) => r.length === 1).every((r) => r[0]!.startsWith("Theme: "))).toBe(true);
     const ids = body.filter((r) => r.length === 4).map((r) => r[0]!.split(" ")[0]!);
     expect(ids.sort()).toEqual(recs.map((r) => r.id).sort());
     const r28 = body.find((r) => r[0]!.startsWith("142.28 "))!;
@@ -205,37 +247,31 @@ describe("national-report DOCX of the sample (Kenya, 179 recommendations)", asyn
   });
 });
 
-describe("mid-term DOCX and other languages", async () => {
+describe("mid-term DOCX", async () => {
   const recs = await sampleRecs();
   const states = currentStates(sampleEvents(recs));
 
-  test("mid-term: four sections, a status table per cluster, budgets adding up to the suggested length", async () => {
+  test("a Government document on accepted recommendations: no UN masthead, timing and scope in the guide", async () => {
     const outline = buildSkeletonOutline(recs, { states, kind: "mid-term" });
     expect(outline.sections.reduce((n, s) => n + s.words, 0)).toBe(4500);
+    expect(outline.masthead).toEqual([{ text: "Government of Kenya", placeholder: true }]);
+    expect(outline.guide.lines.slice(0, 3).join(" ")).toMatch(/Government document .* no UN symbol or masthead.*about two years after the adoption.*resolution 16\/21/);
     const blocks = readDocxBlocks(await writeSkeletonDocx(recs, { states, kind: "mid-term" }));
+    expect(blocks.some((b) => b.kind === "p" && /United Nations|General Assembly/.test(b.text))).toBe(false);
     expect(headings(blocks, "Heading1")).toEqual([
       "I. Introduction and methodology",
-      "II. Implementation of supported recommendations",
-      "III. Recommendations that were noted",
-      "IV. Challenges, next steps and technical assistance needs",
+      "II. Implementation of accepted recommendations",
+      "III. Noted recommendations: developments and reconsideration",
+      "IV. Challenges, next steps and needs for technical or capacity-building assistance",
       "Annex",
     ]);
-    expect(headings(blocks, "Title")[0]).toBe("Voluntary mid-term report on the implementation of the recommendations received in the 2nd cycle of the Universal Periodic Review");
-    const first = tableAfter(blocks, "A. A12 Acceptance of international norms");
+    expect(headings(blocks, "Title")[0]).toBe("Voluntary mid-term report on the implementation of the recommendations accepted in the 2nd cycle of the Universal Periodic Review");
+    const first = tableAfter(blocks, "A. International obligations and cooperation with human rights mechanisms");
     expect(first[0]).toEqual(["Recommendation", "Status", "Measures taken", "Responsible institution", "Challenges and next steps"]);
     const notNoted = recs.filter((r) => r.position !== "noted").length;
     const statusRows = blocks.filter((b): b is Extract<DocxBlock, { kind: "table" }> => b.kind === "table" && b.rows[0]?.[1] === "Status").flatMap((t) => t.rows.slice(1));
     expect(statusRows).toHaveLength(notNoted);
     expect(statusRows.every((r) => r[4] === "[Challenges and next steps]")).toBe(true);
-  });
-
-  test("French and Spanish headings and fixed labels", async () => {
-    const fr = readDocxBlocks(await writeSkeletonDocx(recs, { states, lang: "fr" }));
-    expect(headings(fr, "Heading1").slice(0, 2)).toEqual(["I. Méthodologie et processus de consultation", "II. Évolution depuis l'examen précédent : cadre normatif et institutionnel"]);
-    expect(headings(fr, "Title")[0]).toBe("Rapport national présenté conformément au paragraphe 5 de l'annexe à la résolution 16/21 du Conseil des droits de l'homme");
-    expect(tableAfter(fr, "Matrice des recommandations et de leur mise en œuvre")[0]![0]).toBe("Recommandation");
-    const es = readDocxBlocks(await writeSkeletonDocx(recs, { states, lang: "es", kind: "mid-term" }));
-    expect(headings(es, "Heading1")[1]).toBe("II. Aplicación de las recomendaciones apoyadas");
-    expect(headings(es, "Heading1").at(-1)).toBe("Anexo");
+    expect(blocks.some((b) => b.kind === "p" && b.text === "[Say whether the State now accepts any of these recommendations, and why.]")).toBe(true);
   });
 });

@@ -29,15 +29,20 @@ describe("XLSX matrix from hand-built recommendations", async () => {
 
   test("title row, OHCHR header row, frozen header, filter over the table", () => {
     expect(str(ws.getCell("A1").value)).toBe("UPR of Utopia (3rd cycle): Thematic list of recommendations");
-    expect([1, 2, 3, 4, 5, 6, 7, 8].map((c) => str(ws.getRow(2).getCell(c).value))).toEqual([
+    expect([1, 2, 3, 4, 5, 6, 7, 8, 9].map((c) => str(ws.getRow(2).getCell(c).value))).toEqual([
       "Recommendation", "Position", "Full list of themes", "Assessment/comments on level of implementation",
-      "Implementation status", "Lead institution", "Last update", "Key",
+      "Implementation status", "Lead institution", "Last update", "Report cluster", "Key",
     ]);
     expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 2 });
-    expect(ws.autoFilter).toBe(`A2:H${ws.rowCount}`);
+    expect(ws.autoFilter).toBe(`A2:I${ws.rowCount}`);
   });
 
-  test("a theme header row (merged across the table) starts each cluster, then its recommendations", () => {
+  test("prints fitted to the page width (A4 landscape, header row repeated)", () => {
+    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "2:2" });
+    expect(wb.getWorksheet("Summary")!.pageSetup).toMatchObject({ fitToPage: true, fitToWidth: 1, orientation: "portrait" });
+  });
+
+  test("a theme header row (shaded across the table, not merged) starts each matrix theme, then its recommendations", () => {
     const layout = rows.slice(2).map((r) => {
       const a = str(r.getCell(1).value);
       return a.startsWith("Theme:") ? a : a.split(" ")[0];
@@ -47,11 +52,12 @@ describe("XLSX matrix from hand-built recommendations", async () => {
       "Theme: D23 Death penalty", "120.10", "120.11",
       "Theme: F13 Violence against women", "120.20", "120.21",
     ]);
-    expect(ws.getCell("H3").isMerged).toBe(true);
+    expect(ws.getCell("I3").isMerged).toBe(false);
+    expect(ws.getCell("I3").fill).toMatchObject({ type: "pattern", fgColor: { argb: "FFEDF2F9" } });
   });
 
   test("recommendation, position, themes and the assessment filled from the ledger", () => {
-    const r1 = rows.find((r) => str(r.getCell(8).value) === "Utopia|3|120.1")!;
+    const r1 = rows.find((r) => str(r.getCell(9).value) === "Utopia|3|120.1")!;
     expect(str(r1.getCell(1).value)).toBe("120.1 Ratify the Optional Protocol to the Convention against Torture (Denmark);\nSource of position: A/HRC/40/1/Add.1 - Para. 3");
     expect(str(r1.getCell(2).value)).toBe("Supported");
     expect(str(r1.getCell(3).value)).toBe("A12 Acceptance of international norms");
@@ -65,16 +71,16 @@ describe("XLSX matrix from hand-built recommendations", async () => {
         "Evidence: https://treaties.un.org",
       ].join("\n"),
     );
-    expect([str(r1.getCell(5).value), str(r1.getCell(6).value), str(r1.getCell(7).value)]).toEqual(["Fully implemented", "Ministry of Foreign Affairs", "2024-06-30"]);
+    expect([5, 6, 7, 8].map((c) => str(r1.getCell(c).value))).toEqual(["Fully implemented", "Ministry of Foreign Affairs", "2024-06-30", "International obligations and cooperation with human rights mechanisms"]);
     expect(r1.getCell(4).alignment).toMatchObject({ wrapText: true, vertical: "top" });
-    const r2 = rows.find((r) => str(r.getCell(8).value) === "Utopia|3|120.2")!;
+    const r2 = rows.find((r) => str(r.getCell(9).value) === "Utopia|3|120.2")!;
     expect(str(r2.getCell(3).value)).toBe("A12 Acceptance of international norms\nAffected persons:\n- Persons with disabilities");
-    const r21 = rows.find((r) => str(r.getCell(8).value) === "Utopia|3|120.21")!;
+    const r21 = rows.find((r) => str(r.getCell(9).value) === "Utopia|3|120.21")!;
     expect([str(r21.getCell(4).value), str(r21.getCell(5).value)]).toEqual(["ongoing", "In progress"]);
   });
 
   test("formula injection is neutralised in every text cell", () => {
-    const r11 = rows.find((r) => str(r.getCell(8).value) === "Utopia|3|120.11")!;
+    const r11 = rows.find((r) => str(r.getCell(9).value) === "Utopia|3|120.11")!;
     expect(str(r11.getCell(4).value)).toBe("'@SUM(1) no action planned");
     for (const r of rows) {
       r.eachCell((c) => {
@@ -106,7 +112,7 @@ describe("XLSX matrix from hand-built recommendations", async () => {
   test("French labels", async () => {
     const fr = await open(await writeReportMatrix(recs, { states, lang: "fr" }));
     expect(fr.worksheets.map((w) => w.name)).toEqual(["Matrice", "Synthèse"]);
-    expect(str(fr.getWorksheet("Matrice")!.getCell("A3").value)).toBe("Thème : A12 Acceptance of international norms");
+    expect(str(fr.getWorksheet("Matrice")!.getCell("A3").value)).toBe("Thème\u00a0: A12 Acceptance of international norms");
   });
 });
 

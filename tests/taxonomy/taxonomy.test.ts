@@ -437,13 +437,17 @@ describe("States", () => {
 });
 
 describe("UPR Info issues", () => {
-  test("55 issues, each found by name and by code", () => {
-    expect(ISSUES).toHaveLength(55);
+  test("57 issues, each found by name, by code and by its other names", () => {
+    expect(ISSUES).toHaveLength(57); // 55, and two UPR Info added by 2018 (Privacy; Statelessness and the right to nationality)
     for (const i of ISSUES) {
       expect(findIssue(i.name)).toBe(i);
       expect(findIssue(i.code)).toBe(i);
       expect(findIssue(i.name.toUpperCase())).toBe(i);
+      for (const a of i.aliases) expect(findIssue(a)).toBe(i);
     }
+    // UPR Info's 2018 export renames two.
+    expect(findIssue("National Human Rights Institution")?.name).toBe("NHRI");
+    expect(findIssue("Right to water and sanitation")?.name).toBe("Right to water");
   });
 
   test("spelling variants", () => {

@@ -16,7 +16,8 @@ import { mergeReturnedWorkbooks, type MergeResult } from "../../src/track/merge.
 import { progressBy } from "../../src/track/progress.js";
 import { recordEvents } from "../../src/track/store.js";
 import { planTrackExport, type TrackWorkbookPlan } from "../../src/track/workbook.js";
-import { readTrackWorkbook, TRACK_META_SHEET, writeTrackWorkbook } from "../../src/xlsx.js";
+import { readTrackWorkbook, TRACK_META_SHEET } from "../../src/ingest/track-workbook.js";
+import { writeTrackWorkbook } from "../../src/xlsx/track-workbook.js";
 
 const FIXTURE = new URL("../../fixtures/sample/ohchr-matrix-en.docx", import.meta.url).pathname;
 const EXPECTED = JSON.parse(await readFile(new URL("../../fixtures/sample/ohchr-matrix-en.expected.json", import.meta.url), "utf8")) as { recommendations: number };

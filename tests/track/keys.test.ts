@@ -4,7 +4,7 @@ import ExcelJS from "exceljs";
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { parseCsv } from "../../src/ingest/csv.js";
-import { parseMatrix } from "../../src/node/parse-matrix.js";
+import { parseMatrix } from "../../src/ingest/parse-matrix.js";
 import { compareParagraphIds, recommendationKeys } from "../../src/schema/key.js";
 import type { Recommendation } from "../../src/schema/recommendation.js";
 import { findRecommendation, initialEvents } from "../../src/track/assign.js";
@@ -45,10 +45,11 @@ describe("colliding keys", () => {
     expect(findRecommendation(recs, "||121.1@uganda.csv").recommendation).toBe(uganda[0]);
     const states = currentStates([createEvent({ recommendation: "||121.1@uganda.csv", status: "fully-implemented", date: "2025-07-01" }, AT)]);
     expect(progressBy(recs, states, "position").at(-1)).toMatchObject({ total: 4, byStatus: { "fully-implemented": 1, none: 3 } });
-    // Reports look states up by the same keys: the status reaches the Ugandan recommendation only.
+    // Reports look states up by the same keys: the status reaches the Ugandan recommendation only
+    // (a report cluster lists its recommendations in paragraph order, as the export does).
     const report = buildReport(recs, { states });
     expect(report.clusters.flatMap((c) => c.items).map((r) => [r.key, r.state?.status ?? null])).toEqual([
-      ["||121.1@kenya.csv", null], ["||121.2@kenya.csv", null], ["||121.1@uganda.csv", "fully-implemented"], ["||121.2@uganda.csv", null],
+      ["||121.1@kenya.csv", null], ["||121.1@uganda.csv", "fully-implemented"], ["||121.2@kenya.csv", null], ["||121.2@uganda.csv", null],
     ]);
     const rows = planTrackExport(recs, states, { round: "r1", exportedAt: AT.recordedAt })[0]!.rows;
     expect(rows.map((r) => [r.key, r.values.status])).toEqual([

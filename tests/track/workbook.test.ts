@@ -7,7 +7,8 @@ import { currentStates } from "../../src/track/ledger.js";
 import { mergeReturnedWorkbooks } from "../../src/track/merge.js";
 import { COLUMN_LABELS, fileSlug, matchTrackHeader, planTrackExport, TRACK_COLUMNS } from "../../src/track/workbook.js";
 import { compareParagraphIds } from "../../src/schema/key.js";
-import { readTrackWorkbook, TRACK_META_SHEET, writeTrackWorkbook } from "../../src/xlsx.js";
+import { readTrackWorkbook, TRACK_META_SHEET } from "../../src/ingest/track-workbook.js";
+import { writeTrackWorkbook } from "../../src/xlsx/track-workbook.js";
 
 const rec = (id: string, over: Partial<Recommendation> = {}): Recommendation =>
   Recommendation.parse({
@@ -71,7 +72,7 @@ describe("the written workbook", () => {
     expect(r2.getCell(2).value).toBe("143.10");
     expect(r2.getCell(9).value).toBe("2025-05-01 (MJ): Projet de loi");
     expect(r2.getCell(10).value).toBe("En cours");
-    expect(r2.getCell(10).dataValidation).toMatchObject({ type: "list", formulae: ['"Non commencée,En cours,Partiellement mise en œuvre,Pleinement mise en œuvre,Sans objet,Notée - aucune action"'], errorStyle: "warning" });
+    expect(r2.getCell(10).dataValidation).toMatchObject({ type: "list", formulae: ['"Non commencée,En cours,Partiellement mise en œuvre,Pleinement mise en œuvre,Sans objet,Pris note - aucune mesure"'], errorStyle: "warning" });
     expect(ws.getRow(3).getCell(10).dataValidation?.type).toBe("list");
     for (const c of [1, 2, 4, 7]) expect(r2.getCell(c).protection?.locked).not.toBe(false);
     for (const c of [10, 11, 12, 13, 14, 15]) expect(r2.getCell(c).protection?.locked).toBe(false);

@@ -1,17 +1,14 @@
-import { readFile } from "node:fs/promises";
 import type { Command } from "commander";
-import { unzipSync } from "fflate";
 import { countBy, orderBy } from "lodash-es";
-import type { Diagnostic } from "../../schema/diagnostic.js";
 import type { ParseResult } from "../../schema/result.js";
 import type { Recommendation } from "../../schema/recommendation.js";
 import { hasErrors } from "../../diagnostics/format.js";
-import { applyAddendumPositions, readAddendumPositions } from "../../classify/addendum.js";
 import type { ClassifyOptions, ClassifyTask } from "../../classify/options.js";
 import { flag, type ReadFlags, readOptions } from "../flags.js";
 import { readInputs } from "../inputs.js";
 import { CliError, type RunContext } from "../io.js";
 import { displayName } from "../safe-text.js";
+import { readAddendumFile, withAddendum } from "../addendum.js";
 
 interface ClassifyFlags extends ReadFlags {
   format: "json" | "jsonl" | "summary";
@@ -19,46 +16,19 @@ interface ClassifyFlags extends ReadFlags {
   only?: ClassifyTask[];
   threshold?: number;
   maxLabels: number;
+  vocabulary: "cycle4" | "cycle3" | "coded";
   addendum?: string;
   addendumParagraph?: string;
   addendumSymbol?: string;
   strict?: boolean;
 }
 
-// The paragraphs of a .docx as lines of text (an addendum is prose, not a table).
-function docxText(bytes: Uint8Array, file: string): string {
-  let xml: string;
-  try {
-    const files = unzipSync(bytes, { filter: (f) => f.name === "word/document.xml" });
-    const doc = files["word/document.xml"];
-    if (!doc) throw new Error("no word/document.xml inside");
-    xml = new TextDecoder().decode(doc);
-  } catch (e) {
-    throw new CliError(`Cannot read the addendum ${file}: ${(e as Error).message}.`);
-  }
-  const decode = (s: string) => s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
-  return xml
-    .split(/<\/w:p>/)
-    .map((p) => decode([...p.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join("")))
-    .join("\n");
-}
-
-/** Read an addendum (plain text or .docx) into positions, and apply them to recommendations without one. */
-async function withAddendum(ctx: RunContext, recs: Recommendation[], flags: ClassifyFlags): Promise<{ recommendations: Recommendation[]; diagnostics: Diagnostic[]; applied: number }> {
-  const path = flags.addendum!;
-  await ctx.readsFrom(path);
-  let bytes: Uint8Array;
-  try {
-    bytes = new Uint8Array(await readFile(path));
-  } catch (e) {
-    throw new CliError(`Cannot read the addendum ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}.`);
-  }
-  const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b;
-  const text = isZip ? docxText(bytes, path) : new TextDecoder().decode(bytes);
-  const read = readAddendumPositions(text, { file: path, ...(flags.addendumParagraph ? { paragraph: flags.addendumParagraph } : {}) });
-  if (read.positions.size === 0) throw new CliError(`No list of recommendations with a position found in ${path}.`);
-  const applied = applyAddendumPositions(recs, read.positions, flags.addendumSymbol ? { source: flags.addendumSymbol } : {});
-  return { recommendations: applied.recommendations, diagnostics: [...read.diagnostics, ...applied.diagnostics], applied: applied.applied };
+/** Read the addendum named by --addendum and apply its positions to recommendations without one. */
+async function addendumPositions(ctx: RunContext, result: ParseResult, flags: ClassifyFlags): Promise<{ result: ParseResult; applied: number }> {
+  const addendum = await readAddendumFile(ctx, flags.addendum!);
+  const { result: out, reading } = withAddendum(result, addendum, { ...(flags.addendumParagraph ? { paragraph: flags.addendumParagraph } : {}), ...(flags.addendumSymbol ? { symbol: flags.addendumSymbol } : {}) });
+  if (reading.positions.positions.size === 0) throw new CliError(`No list of recommendations with a position found in ${flags.addendum}.`);
+  return { result: out, applied: reading.applied };
 }
 
 function summary(result: ParseResult, original: readonly Recommendation[]): string {
@@ -72,7 +42,11 @@ function summary(result: ParseResult, original: readonly Recommendation[]): stri
     `  UPR Info issues:  ${count((r) => inferred(r.issues))} inferred, ${count((r) => r.issues.length - inferred(r.issues))} given`,
     `  action category:  ${count((r) => (r.actionCategory?.source === "classifier" ? 1 : 0))} inferred, ${count((r) => (r.actionCategory?.source === "matrix" ? 1 : 0))} given`,
   ];
-  const themes = countBy(result.recommendations.flatMap((r) => r.themes.filter((t) => t.source === "classifier")), (t) => `${t.code} ${t.name}`);
+  const classified = result.recommendations.flatMap((r) => r.themes.filter((t) => t.source === "classifier"));
+  const vocabularies = countBy(classified.filter((t) => t.vocabulary), (t) => t.vocabulary);
+  if (Object.keys(vocabularies).length) lines.push(`  themes named in:  ${Object.entries(vocabularies).map(([v, n]) => `${v} (${n})`).join(", ")}`);
+  // Coded and numbered names are told apart by their code; current names stand alone.
+  const themes = countBy(classified, (t) => (t.vocabulary === "coded" || t.vocabulary === "numbered" ? `${t.code} ${t.name}` : t.name));
   const top = orderBy(Object.entries(themes), [1, 0], ["desc", "asc"]).slice(0, 10);
   if (top.length) lines.push("  most frequent inferred themes:", ...top.map(([t, n]) => `    ${String(n).padStart(5)}  ${t}`));
   const positions = result.recommendations.filter((r, i) => r.position !== original[i]?.position).length;
@@ -97,36 +71,52 @@ export function registerClassify(program: Command, ctx: RunContext): void {
     .addOption(flag.only())
     .addOption(flag.threshold())
     .addOption(flag.maxLabels())
-    .option("--addendum <file>", "an addendum (.txt or .docx) whose paragraph lists give positions (\"... enjoy the support of X: 117.1-117.45\")")
+    .addOption(
+      flag.vocabulary(
+        "name inferred themes, groups of persons and SDGs in: cycle4 (current UHRI names), cycle3 (2020 names) or coded (v1 codes); a file's own labels decide for it",
+        ["cycle4", "cycle3", "coded"],
+        "cycle4",
+      ),
+    )
+    .option("--addendum <file>", "an addendum (PDF, .docx or text) whose paragraph lists give positions (\"... enjoy the support of X: 117.1-117.45\")")
     .option("--addendum-paragraph <n>", "the report paragraph of bare numbers in the addendum (\"18\" → 115.18)")
     .option("--addendum-symbol <symbol>", "the addendum's symbol, recorded as positionSource (e.g. A/HRC/43/15/Add.1)")
     .addOption(flag.strict())
     .addHelpText("after", `
 Labels given by the files are kept; inferred ones have "source": "classifier", a "confidence" (0-1) and
-"evidence" (the keywords and model features that decided). Where the model confidently gives a theme a
-file lacks, a theme-disagreement warning is printed (the file's label is kept; --strict makes it an error).
+"evidence" (the keywords, treaties, model features and similar labelled recommendations that decided).
+Themes, groups of persons and SDGs are named in the vocabulary of the file's own labels, else in
+--vocabulary: cycle4 (current UHRI names, "Ratification of & accession to international
+instruments"), cycle3 (2020 names, "Acceptance of international norms") or coded (v1, "A12").
+Where the model confidently gives a theme of another top-level group than the file's, a
+theme-disagreement warning is printed (the file's labels are kept; --strict makes it an error);
+neighbouring themes of the same group are only counted.
 
 Examples:
   upr-matrix classify matrix.docx > classified.json
   upr-matrix classify exports/ --only themes,sdgs --format jsonl --out themes.jsonl
+  upr-matrix classify uprinfo.csv --vocabulary coded
   upr-matrix classify tracking.xlsx --format summary
   upr-matrix classify matrix.docx --addendum add1.docx --addendum-symbol A/HRC/43/15/Add.1
 
 Exit codes: 0 done; 1 the input had errors (output still written); 2 usage error or a file could not be read.`)
     .action(async (paths: string[], flags: ClassifyFlags) => {
       await ctx.writesTo(flags.out);
-      const options: ClassifyOptions = { maxLabels: flags.maxLabels, ...(flags.only ? { tasks: flags.only } : {}), ...(flags.threshold !== undefined ? { threshold: flags.threshold } : {}) };
+      const options: ClassifyOptions = {
+        maxLabels: flags.maxLabels,
+        vocabulary: flags.vocabulary,
+        ...(flags.only ? { tasks: flags.only } : {}),
+        ...(flags.threshold !== undefined ? { threshold: flags.threshold } : {}),
+      };
       // Classified as they are read, in the worker threads (--jobs); positions from an addendum after.
       const { result, unreadable } = await readInputs(ctx, paths, { ...readOptions(flags), classify: options });
-      let recs = result.recommendations;
-      const diagnostics = [...result.diagnostics];
+      let out: ParseResult = result;
       if (flags.addendum) {
-        const a = await withAddendum(ctx, recs, flags);
-        recs = a.recommendations;
-        diagnostics.push(...a.diagnostics);
+        const a = await addendumPositions(ctx, result, flags);
+        out = a.result;
         ctx.note(`Positions from ${flags.addendum}: ${a.applied} recommendation(s) filled.`);
       }
-      const out: ParseResult = { ...result, recommendations: recs, diagnostics };
+      const diagnostics = out.diagnostics;
       let text: string;
       if (flags.format === "json") text = `${JSON.stringify(out, null, 2)}\n`;
       else if (flags.format === "jsonl") text = out.recommendations.map((r) => JSON.stringify(r)).join("\n") + (out.recommendations.length ? "\n" : "");

@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import type { ParseOptions } from "../../ingest/options.js";
 import { countBySeverity, hasErrors } from "../../diagnostics/format.js";
 import { processFiles, type ProcessOptions } from "../../node/process-files.js";
+import { readAddendumFile, withAddendum } from "../addendum.js";
 import { flag, type ReadFlags, readOptions } from "../flags.js";
 import { expandInputs, planNote } from "../inputs.js";
 import type { RunContext } from "../io.js";
@@ -11,6 +12,7 @@ import { displayName, jsonLine } from "../safe-text.js";
 
 interface ParseFlags extends ReadFlags {
   format: Format;
+  addendum?: string;
   out?: string;
   strict?: boolean;
   streamAbove: number;
@@ -26,10 +28,11 @@ export function registerParse(program: Command, ctx: RunContext): void {
   const cmd = program.command("parse");
   for (const o of flag.read()) cmd.addOption(o);
   cmd
-    .description("Read matrices (XLSX, CSV, DOCX; English, French, Spanish) into typed recommendations.")
+    .description("Read matrices (XLSX, CSV, DOCX) and Working Group reports (PDF, DOCX, text), in English, French or Spanish, into typed recommendations.")
     .argument("<inputs...>", "files, folders (read recursively) or quoted glob patterns")
     .addOption(flag.format(FORMATS, "json", "json (one document) | jsonl (one recommendation per line) | summary"))
     .addOption(flag.out("write to this file (all inputs merged), or to this folder (ending in /: one output per input)"))
+    .addOption(flag.addendum())
     .addOption(flag.strict())
     .addOption(flag.streamAbove())
     .addOption(flag.workerMemory())
@@ -42,6 +45,7 @@ Examples:
   upr-matrix parse "exports/**/*.xlsx" uprinfo.csv --format jsonl --out all.jsonl
   upr-matrix parse exports/ --out results/            one JSON file per input, in results/
   upr-matrix parse tracking.xlsx --columns text=B,position=D --header-row 3
+  upr-matrix parse A_HRC_43_15.pdf --addendum A_HRC_43_15_Add.1.pdf     a report, with the State's positions
   upr-matrix --jobs 4 --json parse big-folder/ --format jsonl > recs.jsonl 2> problems.jsonl
 
 Diagnostics go to stderr as each file is read (--json: one JSON object per line), then a summary line.
@@ -51,14 +55,16 @@ still written); 2 usage error, or a file could not be read at all.`,
     .action(async (paths: string[], flags: ParseFlags) => {
       const g = ctx.flags;
       const format = flags.format;
+      // The addendum is read once, before the reports it completes.
+      const addendum = flags.addendum ? await readAddendumFile(ctx, flags.addendum) : null;
       const read: ParseOptions = readOptions(flags);
       const options: ProcessOptions = {
         ...read,
         ...(g.jobs ? { jobs: g.jobs } : {}),
         streamAbove: flags.streamAbove,
         workerMemoryMb: flags.workerMemory,
-        // JSON is written by the workers, in parallel; the summary needs the objects.
-        ...(format === "summary" ? {} : { render: format }),
+        // JSON is written by the workers, in parallel; the summary and an addendum need the objects.
+        ...(format === "summary" || addendum ? {} : { render: format }),
       };
       const started = performance.now();
       const { files, unmatched } = await expandInputs(paths);
@@ -73,7 +79,13 @@ still written); 2 usage error, or a file could not be read at all.`,
       let fileErrors = 0;
       let fileWarnings = 0;
       try {
-        for await (const r of processFiles([...unmatched, ...files], { ...options, onPlan: planNote(ctx), onProgress: (p) => bar.update(p) })) {
+        for await (const read of processFiles([...unmatched, ...files], { ...options, onPlan: planNote(ctx), onProgress: (p) => bar.update(p) })) {
+          let r = read;
+          if (addendum && r.recommendations.length > 0) {
+            const { result, reading } = withAddendum(r, addendum);
+            r = { ...r, recommendations: result.recommendations, diagnostics: result.diagnostics };
+            ctx.note(`${r.path}: positions of ${reading.applied} recommendation(s) from ${addendum.file}.`);
+          }
           // A pattern that matched nothing has no output file of its own; its error goes to stderr.
           if (!(folder && unmatched.includes(r.path))) await writer.add(r);
           ctx.reportDiagnostics(r.diagnostics);

@@ -6,7 +6,7 @@ import { renderJson } from "../../report/json.js";
 import { flag } from "../flags.js";
 import { CliError, type RunContext } from "../io.js";
 import { displayName } from "../safe-text.js";
-import { documentDate, ledgerStates, loadReview, REVIEW_HELP, requireOneReview, reviewExitCode, type ReviewFlags, withReviewFlags } from "../report-inputs.js";
+import { documentDate, ledgerStates, loadClusterMap, loadReview, REVIEW_HELP, requireOneReview, reviewExitCode, type ReviewFlags, withReviewFlags } from "../report-inputs.js";
 
 const FORMATS = ["md", "html", "json", "xlsx", "docx"] as const;
 type ReportFormat = (typeof FORMATS)[number];
@@ -38,6 +38,7 @@ Examples:
   upr-matrix report matrix.docx --ledger ledger.jsonl --format html --out report.html
   upr-matrix report matrix.docx --ledger ledger.jsonl --format xlsx --lang fr --out matrice.xlsx
   upr-matrix report exports/ --format json > stats.json
+  upr-matrix report matrix.docx --clusters my-clusters.csv --format html --out report.html
 ${REVIEW_HELP}`)
     .action(async (paths: string[], flags: ReportFlags) => {
       const { format, lang } = flags;
@@ -50,7 +51,8 @@ ${REVIEW_HELP}`)
       const { result, unreadable, recommendations } = await loadReview(ctx, paths, flags);
       if (format === "docx") requireOneReview(recommendations, unreadable);
       const ledger = await ledgerStates(ctx, flags.ledger, recommendations);
-      const options = { lang, ...(ledger.states ? { states: ledger.states } : {}), ...(flags.title ? { title: flags.title } : {}) };
+      const clusters = await loadClusterMap(flags.clusters);
+      const options = { lang, clusters: clusters.map, ...(flags.vocabulary ? { vocabulary: flags.vocabulary } : {}), ...(ledger.states ? { states: ledger.states } : {}), ...(flags.title ? { title: flags.title } : {}) };
       let out: string | Uint8Array;
       if (format === "docx") out = await (await import("../../docx/skeleton.js")).writeSkeletonDocx(recommendations, { ...options, kind: flags.midTerm ? "mid-term" : "national", ...(date ? { date } : {}) });
       else {
@@ -61,7 +63,7 @@ ${REVIEW_HELP}`)
         else out = await (await import("../../xlsx/report-matrix.js")).renderReportMatrix(report, date ? { date } : {});
       }
       await ctx.writeOutput(out, flags.out);
-      const diagnostics = [...result.diagnostics, ...ledger.diagnostics];
+      const diagnostics = [...result.diagnostics, ...ledger.diagnostics, ...clusters.diagnostics];
       ctx.reportDiagnostics(diagnostics);
       if (flags.out && flags.out !== "-") ctx.note(`Wrote the ${format.toUpperCase()} report on ${recommendations.length} recommendations to ${displayName(flags.out)}.`);
       ctx.exitCode = reviewExitCode(unreadable, diagnostics, flags.strict);

@@ -4,6 +4,8 @@ import { currentStates } from "../../../track/ledger.js";
 import { planTrackExport, type ExportBy } from "../../../track/workbook.js";
 import type { Language } from "../../../schema/source.js";
 import { flag } from "../../flags.js";
+import { loadClusterMap } from "../../report-inputs.js";
+import { clusterAssigner } from "../../../report/clusters.js";
 import { displayName } from "../../safe-text.js";
 import { CliError, type RunContext } from "../../io.js";
 import { type DirFlags, loadProject, withDir } from "./project.js";
@@ -13,6 +15,7 @@ interface ExportFlags extends DirFlags {
   by: ExportBy;
   lang: Language;
   only?: string[];
+  clusters?: string;
 }
 
 /**
@@ -27,11 +30,18 @@ export function registerExport(track: Command, ctx: RunContext): void {
     .addOption(flag.by(["institution", "cluster"], "institution"))
     .addOption(flag.lang("en | fr | es (headers, statuses; instructions in English plus this language)"))
     .addOption(new Option("--only <name...>", "export only these institutions (or clusters)"))
+    .addOption(flag.clusters())
     .action(async (flags: ExportFlags) => {
       const { recommendations, events } = await loadProject(ctx, flags.dir);
       const exportedAt = ctx.now();
       const round = exportedAt.replace(/\.\d+Z$/, "Z").replace(/[-:]/g, "");
-      const plans = planTrackExport(recommendations, currentStates(events), { by: flags.by, lang: flags.lang, round, exportedAt, ...(flags.only ? { only: flags.only } : {}) });
+      const { map, diagnostics } = await loadClusterMap(flags.clusters);
+      ctx.reportDiagnostics(diagnostics);
+      // Workbooks file recommendations under the report's plain-language clusters, named in the workbook's language.
+      const assign = clusterAssigner({ map, lang: flags.lang });
+      const plans = planTrackExport(recommendations, currentStates(events), {
+        by: flags.by, lang: flags.lang, round, exportedAt, clusterOf: (r) => assign(r).name, ...(flags.only ? { only: flags.only } : {}),
+      });
       if (plans.length === 0) throw new CliError(flags.only ? `No institution or cluster named ${flags.only.map((o) => `"${o}"`).join(", ")}.` : "Nothing to export.");
       const out = flags.out ?? join(flags.dir, "exports", round);
       // exceljs takes a third of a second to load: only the commands that write or read workbooks load it.
