@@ -1,6 +1,5 @@
 // Every flag declared once, with its check: commander calls the parser as it reads the command line, and
 // a bad value is a CliError (one line, exit 2) before any command runs.
-import { availableParallelism } from "node:os";
 import { Option } from "commander";
 import { Language } from "../schema/source.js";
 import { Vocabulary } from "../schema/recommendation.js";
@@ -46,9 +45,9 @@ function dateParser(flag: string): (value: string) => string {
   };
 }
 
-/** `--jobs`: a number of worker threads from 1 to 256, or "auto" (the number of cores). */
-function parseJobs(value: string): number {
-  if (value === "auto") return availableParallelism();
+/** `--jobs`: a number of worker threads from 1 to 256, or "auto" (the cores, when the input pays for them). */
+function parseJobs(value: string): number | "auto" {
+  if (value === "auto") return "auto";
   return wholeNumber("--jobs", 'a number of worker threads (1-256) or "auto"', 1, 256)(value);
 }
 
@@ -124,7 +123,7 @@ export const flag = {
     new Option("--max-labels <n>", "at most this many inferred themes, persons or issues per recommendation").default(6).argParser(wholeNumber("--max-labels", "a whole number of labels (1 or more)", 1)),
   cycle: () => new Option("--cycle <n>", "only the recommendations of this cycle").argParser(wholeNumber("--cycle", "a cycle number (1-4)", 1)),
   words: () => new Option("--words <n>", "word limit of the body, annexes excluded (default 10700; 4500 for --mid-term)").argParser(wholeNumber("--words", "a whole number of at least 100", 100)),
-  jobs: () => new Option("-j, --jobs <n>", "worker threads reading files in parallel (default: the number of cores)").argParser(parseJobs),
+  jobs: () => new Option("-j, --jobs <n>", "worker threads reading files in parallel (default auto: the number of cores, when the input is large enough to pay for them)").argParser(parseJobs),
   // Reports take every vocabulary and default to the file's; classify names what it infers in one it predicts.
   vocabulary: (description: string, values: readonly Vocabulary[] = Vocabulary.options, fallback?: Vocabulary) => {
     const option = new Option("--vocabulary <name>", description).argParser(oneOf("--vocabulary", values));

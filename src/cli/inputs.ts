@@ -3,9 +3,23 @@ import type { ParseResult } from "../schema/result.js";
 import type { ParseOptions } from "../ingest/options.js";
 import { mergeResults } from "../ingest/result.js";
 import { expandPaths as expandAll, type ExpandedPaths } from "../node/expand-paths.js";
-import { processFiles, type ProcessOptions } from "../node/process-files.js";
+import { type BatchPlan, processFiles, type ProcessOptions } from "../node/process-files.js";
 import { CliError, type RunContext } from "./io.js";
 import { ProgressBar } from "./progress.js";
+import { jsonLine } from "./safe-text.js";
+
+/**
+ * With `--verbose`, say how the batch runs (this thread or worker threads, and why); a JSON line with `--json`.
+ * @example
+ * processFiles(files, { onPlan: planNote(ctx) });
+ */
+export function planNote(ctx: RunContext): (plan: BatchPlan) => void {
+  return (plan) => {
+    if (!ctx.flags.verbose) return;
+    if (ctx.flags.json) ctx.writeErr(`${jsonLine({ plan })}\n`);
+    else ctx.note(`threads: ${plan.threads === 1 ? "this one" : `${plan.threads} workers`} for ${plan.files} file(s) (${plan.reason})`);
+  };
+}
 
 /**
  * Expand command-line inputs: files as given, folders recursively (files with a matrix extension),
@@ -47,7 +61,7 @@ export async function readInputs(ctx: RunContext, paths: readonly string[], opti
   const results: ParseResult[] = [];
   let unreadable = 0;
   try {
-    for await (const r of processFiles([...unmatched, ...files], { ...options, ...(ctx.flags.jobs ? { jobs: ctx.flags.jobs } : {}), onProgress: (p) => bar.update(p) })) {
+    for await (const r of processFiles([...unmatched, ...files], { ...options, ...(ctx.flags.jobs ? { jobs: ctx.flags.jobs } : {}), onPlan: planNote(ctx), onProgress: (p) => bar.update(p) })) {
       results.push(r);
       if (r.final && r.unreadable) unreadable++;
     }

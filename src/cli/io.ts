@@ -43,8 +43,8 @@ export interface GlobalFlags {
   verbose?: boolean;
   json?: boolean;
   color?: boolean;
-  /** Worker threads for reading files (`--jobs`, "auto" resolved); absent means the number of cores. */
-  jobs?: number;
+  /** Worker threads for reading files (`--jobs`); absent or "auto": the cores, when the input pays for them. */
+  jobs?: number | "auto";
   /** False with --no-progress. */
   progress?: boolean;
 }
@@ -227,11 +227,13 @@ export class RunContext {
     const check = () => {
       if (failed) throw cannotWrite(undefined, failed);
     };
-    let buffer = "";
+    const buffer = new WriteBuffer();
     const flush = async () => {
-      if (!buffer || closedPipe) return;
-      const chunk = buffer;
-      buffer = "";
+      if (!buffer.size || closedPipe) {
+        buffer.take();
+        return;
+      }
+      const chunk = buffer.take();
       // Waiting for each chunk's callback is the backpressure (it comes once the chunk is taken), and it
       // reports the chunk's own failure, even on a stream already broken.
       await new Promise<void>((resolve) => {
@@ -243,10 +245,10 @@ export class RunContext {
       check();
     };
     return {
-      async write(text) {
+      async write(data) {
         check();
-        buffer += text;
-        if (buffer.length >= 1 << 16) await flush();
+        buffer.add(data);
+        if (buffer.size >= 1 << 16) await flush();
       },
       async close() {
         await flush();
@@ -271,9 +273,33 @@ async function identity(path: string): Promise<string | null> {
   return s.ino ? `${s.dev}:${s.ino}` : await realpath(path).catch(() => resolve(path));
 }
 
+/**
+ * Text and bytes waiting to be written, taken as one piece: small writes are gathered, and bytes
+ * already encoded (a worker's rendered recommendations) are not decoded and encoded again.
+ */
+class WriteBuffer {
+  private chunks: (string | Uint8Array)[] = [];
+  /** About how many bytes wait (characters for text). */
+  size = 0;
+  add(data: string | Uint8Array): void {
+    if (data.length === 0) return;
+    this.chunks.push(data);
+    this.size += data.length;
+  }
+  /** What waits, as one string or one buffer; the buffer is then empty. */
+  take(): string | Uint8Array {
+    const chunks = this.chunks;
+    this.chunks = [];
+    this.size = 0;
+    if (chunks.length === 1) return chunks[0]!;
+    if (chunks.every((c) => typeof c === "string")) return chunks.join("");
+    return Buffer.concat(chunks.map((c) => (typeof c === "string" ? Buffer.from(c, "utf8") : c)));
+  }
+}
+
 /** A sink over a file written as a whole: buffered, and a failed write aborts it (the target untouched). */
 function fileSink(path: string, file: AtomicFile): OutputSink {
-  let buffer = "";
+  const buffer = new WriteBuffer();
   const attempt = async (step: () => Promise<void>) => {
     try {
       await step();
@@ -283,17 +309,15 @@ function fileSink(path: string, file: AtomicFile): OutputSink {
     }
   };
   return {
-    async write(text) {
-      buffer += text;
-      if (buffer.length < 1 << 16) return;
-      const chunk = buffer;
-      buffer = "";
+    async write(data) {
+      buffer.add(data);
+      if (buffer.size < 1 << 16) return;
+      const chunk = buffer.take();
       await attempt(() => file.write(chunk));
     },
     async close() {
       await attempt(async () => {
-        await file.write(buffer);
-        buffer = "";
+        await file.write(buffer.take());
         await file.commit();
       });
     },
@@ -317,7 +341,8 @@ interface BatchSummary {
 
 /** Where output goes, written piece by piece with backpressure, so that large outputs stream. */
 export interface OutputSink {
-  write(text: string): Promise<void>;
+  /** Text, or bytes already encoded as UTF-8. */
+  write(data: string | Uint8Array): Promise<void>;
   /** Finish: a file is now in place, whole. */
   close(): Promise<void>;
   /** Give up after an error: a file is not written at all. */

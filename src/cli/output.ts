@@ -14,7 +14,7 @@ export const FORMATS = ["json", "jsonl", "summary"] as const;
 export type Format = (typeof FORMATS)[number];
 
 /** A result to write: recommendations as objects, or already rendered as text (processFiles' `render`). */
-export type Written = ParseResult & { rendered?: string; count?: number; path?: string; final?: boolean };
+export type Written = ParseResult & { rendered?: Uint8Array; count?: number; path?: string; final?: boolean };
 
 /** Takes the results of a batch in order; end() writes what is left, abort() gives up (no file written). */
 export interface FormatWriter {
@@ -40,7 +40,9 @@ export class JsonWriter implements FormatWriter {
     let text = this.started ? "" : '{\n  "recommendations": [';
     this.started = true;
     if (part.rendered && part.count) {
-      text += `${this.first ? "\n" : ",\n"}${part.rendered}`;
+      await this.sink.write(`${text}${this.first ? "\n" : ",\n"}`);
+      await this.sink.write(part.rendered);
+      text = "";
       this.first = false;
     }
     for (const r of part.recommendations) {
@@ -70,7 +72,8 @@ export class JsonWriter implements FormatWriter {
 export class JsonlWriter implements FormatWriter {
   constructor(private readonly sink: OutputSink) {}
   async add(part: Written): Promise<void> {
-    let text = part.rendered ?? "";
+    if (part.rendered) await this.sink.write(part.rendered);
+    let text = "";
     for (const r of part.recommendations) text += `${JSON.stringify(r)}\n`;
     if (text) await this.sink.write(text);
   }

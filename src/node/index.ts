@@ -2,7 +2,7 @@
 // ledger and the register, and the CLI as a function (run).
 export { readMatrixFile } from "./read-file.js";
 export { extractPdfTextIsolated } from "./pdf-sandbox.js";
-export { processFiles, type ProcessOptions, type FileResult, type BatchProgress } from "./process-files.js";
+export { processFiles, PARALLEL_MIN_BYTES, type ProcessOptions, type FileResult, type BatchProgress, type BatchPlan } from "./process-files.js";
 export { readLedgerFile, appendLedgerFile, updateLedgerFile, jsonlLedgerStore, AppendOptions, ReadLedgerOptions } from "./ledger-file.js";
 export { readRegisterFile, writeRegisterFile } from "./register-file.js";
 // The CLI as a function: what `upr-matrix <command>` does, with the streams and exit code an app gives it.

@@ -1,5 +1,5 @@
 import { stat } from "node:fs/promises";
-import { availableParallelism } from "node:os";
+import { availableParallelism, loadavg } from "node:os";
 import type { Worker } from "node:worker_threads";
 import type { Diagnostic } from "../schema/diagnostic.js";
 import type { ParseResult } from "../schema/result.js";
@@ -9,17 +9,51 @@ import { ParseOptions } from "../ingest/options.js";
 import { expandPaths } from "./expand-paths.js";
 import { UNREADABLE } from "../ingest/parse-matrix.js";
 import { spawnWorker } from "./spawn-worker.js";
-import { DEFAULT_PARTS, type PartsConfig } from "./read-parts.js";
+import { CSV_STREAM_ABOVE, DEFAULT_PARTS, type PartsConfig } from "./read-parts.js";
 import { ClassifyOptions } from "../classify/options.js";
 import { type AfterRead, type Delivery, readTask, type FromWorker, type ToWorker } from "./task.js";
 
 /** Files above this size (bytes) are read one at a time, beside any number of smaller ones. */
 const LARGE_FILE = 2 * 1024 * 1024;
 
+/**
+ * With `jobs: "auto"` (the default), worker threads start only when the files besides the largest one
+ * hold at least this many bytes: below it, each worker's start (about 0.4 s of CPU: modules, compiled
+ * code, a heap of its own) and its extra garbage collection cost more than reading in parallel saves
+ * (docs/cli.md "Benchmarks" has the figures); one file is read by one thread whatever its size.
+ * @example
+ * const parallel = totalBytes - largestBytes >= PARALLEL_MIN_BYTES; // what jobs "auto" weighs
+ */
+export const PARALLEL_MIN_BYTES = 16 * 1024 * 1024;
+
+/**
+ * Results read ahead of the one being handed over wait in memory up to this many bytes (rendered text,
+ * or about 1 KiB per recommendation as objects); past it, readers wait for the consumer (backpressure).
+ */
+const AHEAD_BYTES = 16 * 1024 * 1024;
+
+/** Names of files that are CSV text (a hint for scheduling only: the reader tells the format from the bytes). */
+const CSV_NAME = /\.(csv|tsv|txt)$/i;
+
+/**
+ * Young generation of each worker, MB. V8's default (up to 48 MB a thread) took the batch benchmark's
+ * peak to 355-384 MB; 24 MB gave 316 MB for no measurable CPU; 8 MB (before) doubled the workers'
+ * garbage-collection time.
+ */
+const YOUNG_GENERATION_MB = 24;
+
+/** A recommendation held as objects, in bytes: roughly what it costs to keep (for AHEAD_BYTES). */
+const OBJECT_BYTES = 1024;
+
 /** Options of processFiles: the parse options every file gets, and how the batch runs. */
 export const ProcessOptions = ParseOptions.omit({ file: true }).extend({
-  /** Worker threads reading files in parallel; default: the number of cores. 1 reads in this thread. */
-  jobs: z.int().min(1).max(256).optional(),
+  /**
+   * Worker threads reading files in parallel; 1 reads in this thread. Default "auto": as many as there
+   * are cores, when the input is large enough to pay for them (see PARALLEL_MIN_BYTES), else 1.
+   */
+  jobs: z.union([z.int().min(1).max(256), z.literal("auto")]).optional(),
+  /** Called once, before any file is read, with how the batch runs (threads and why). */
+  onPlan: z.custom<(plan: BatchPlan) => void>((v) => typeof v === "function", "must be a function").optional(),
   /** Called as files are read (from this thread; keep it cheap). */
   onProgress: z.custom<(progress: BatchProgress) => void>((v) => typeof v === "function", "must be a function").optional(),
   /**
@@ -63,8 +97,24 @@ export interface FileResult extends ParseResult {
   unreadable: boolean;
   /** Recommendations in this result: `recommendations.length`, or those in `rendered`. */
   count: number;
-  /** With the `render` option: the recommendations as text. */
-  rendered?: string;
+  /** With the `render` option: the recommendations as UTF-8 text (write the bytes as they are). */
+  rendered?: Uint8Array;
+}
+
+/**
+ * How a batch runs: in this thread or in worker threads, and why (processFiles' `onPlan`).
+ * @example
+ * processFiles(["exports/"], { onPlan: (p) => console.error(`${p.threads} thread(s): ${p.reason}`) });
+ */
+export interface BatchPlan {
+  /** Files to read (patterns that matched nothing aside). */
+  files: number;
+  /** Their size in bytes. */
+  bytes: number;
+  /** Threads reading: 1 is this thread; more are worker threads. */
+  threads: number;
+  /** Why, in a sentence (for `--verbose`). */
+  reason: string;
 }
 
 /** How far a batch has got. */
@@ -93,10 +143,10 @@ function count(progress: BatchProgress, diagnostics: readonly Diagnostic[]): voi
   }
 }
 
-// A small young generation and a heap limit keep each worker small (about 100 MB less at the peak of
-// the batch benchmark), for some more garbage-collection time.
+// The heap limit fails a file that needs too much; memory is otherwise bounded by backpressure (parts
+// and results read ahead wait, see AHEAD_BYTES) and a young generation of moderate size.
 function batchWorker(memoryMb: number): Worker {
-  return spawnWorker("worker", { maxOldGenerationSizeMb: memoryMb, maxYoungGenerationSizeMb: 8 });
+  return spawnWorker("worker", { maxOldGenerationSizeMb: memoryMb, maxYoungGenerationSizeMb: YOUNG_GENERATION_MB });
 }
 
 class WorkerSlot {
@@ -197,10 +247,36 @@ function localRunner(options: ParseOptions, config: PartsConfig, after: AfterRea
 }
 
 /**
+ * How many threads read the batch. An explicit `jobs` is taken as asked (no more than the files);
+ * "auto" uses the cores only when the files besides the largest hold PARALLEL_MIN_BYTES or more.
+ */
+function planThreads(sizes: readonly number[], jobs: number | "auto" | undefined): { threads: number; reason: string } {
+  const n = sizes.length;
+  if (typeof jobs === "number") {
+    const threads = Math.max(1, Math.min(jobs, n));
+    return { threads, reason: threads === 1 ? "jobs is 1" : `jobs is ${jobs}${threads < jobs ? `, ${n} files` : ""}` };
+  }
+  const cores = availableParallelism();
+  if (cores < 2) return { threads: 1, reason: "one core" };
+  if (n < 2) return { threads: 1, reason: "one file is read by one thread" };
+  // Workers pay only with idle cores: on busy ones they cost CPU (their own start, heaps and garbage
+  // collection) and read no faster. loadavg() is [0, 0, 0] where the system does not tell (Windows).
+  const load = loadavg()[0]!;
+  if (load >= cores) return { threads: 1, reason: `the ${cores} cores are busy, load average ${load.toFixed(1)}` };
+  const total = sizes.reduce((a, b) => a + b, 0);
+  const rest = total - sizes.reduce((a, b) => Math.max(a, b), 0);
+  const mb = (b: number) => `${(b / 1e6).toFixed(1)} MB`;
+  if (rest < PARALLEL_MIN_BYTES) return { threads: 1, reason: `${mb(rest)} besides the largest file, under the ${mb(PARALLEL_MIN_BYTES)} that pay for worker threads` };
+  return { threads: Math.min(cores, n), reason: `${n} files, ${mb(total)}` };
+}
+
+/**
  * Read many matrix files (paths, folders read recursively, glob patterns) in parallel worker threads,
  * yielding one result per file in input order; a large file read as a stream comes in parts (`final`
  * marks its last one). One bad file never stops the batch: it gives a result with error diagnostics.
- * Memory stays bounded: a few files are in flight at a time, and parts wait until they are taken.
+ * Memory stays bounded: results read ahead of the one handed over wait up to AHEAD_BYTES, then the
+ * readers wait for the consumer. With `render`, the workers write the JSON text and hand it over as
+ * bytes. By default (`jobs: "auto"`) workers start only when the input pays for them (see onPlan).
  * @example
  * for await (const r of processFiles(["exports/"], { jobs: 4, onProgress: (p) => console.error(p.filesDone, "/", p.files) })) {
  *   for (const rec of r.recommendations) out.write(`${JSON.stringify(rec)}\n`);
@@ -210,7 +286,7 @@ function localRunner(options: ParseOptions, config: PartsConfig, after: AfterRea
 export async function* processFiles(paths: readonly string[], options: ProcessOptions = {}): AsyncGenerator<FileResult, void, undefined> {
   // Bad options throw here, once, not in every worker; the workers get the options as given.
   resolveOptions(ProcessOptions, options, "processFiles");
-  const { jobs: jobsOption, onProgress, streamAbove, partSize, workerMemoryMb, render, classify, ...parseOptions } = options;
+  const { jobs: jobsOption, onProgress, onPlan, streamAbove, partSize, workerMemoryMb, render, classify, ...parseOptions } = options;
   const after: AfterRead = { ...(render ? { render } : {}), ...(classify ? { classify } : {}) };
   const config: PartsConfig = { streamAbove: streamAbove ?? DEFAULT_PARTS.streamAbove, partSize: partSize ?? DEFAULT_PARTS.partSize };
   const started = performance.now();
@@ -240,9 +316,11 @@ export async function* processFiles(paths: readonly string[], options: ProcessOp
   }
   if (files.length === 0) return;
 
-  const jobs = Math.max(1, Math.min(Math.floor(jobsOption ?? availableParallelism()), files.length));
+  const plan = planThreads(sizes, jobsOption);
+  const jobs = plan.threads;
+  onPlan?.({ files: files.length, bytes: progress.bytes, threads: jobs, reason: plan.reason });
   const runner = jobs === 1 ? localRunner(parseOptions, config, after) : workerRunner(parseOptions, config, workerMemoryMb ?? 1024, after);
-  type Item = { result: FileResult; ack?: () => void };
+  type Item = { result: FileResult; weight: number; ack?: () => void };
   const queues = new Map<number, Item[]>();
   let wake: (() => void) | null = null;
   const notify = () => {
@@ -250,20 +328,32 @@ export async function* processFiles(paths: readonly string[], options: ProcessOp
     wake = null;
     w?.();
   };
-  let next = 0;
+  // Files not started yet, in input order; `head` is the file being handed over.
+  const waiting = files.map((_, i) => i);
   let head = 0;
   let running = 0;
   let largeRunning = 0;
-  // Files read ahead of the one being handed over; bounds what waits in memory.
-  const window = Math.max(jobs * 4, 8);
+  // Bytes of results read ahead and waiting to be handed over (see AHEAD_BYTES).
+  let ahead = 0;
+  // Files started beyond the head: bounds what waits in memory when results are small.
+  const window = Math.max(jobs * 16, 32);
   const base = unmatched.length;
 
   const start = () => {
-    while (running < jobs && next < files.length && next < head + window) {
-      // Two large files read at once are most of the peak memory of a batch: one at a time.
-      if (sizes[next]! > LARGE_FILE && largeRunning > 0) break;
-      const i = next++;
-      const large = sizes[i]! > LARGE_FILE;
+    for (let k = 0; k < waiting.length && running < jobs; ) {
+      const i = waiting[k]!;
+      // The file being handed over always starts (nothing else can move until it does); others
+      // within the window and the budget of results read ahead.
+      if (i !== head && (i >= head + window || ahead >= AHEAD_BYTES)) break;
+      // Two large files read whole at once are most of the peak memory of a batch: one at a time, and
+      // smaller files after a waiting large one go ahead of it. A CSV file that large is read as a
+      // stream (bounded by its parts), so it may run beside one.
+      const large = sizes[i]! > LARGE_FILE && !(CSV_NAME.test(files[i]!) && sizes[i]! > Math.min(streamAbove ?? DEFAULT_PARTS.streamAbove, CSV_STREAM_ABOVE));
+      if (large && largeRunning > 0 && i !== head) {
+        k++;
+        continue;
+      }
+      waiting.splice(k, 1);
       if (large) largeRunning++;
       const path = files[i]!;
       const queue: Item[] = [];
@@ -285,22 +375,28 @@ export async function* processFiles(paths: readonly string[], options: ProcessOp
         ms: final ? performance.now() - t0 : 0,
         unreadable: final && r.sources.length === 0 && r.diagnostics.some((d) => UNREADABLE.has(d.code)),
       });
+      const queued = (r: Delivery, final: boolean, ack?: () => void) => {
+        const weight = r.rendered ? r.rendered.byteLength : r.count * OBJECT_BYTES;
+        ahead += weight;
+        // A part within the budget lets its reader go on at once; past it, when the part is taken.
+        const early = ack && ahead <= AHEAD_BYTES;
+        if (early) ack();
+        queue.push({ result: shell(r, final), weight, ...(ack && !early ? { ack } : {}) });
+        progress.recommendations += r.count;
+        count(progress, r.diagnostics);
+      };
       const emit = (p: Delivery) =>
         new Promise<void>((ack) => {
-          queue.push({ result: shell(p, false), ack });
-          progress.recommendations += p.count;
-          count(progress, p.diagnostics);
+          queued(p, false, ack);
           report();
           notify();
         });
       void runner.run(path, emit).then((r) => {
-        queue.push({ result: shell(r, true) });
+        queued(r, true);
         running--;
         if (large) largeRunning--;
         progress.filesDone++;
         progress.bytesDone += sizes[i]!;
-        progress.recommendations += r.count;
-        count(progress, r.diagnostics);
         report();
         start();
         notify();
@@ -316,13 +412,14 @@ export async function* processFiles(paths: readonly string[], options: ProcessOp
         await new Promise<void>((resolve) => (wake = resolve));
         continue;
       }
+      ahead -= item.weight;
       item.ack?.(); // the reader may go on with its next part
       yield item.result;
       if (item.result.final) {
         queues.delete(head);
         head++;
-        start();
       }
+      start();
     }
   } finally {
     await runner.close();

@@ -1,13 +1,13 @@
 // processFiles: the batch API behind `upr-matrix parse`. Order, parts, progress, worker threads,
 // streaming reads that give what whole reads give, and files that fail without stopping the batch.
-import { existsSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, test } from "vitest";
 import { classify } from "../../src/classify/classify.js";
 import { mergeResults } from "../../src/ingest/result.js";
-import { type BatchProgress, type FileResult, processFiles, type ProcessOptions } from "../../src/node/process-files.js";
-import { readFileInParts } from "../../src/node/read-parts.js";
+import { type BatchPlan, type BatchProgress, type FileResult, processFiles, type ProcessOptions } from "../../src/node/process-files.js";
+import { CSV_STREAM_ABOVE, readFileInParts } from "../../src/node/read-parts.js";
 import { readMatrixFile } from "../../src/node/read-file.js";
 import type { ParseResult } from "../../src/schema/result.js";
 import { corpusDir, hasCorpus, noticeIfAbsent } from "../corpus/corpus.js";
@@ -61,13 +61,48 @@ describe.skipIf(!hasFixtures)("processFiles", () => {
     expect(two.map((r) => JSON.stringify({ ...r, ms: 0 }))).toEqual(one.map((r) => JSON.stringify({ ...r, ms: 0 })));
   }, 60_000);
 
+  test("two worker threads write the same JSON Lines, in the same order, as one thread: large files waited for, smaller ones read ahead, streamed parts", async () => {
+    // Two CSV files over 2 MB read whole (one at a time) with small files between and after them, and
+    // one streamed in parts: the order of reading differs from the order of the output.
+    const dir = tempDir("pf-order");
+    const row = (i: number) => `"Recommendation ${i}: ensure that every child is registered at birth, in region ${i % 97}.","Supported","Kenya","Africa"\r\n`;
+    const big = (n: number) => `"Recommendation","Response","Recommending State","Regional Group"\r\n${Array.from({ length: n }, (_, i) => row(i)).join("")}`;
+    writeFileSync(join(dir, "b-large.csv"), big(24_000));
+    writeFileSync(join(dir, "d-large.csv"), big(24_000));
+    writeFileSync(join(dir, "f-streamed.csv"), big(40_000)); // over CSV_STREAM_ABOVE
+    const files = [...TOP.slice(0, 3), join(dir, "b-large.csv"), ...TOP.slice(3, 6), join(dir, "d-large.csv"), ...TOP.slice(6), join(dir, "f-streamed.csv")];
+    const options: ProcessOptions = { render: "jsonl", partSize: 1000 };
+    const one = await collect(files, { ...options, jobs: 1 });
+    const two = await collect(files, { ...options, jobs: 2 });
+    const text = (rs: FileResult[]) => rs.map((r) => new TextDecoder().decode(r.rendered)).join("");
+    expect(text(two)).toBe(text(one));
+    expect(two.map((r) => [r.path, r.part, r.final, r.count])).toEqual(one.map((r) => [r.path, r.part, r.final, r.count]));
+    expect(two.map((r) => JSON.stringify([r.diagnostics, r.sources]))).toEqual(one.map((r) => JSON.stringify([r.diagnostics, r.sources])));
+    expect(statSync(join(dir, "b-large.csv")).size).toBeGreaterThan(2 * 1024 * 1024);
+    expect(statSync(join(dir, "f-streamed.csv")).size).toBeGreaterThan(CSV_STREAM_ABOVE);
+    expect(one.filter((r) => r.path.endsWith("f-streamed.csv")).length).toBeGreaterThan(1);
+  }, 120_000);
+
+  test("jobs auto: small inputs are read in this thread, and the plan says why", async () => {
+    const plans: BatchPlan[] = [];
+    await collect(TOP, { onPlan: (p) => plans.push(p) });
+    await collect(TOP, { jobs: 2, onPlan: (p) => plans.push(p) });
+    await collect(["fixtures/upr-info.csv"], { jobs: "auto", onPlan: (p) => plans.push(p) });
+    expect(plans.map((p) => p.threads)).toEqual([1, 2, 1]);
+    // Small, or (on a shared machine) the cores are busy: either way one thread.
+    expect(plans[0]).toMatchObject({ files: TOP.length, reason: expect.stringMatching(/besides the largest file|cores are busy/) });
+    expect(plans[0]!.bytes).toBeGreaterThan(0);
+    expect(plans[1]!.reason).toBe("jobs is 2");
+    expect(plans[2]!.reason).toBe("one file is read by one thread");
+  });
+
   test("render: recommendations come as JSON text, the same recommendations", async () => {
     const objects = await collect(["fixtures/upr-info.csv", "fixtures/ohchr-fr.docx"], { jobs: 1 });
     const lines = await collect(["fixtures/upr-info.csv", "fixtures/ohchr-fr.docx"], { jobs: 1, render: "jsonl" });
     for (const [i, r] of lines.entries()) {
       expect(r.recommendations).toEqual([]);
       expect(r.count).toBe(objects[i]!.recommendations.length);
-      expect(r.rendered).toBe(objects[i]!.recommendations.map((x) => `${JSON.stringify(x)}\n`).join(""));
+      expect(new TextDecoder().decode(r.rendered)).toBe(objects[i]!.recommendations.map((x) => `${JSON.stringify(x)}\n`).join(""));
     }
   });
 

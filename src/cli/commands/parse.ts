@@ -4,7 +4,7 @@ import { countBySeverity, hasErrors } from "../../diagnostics/format.js";
 import { processFiles, type ProcessOptions } from "../../node/process-files.js";
 import { readAddendumFile, withAddendum } from "../addendum.js";
 import { flag, type ReadFlags, readOptions } from "../flags.js";
-import { expandInputs } from "../inputs.js";
+import { expandInputs, planNote } from "../inputs.js";
 import type { RunContext } from "../io.js";
 import { FolderWriter, FORMATS, type Format, type FormatWriter, formatWriter, isFolderTarget } from "../output.js";
 import { ProgressBar } from "../progress.js";
@@ -79,7 +79,7 @@ still written); 2 usage error, or a file could not be read at all.`,
       let fileErrors = 0;
       let fileWarnings = 0;
       try {
-        for await (const read of processFiles([...unmatched, ...files], { ...options, onProgress: (p) => bar.update(p) })) {
+        for await (const read of processFiles([...unmatched, ...files], { ...options, onPlan: planNote(ctx), onProgress: (p) => bar.update(p) })) {
           let r = read;
           if (addendum && r.recommendations.length > 0) {
             const { result, reading } = withAddendum(r, addendum);
