@@ -82,7 +82,7 @@ export const STEPS: Step[] = [
     writes: [`${OUT}/matrix.xlsx`],
   },
   {
-    title: "A Word national-report skeleton following OHCHR's Guidance Note",
+    title: "A Word national-report skeleton for the next review (each section names the text it follows: docs/report.md)",
     args: ["skeleton", SAMPLE, "--ledger", `${OUT}/tracking/ledger.jsonl`, "--out", `${OUT}/national-report.docx`],
     writes: [`${OUT}/national-report.docx`],
   },
