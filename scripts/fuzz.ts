@@ -52,6 +52,8 @@ async function workerMain(): Promise<void> {
   // their own as parseMatrix would: one per input would cost a second each.
   const { parseWgReportWith } = await import("../src/pdf/document.js");
   const { extractPdfText } = await import("../src/pdf/extract-text.js");
+  // As in the PDF worker thread of readMatrixFile (src/node/pdf-worker.ts).
+  (await import("../src/node/pdf-stray.js")).ignoreStrayPdfJsRejections();
   const { sniffFormat } = await import("../src/ingest/sniff.js");
   const { Diagnostic } = await import("../src/schema/diagnostic.js");
   const { readTrackWorkbook } = await import("../src/ingest/track-workbook.js");

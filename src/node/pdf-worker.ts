@@ -3,6 +3,9 @@
 import { parentPort } from "node:worker_threads";
 import type { Limits } from "../ingest/options.js";
 import { extractPdfTextWith, type PdfPages } from "../pdf/extract.js";
+import { ignoreStrayPdfJsRejections } from "./pdf-stray.js";
+
+ignoreStrayPdfJsRejections();
 
 // pdf.js runs its parsing part in this thread (a "fake worker"); given here, it is not imported again.
 const g = globalThis as { pdfjsWorker?: unknown; __uprMatrixPreloaded?: unknown[] };

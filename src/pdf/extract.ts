@@ -2,6 +2,7 @@
 // and in browsers). Bounded: the raw structure is checked first (guard.ts), then pages and time are
 // counted; every failure is one diagnostic, never an exception.
 import { getDocument, type PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { plain } from "../internal/quote.js";
 import type { Diagnostic } from "../schema/diagnostic.js";
 import type { Limits } from "../ingest/options.js";
 import { guardPdf } from "./guard.js";
@@ -109,7 +110,8 @@ export async function extractPdfTextWith(bytes: Uint8Array, options: { file: str
     }
   } catch (e) {
     const name = (e as Error)?.name ?? "";
-    const message = ((e as Error)?.message ?? String(e)).split("\n")[0]!.slice(0, 200).replace(/\.+$/, "");
+    // pdf.js quotes the bytes it choked on: control characters escaped, so that the message stays one line.
+    const message = plain(((e as Error)?.message ?? String(e)).split("\n")[0]!.slice(0, 200).replace(/\.+$/, ""));
     if (e instanceof OutOfTime) return fail(file, "limit-exceeded", `Reading this PDF took more than ${limits.maxSeconds} s (limits.maxSeconds); stopped after reading ${read} of ${pages || "?"} pages.`);
     if (name === "PasswordException") return fail(file, "encrypted-file", "This PDF is password-protected: its text cannot be read. Open it with its password and save or print it to a PDF without one, then read that.");
     if (name === "InvalidPDFException") return fail(file, "corrupt-file", `This is not a readable PDF (${message}): the file is damaged or truncated. Download it again.`);
