@@ -1,4 +1,5 @@
 // Parse speed on the real corpus (when present) and on the bundled fixtures.
+import { fileURLToPath } from "node:url";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import Papa from "papaparse";
@@ -6,7 +7,7 @@ import { parseMatrix } from "../../src/index.js";
 import { parseCsv } from "../../src/ingest/csv.js";
 import { decodeText } from "../../src/ingest/decode.js";
 
-const corpus = new URL("../../../shared/corpus/", import.meta.url).pathname;
+const corpus = fileURLToPath(new URL("../../../shared/corpus/", import.meta.url));
 
 async function time<T>(f: () => Promise<T> | T): Promise<[T, number]> {
   const t = performance.now();
@@ -19,7 +20,7 @@ export async function run(): Promise<void> {
   if (existsSync(corpus)) {
     for (const d of ["ohchr-matrices", "upr-info"]) for (const f of readdirSync(join(corpus, d))) if (/\.(docx|csv)$/.test(f)) files.push(join(corpus, d, f));
   } else console.log("corpus absent (../shared/corpus): timing the fixtures only");
-  const fixtures = join(new URL("../../fixtures/", import.meta.url).pathname);
+  const fixtures = join(fileURLToPath(new URL("../../fixtures/", import.meta.url)));
   if (existsSync(fixtures)) for (const f of readdirSync(fixtures)) if (/\.(docx|xlsx|csv)$/.test(f)) files.push(join(fixtures, f));
   let total = 0;
   let recs = 0;

@@ -1,6 +1,7 @@
 // Report generation speed: every format for 10,000 recommendations (target: under 10 s in all).
 // Built from the corpus's OHCHR matrices (or the bundled sample when the corpus is absent), replicated
 // under one State so that the skeleton covers them all, with a made-up ledger for most of them.
+import { fileURLToPath } from "node:url";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { cpus, loadavg } from "node:os";
@@ -16,8 +17,8 @@ import { renderReportMatrix } from "../../src/xlsx/report-matrix.js";
 import { writeSkeletonDocx } from "../../src/docx/skeleton.js";
 import { sampleEvents } from "../../docs/examples/generate.js";
 
-const corpus = new URL("../../../shared/corpus/ohchr-matrices/", import.meta.url).pathname;
-const sample = new URL("../../fixtures/sample/ohchr-matrix-en.docx", import.meta.url).pathname;
+const corpus = fileURLToPath(new URL("../../../shared/corpus/ohchr-matrices/", import.meta.url));
+const sample = fileURLToPath(new URL("../../fixtures/sample/ohchr-matrix-en.docx", import.meta.url));
 const TARGET = 10_000;
 
 async function sources(): Promise<{ recs: Recommendation[]; from: string }> {

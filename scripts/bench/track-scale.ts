@@ -2,6 +2,7 @@
 // (one JSON.stringify gave "Invalid string length") and a ledger holding one 600 MB line (read as one
 // string, it failed whole). Heavy (about 2 GB and a few minutes): run only when named.
 //   npm run bench -- track-scale
+import { fileURLToPath } from "node:url";
 import { createWriteStream, mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -12,7 +13,7 @@ import { initialEvents } from "../../src/track/assign.js";
 import { createEvent } from "../../src/track/event.js";
 
 const N = 800_000;
-const sample = new URL("../../fixtures/sample/ohchr-matrix-en.docx", import.meta.url).pathname;
+const sample = fileURLToPath(new URL("../../fixtures/sample/ohchr-matrix-en.docx", import.meta.url));
 const mb = (n: number) => `${(n / 1e6).toFixed(0)} MB`;
 let peak = 0;
 const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);

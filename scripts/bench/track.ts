@@ -1,6 +1,7 @@
 // Tracking speed: deriving states from a large ledger, appending to and reading the JSON Lines file,
 // and the workbook round trip on the sample matrix (fixtures/sample/ohchr-matrix-en.docx, 179
 // recommendations). Printed, not asserted:   npm run bench -- track
+import { fileURLToPath } from "node:url";
 import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -14,7 +15,7 @@ import { planTrackExport } from "../../src/track/workbook.js";
 import { readTrackWorkbook } from "../../src/index.js";
 import { writeTrackWorkbook } from "../../src/xlsx.js";
 
-const sample = new URL("../../fixtures/sample/ohchr-matrix-en.docx", import.meta.url).pathname;
+const sample = fileURLToPath(new URL("../../fixtures/sample/ohchr-matrix-en.docx", import.meta.url));
 const ms = (t: number) => `${(performance.now() - t).toFixed(0)} ms`;
 
 export async function run(): Promise<void> {

@@ -21,8 +21,24 @@ const START_SECONDS = 10;
 let spare: Worker | null = null;
 let nextId = 0;
 
+function newWorker(): Worker {
+  const w = spawnWorker("pdf-worker", { maxOldGenerationSizeMb: PDF_WORKER_MEMORY_MB }, PDFJS_MODULES.map((m) => import.meta.resolve(m)));
+  // pdf.js may fail after its read was answered (a promise it rejects later): a worker kept idle then
+  // dies or reports an error with no read listening. That must neither reach the caller as an unhandled
+  // 'error' event nor leave a dead worker to be handed the next PDF (which would wait for its time limit).
+  const drop = () => {
+    if (spare === w) spare = null;
+  };
+  w.on("error", () => {
+    drop();
+    void w.terminate();
+  });
+  w.on("exit", drop);
+  return w;
+}
+
 function takeWorker(): Worker {
-  const w = spare ?? spawnWorker("pdf-worker", { maxOldGenerationSizeMb: PDF_WORKER_MEMORY_MB }, PDFJS_MODULES.map((m) => import.meta.resolve(m)));
+  const w = spare ?? newWorker();
   spare = null;
   w.ref();
   return w;

@@ -82,7 +82,7 @@ afterAll(() => {
 // A diagnostic line: "<place>: <severity> <code>: <message>". Other lines are the CLI's notes: per file
 // ("<file>: 3 recommendations in 12 ms") or for the run ("parse: ...", "upr-matrix: ...").
 const DIAGNOSTIC = /^(?:.+?: )?(?:error|warning|info) [a-z0-9-]+: \S/;
-const NOTE = /^(?:[a-z][a-z-]*: \S|\S+: \d+ recommendations?\b)/;
+const NOTE = /^(?:[a-z][a-z-]*: \S|.+: \d+ recommendations?\b)/;
 const STACK = /^\s+at |node:internal|\bat .+\(.+:\d+:\d+\)|^\w*Error: /m;
 
 interface JsonLine {

@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import ExcelJS from "exceljs";
 import fc from "fast-check";
 import Papa from "papaparse";
@@ -207,7 +208,7 @@ describe("parse → export → parse keeps the recommendations", () => {
     expect(files.length).toBeGreaterThan(0);
     const { readMatrixFile } = await import("../../src/node/index.js");
     for (const f of files) {
-      const first = await readMatrixFile(new URL(f, dir).pathname, { file: f });
+      const first = await readMatrixFile(fileURLToPath(new URL(f, dir)), { file: f });
       const csv = parseCsv(renderRecommendationsCsv(first.recommendations), { file: "exported.csv" });
       expect(csv.recommendations.map((r) => comparable(r, true)), f).toEqual(first.recommendations.map(expectedAfterExport));
     }

@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import { spawn } from "node:child_process";
 import { mkdtemp, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -21,7 +22,7 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "upr-crash-"));
   writerJs = join(dir, "writer.mjs");
   // Plain node starts in ~50 ms; tsx would take ten times longer per process.
-  await build({ entryPoints: [new URL("./ledger-crash-writer.ts", import.meta.url).pathname], bundle: true, platform: "node", format: "esm", outfile: writerJs, logLevel: "silent" });
+  await build({ entryPoints: [fileURLToPath(new URL("./ledger-crash-writer.ts", import.meta.url))], bundle: true, platform: "node", format: "esm", outfile: writerJs, logLevel: "silent" });
 });
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });

@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import { appendFile, chmod, mkdir, mkdtemp, readFile, rm, utimes, writeFile } from "node:fs/promises";
 import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
@@ -169,7 +170,7 @@ describe("files that are not a ledger, or one re-saved by an editor", () => {
     const register = join(dir, "recommendations.json");
     await writeFile(register, JSON.stringify({ recommendations: [{ id: "1" }], diagnostics: [], sources: [] }, null, 2));
     await expectMatrixError(readLedgerFile(register), "not-a-ledger", /its first lines are not events \(they read: \{ … "recommendations": \[\)\.$/);
-    const docx = new URL("../../fixtures/sample/ohchr-matrix-en.docx", import.meta.url).pathname;
+    const docx = fileURLToPath(new URL("../../fixtures/sample/ohchr-matrix-en.docx", import.meta.url));
     await expectMatrixError(readLedgerFile(docx), "not-a-ledger", /is not a tracking ledger/);
     const folder = join(dir, "a-folder");
     await mkdir(folder);

@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 // The register of a tracking folder, written and read a line at a time (D21: `track init` of 800,000
 // recommendations failed with "Invalid string length" when it was one JSON.stringify).
 import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
@@ -12,7 +13,7 @@ let dir: string;
 let result: ParseResult;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "upr-register-"));
-  result = await readMatrixFile(new URL("../../fixtures/sample/ohchr-matrix-en.docx", import.meta.url).pathname);
+  result = await readMatrixFile(fileURLToPath(new URL("../../fixtures/sample/ohchr-matrix-en.docx", import.meta.url)));
 });
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });

@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import { describe, expect, test } from "vitest";
 import { readMatrixFile } from "../../src/node/index.js";
 import { recommendationKey } from "../../src/schema/key.js";
@@ -5,7 +6,7 @@ import { assignInstitutions, findRecommendation, initialEvents, parseAssignments
 import { currentStates } from "../../src/track/ledger.js";
 import { findStale, progressBy } from "../../src/track/progress.js";
 
-const fixture = (name: string) => new URL(`../../fixtures/${name}`, import.meta.url).pathname;
+const fixture = (name: string) => fileURLToPath(new URL(`../../fixtures/${name}`, import.meta.url));
 const AT = { recordedAt: "2025-01-15T10:00:00.000Z", date: "2025-01-15" };
 
 describe("assignments", () => {

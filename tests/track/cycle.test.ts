@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 // The whole cycle on a real fixture: init from an OHCHR matrix, export per-institution workbooks,
 // edit them the way people do, import, and check the derived state, the conflicts and that no event
 // was lost.
@@ -19,7 +20,7 @@ import { planTrackExport, type TrackWorkbookPlan } from "../../src/track/workboo
 import { readTrackWorkbook, TRACK_META_SHEET } from "../../src/ingest/track-workbook.js";
 import { writeTrackWorkbook } from "../../src/xlsx/track-workbook.js";
 
-const FIXTURE = new URL("../../fixtures/sample/ohchr-matrix-en.docx", import.meta.url).pathname;
+const FIXTURE = fileURLToPath(new URL("../../fixtures/sample/ohchr-matrix-en.docx", import.meta.url));
 const EXPECTED = JSON.parse(await readFile(new URL("../../fixtures/sample/ohchr-matrix-en.expected.json", import.meta.url), "utf8")) as { recommendations: number };
 const ASSIGNMENTS = "match,lead,supporting\nA,Ministry of Foreign Affairs,\nD,Ministry of Justice,National Police Service\nF,Ministry of Gender,\n*,Ministry of Health,\n";
 const ROUND = "20250601T090000Z";
