@@ -31,11 +31,11 @@ export { readTrackWorkbook } from "./ingest/track-workbook.js";
 export { readAddendumPositions, applyAddendumPositions } from "./classify/addendum.js";
 
 // Tracking: the ledger of status events, assignments, and the update-workbook round trip.
-export { createEvent } from "./track/event.js";
+export { createEvent, type CreateEventOptions } from "./track/event.js";
 export { currentStates, historyOf, planAppend, supersededBy, checkUpdateDate } from "./track/ledger.js";
 export { memoryLedgerStore, recordEvents, updateLedger, type LedgerStore, type LedgerDecision } from "./track/store.js";
 export { readLedgerLines, LedgerLinesOptions, type LedgerCounts } from "./track/ledger-lines.js";
-export { normalizeStatus } from "./track/status-words.js";
+export { normalizeStatus, type StatusContext } from "./track/status-words.js";
 export { progressBy, findStale } from "./track/progress.js";
 export { parseAssignments, assignInstitutions, initialEvents, InitialEventsOptions } from "./track/assign.js";
 export { planTrackExport, TrackExportOptions, type TrackWorkbookPlan } from "./track/workbook.js";

@@ -6,11 +6,11 @@ import { parseWgReportWith, type ParseWgReportOptions, type PdfExtractor } from 
 import type { ParseResult } from "./schema/result.js";
 
 // Public names only (the building blocks stay inside; tests import them from their src/pdf module).
-export { extractPdfText } from "./pdf/extract-text.js";
+export { extractPdfText, type PdfTextOptions } from "./pdf/extract-text.js";
 export type { PdfText } from "./pdf/extract.js";
 export { readWgReport, WgReportOptions } from "./pdf/wg-report.js";
-export { addendumParagraphs, applyAddendum, type AddendumReading } from "./pdf/addendum.js";
-export { readDocumentText, ParseWgReportOptions, type DocumentText, type PdfExtractor } from "./pdf/document.js";
+export { addendumParagraphs, applyAddendum, type AddendumReading, type ApplyAddendumOptions } from "./pdf/addendum.js";
+export { readDocumentText, ParseWgReportOptions, type DocumentText, type DocumentTextOptions, type PdfExtractor } from "./pdf/document.js";
 export { reconcileRecommendations, type ReconcileSummary, type ReconcileOptions } from "./pdf/reconcile.js";
 
 /**

@@ -3,6 +3,8 @@
 // cycle-2 bare numbers "accepts the recommendations 1–5, 14–16", cycle-4 shorthand "140.82-85, 87",
 // "140.120, 209" and the stray "140.35. 140.36" (DOMAIN-DETAIL §1.3, §8); or, in 1st-cycle addenda,
 // one numbered answer per recommendation: "5., 6., 7. The Government accepts these recommendations."
+import * as z from "zod";
+import { resolveOptions } from "../errors/matrix-error.js";
 import type { Diagnostic } from "../schema/diagnostic.js";
 import type { Place } from "../schema/place.js";
 import type { Position, Recommendation } from "../schema/recommendation.js";
@@ -27,12 +29,14 @@ export interface AddendumPositions {
   diagnostics: Diagnostic[];
 }
 
-export interface AddendumOptions {
+/** Options of readAddendumPositions. */
+export const AddendumOptions = z.object({
   /** Paragraph of the Working Group report for bare numbers ("115" turns "18" into "115.18"). */
-  paragraph?: string;
+  paragraph: z.string().optional(),
   /** File name for the diagnostics' places. */
-  file?: string;
-}
+  file: z.string().optional(),
+});
+export type AddendumOptions = z.input<typeof AddendumOptions>;
 
 // A list of ids right after "recommendations" (maybe "Nos."), a position verb, or a colon.
 const LIST_START = /(?:\brecommendations?(?:\s+n(?:o|os|°|º)s?\.)?|\brecommandations?(?:\s+n(?:o|os|°|º)s?\.?)?|\brecomendaci(?:o|ó)n(?:es)?(?:\s+n(?:o|os|°|º)s?\.?)?|\bnumbers?|\b(?:supports?|supported|accepts?|accepted|notes|noted|rejects?|rejected|soutient|accepte|apoya|acepta)|:)\s*(?=\d)/giu;
@@ -156,7 +160,8 @@ function answerPosition(body: string): { position: Position; words: string } | n
  * readAddendumPositions("The following recommendations enjoy the support of Slovenia: 117.1-117.3, 117.5").positions;
  * // Map { "117.1" => "supported", "117.2" => "supported", "117.3" => "supported", "117.5" => "supported" }
  */
-export function readAddendumPositions(text: string | readonly AddendumParagraph[], options: AddendumOptions = {}): AddendumPositions {
+export function readAddendumPositions(text: string | readonly AddendumParagraph[], optionsIn: AddendumOptions = {}): AddendumPositions {
+  const options = resolveOptions(AddendumOptions, optionsIn, "readAddendumPositions");
   const out: AddendumPositions = { positions: new Map(), evidence: new Map(), paragraphs: new Map(), places: new Map(), diagnostics: [] };
   const file = options.file ? { file: options.file } : {};
   const paragraphs: readonly AddendumParagraph[] =
@@ -228,12 +233,14 @@ export function readAddendumPositions(text: string | readonly AddendumParagraph[
   return out;
 }
 
-export interface ApplyOptions {
+/** Options of applyAddendumPositions. */
+export const ApplyOptions = z.object({
   /** The addendum symbol to record as `positionSource`, e.g. "A/HRC/43/15/Add.1". */
-  source?: string;
+  source: z.string().optional(),
   /** Also replace positions the file gave (default: only fill `unknown` and `pending`). */
-  overwrite?: boolean;
-}
+  overwrite: z.boolean().optional(),
+});
+export type ApplyOptions = z.input<typeof ApplyOptions>;
 
 /**
  * Give recommendations without a position (`unknown` or `pending`, e.g. "will be examined" in the report)
@@ -246,8 +253,9 @@ export interface ApplyOptions {
 export function applyAddendumPositions(
   recommendations: readonly Recommendation[],
   read: AddendumPositions | ReadonlyMap<string, Position>,
-  options: ApplyOptions = {},
+  optionsIn: ApplyOptions = {},
 ): { recommendations: Recommendation[]; applied: number; diagnostics: Diagnostic[] } {
+  const options = resolveOptions(ApplyOptions, optionsIn, "applyAddendumPositions");
   const positions = read instanceof Map ? read : (read as AddendumPositions).positions;
   const details = read instanceof Map ? null : (read as AddendumPositions);
   const paragraphs = new Set(recommendations.map((r) => (r.paragraphId ?? r.id).split(".")[0]));

@@ -5,7 +5,8 @@
 import type { Diagnostic } from "../schema/diagnostic.js";
 import type { ActionCategory, IssueLabel, Recommendation, SdgLabel, ThemeLabel, Vocabulary } from "../schema/recommendation.js";
 import { resolveOptions } from "../errors/matrix-error.js";
-import { detectVocabulary, findTerm, termByKey, termIn, type Term } from "../taxonomy/index.js";
+import { detectVocabulary, termByKey, termIn, type Term } from "../taxonomy/index.js";
+import { lookUpTerm } from "../taxonomy/vocabularies.js";
 import { analyzeText, type TextAnalysis } from "./features.js";
 import { actionInput, issueInput, personInput, themeInput } from "./inputs.js";
 import { explainLinear, probabilities, scoreLinear, type FeatureVector, type LinearModel } from "./linear.js";
@@ -176,7 +177,7 @@ export function classify(recommendations: readonly Recommendation[], options: Cl
         const labels = themeLabels(choice, voteAll, (ls) => explainLabels(tm.linear, x, ls.map((label) => tm.linear.labelIndex.get(label) ?? -1), 2).map((fs) => fs.map(describeFeature)));
         themeKeys = labels.map((s) => s.label);
         const fromCluster: ThemeLabel[] = r.cluster ? [{ code: r.cluster.code, name: r.cluster.name, source: "matrix" }] : [];
-        const clusterTerm = r.cluster ? findTerm(r.cluster, { vocabulary }) : undefined;
+        const clusterTerm = r.cluster ? lookUpTerm(r.cluster, { vocabulary }) : undefined;
         const inferred: ThemeLabel[] = [];
         const seen = new Set<string>(clusterTerm ? [clusterTerm.key] : []);
         for (const s of labels) {
@@ -194,7 +195,7 @@ export function classify(recommendations: readonly Recommendation[], options: Cl
           for (const t of given) {
             const term = headTerm(t, vocabulary, head);
             if (term) have.add(term.key);
-            const g = (term ?? findTerm(t))?.group;
+            const g = (term ?? lookUpTerm(t))?.group;
             if (g) groups.add(g);
           }
           // The model's own probability decides (a keyword hit alone is not a confident disagreement).
@@ -263,7 +264,7 @@ export function classify(recommendations: readonly Recommendation[], options: Cl
 
 // A given theme as a term of the head (for comparisons and SDGs).
 function headTerm(t: Pick<ThemeLabel, "code" | "name">, vocabulary: Vocabulary, head: ThemeHead): Term | undefined {
-  const term = findTerm(t, { vocabulary }) ?? findTerm(t);
+  const term = lookUpTerm(t, { vocabulary }) ?? lookUpTerm(t);
   if (!term) return undefined;
   return term.vocabulary === head ? term : termIn(term, head);
 }

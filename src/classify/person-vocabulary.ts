@@ -4,7 +4,8 @@
 // recommendation to the State (DOMAIN-DETAIL §2.7), and have groups of their own (Roma, civil society,
 // children in vulnerable situations), found by keywords.
 import type { PersonLabel, Vocabulary } from "../schema/recommendation.js";
-import { findTerm, mapTerm, nameIn, type Term } from "../taxonomy/index.js";
+import { mapTerm, nameIn, type Term } from "../taxonomy/index.js";
+import { lookUpTerm } from "../taxonomy/vocabularies.js";
 import { KeywordMatcher } from "./keywords.js";
 import type { ScoredLabel } from "./predict.js";
 
@@ -49,7 +50,7 @@ export function personsIn(scored: readonly ScoredLabel[], vocabulary: Vocabulary
     if (duty) push(label(duty, DUTY_BEARERS_CONFIDENCE, ["current lists name the duty bearers on recommendations to the State"]));
   }
   for (const s of scored) {
-    const v1 = findTerm(s.label, { kind: "person", vocabulary: "coded" });
+    const v1 = lookUpTerm(s.label, { kind: "person", vocabulary: "coded" });
     if (!v1) continue;
     // v1 "General" names no group: current lists have only the duty bearers for it.
     if (current && v1.key === "general") continue;

@@ -1,5 +1,7 @@
 // A Working Group report's addendum (A/HRC/../Add.1, the State's positions) read from its text lines
 // (PDF, Word or text) and applied to the report's recommendations. Pure.
+import * as z from "zod";
+import { resolveOptions } from "../errors/matrix-error.js";
 import type { Diagnostic } from "../schema/diagnostic.js";
 import type { Place } from "../schema/place.js";
 import type { ParseResult } from "../schema/result.js";
@@ -46,6 +48,15 @@ export function addendumParagraphs(lines: readonly DocLine[], file: string): Add
   return out;
 }
 
+/** Options of applyAddendum. */
+export const ApplyAddendumOptions = z.object({
+  /** The report's paragraph that bare numbers belong to (default: the recommendations' own, when one). */
+  paragraph: z.string().optional(),
+  /** The addendum's symbol (default: the one its first page gives). */
+  symbol: z.string().optional(),
+});
+export type ApplyAddendumOptions = z.input<typeof ApplyAddendumOptions>;
+
 /** What reading an addendum gave, beside the updated result. */
 export interface AddendumReading {
   /** The addendum's symbol as printed (".../A" read as ".../Add.1"). */
@@ -69,8 +80,9 @@ export function applyAddendum(
   result: ParseResult,
   lines: readonly DocLine[],
   file: string,
-  options: { paragraph?: string; symbol?: string } = {},
+  optionsIn: ApplyAddendumOptions = {},
 ): { result: ParseResult; reading: AddendumReading } {
+  const options = resolveOptions(ApplyAddendumOptions, optionsIn, "applyAddendum");
   const masthead = readMasthead(lines);
   const recs = result.recommendations;
   const paragraphs = new Set(recs.map((r) => (r.paragraphId ?? r.id).split(".")[0]));

@@ -41,6 +41,18 @@ export function looksLikeWgReport(text: string): boolean {
   return SECTION.test(head) && WORKING_GROUP.test(head);
 }
 
+/** Options of readDocumentText. */
+export const DocumentTextOptions = z.object({
+  /** Name shown in places. */
+  file: z.string(),
+  limits: Limits.partial().optional(),
+  /** What reads a PDF's text layer: extractPdfText, or extractPdfTextIsolated in Node. */
+  extract: z.custom<PdfExtractor>((f) => typeof f === "function", "a function that reads a PDF's text layer"),
+  /** "all" pages (default), or "report": the first pages and those from the recommendations on. */
+  pages: z.enum(["all", "report"]).optional(),
+});
+export type DocumentTextOptions = z.input<typeof DocumentTextOptions>;
+
 /**
  * The lines of a report or addendum given as bytes: a PDF through `extract` (all its pages, or those a
  * report's reader needs: `pages: "report"`), a .docx by its paragraphs
@@ -49,7 +61,8 @@ export function looksLikeWgReport(text: string): boolean {
  * @example
  * const { lines, format, diagnostics } = await readDocumentText(bytes, { file: "A_HRC_28_15.pdf", extract: extractPdfText });
  */
-export async function readDocumentText(bytes: Uint8Array, options: { file: string; limits?: Partial<Limits>; extract: PdfExtractor; pages?: PdfPages }): Promise<DocumentText> {
+export async function readDocumentText(bytes: Uint8Array, optionsIn: DocumentTextOptions): Promise<DocumentText> {
+  const options = resolveOptions(DocumentTextOptions, optionsIn, "readDocumentText");
   const file = options.file;
   const limits = options.limits ?? {};
   const kind = sniffFormat(bytes);

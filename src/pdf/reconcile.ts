@@ -1,6 +1,8 @@
 // Reconcile two readings of one review's recommendations, typically OHCHR's matrix and the Working Group
 // report (with its addendum): recommendations missing on either side, texts that differ, positions that
 // disagree, each a diagnostic with its place. Pure.
+import * as z from "zod";
+import { resolveOptions } from "../errors/matrix-error.js";
 import type { Diagnostic } from "../schema/diagnostic.js";
 import type { Recommendation } from "../schema/recommendation.js";
 import type { ParseResult } from "../schema/result.js";
@@ -23,11 +25,14 @@ export interface ReconcileSummary {
   sourceDiffer: string[];
 }
 
-/** Names of the two sides in messages ("matrix", "report"). */
-export interface ReconcileOptions {
-  left?: string;
-  right?: string;
-}
+/** Options of reconcileRecommendations: the names of the two sides in messages. */
+export const ReconcileOptions = z.object({
+  /** Default "matrix". */
+  left: z.string().optional(),
+  /** Default "report". */
+  right: z.string().optional(),
+});
+export type ReconcileOptions = z.input<typeof ReconcileOptions>;
 
 /**
  * The text as compared: Unicode-normalised, typographic quotes and dashes made plain, and every space
@@ -61,7 +66,8 @@ const idOf = (r: Recommendation) => r.paragraphId ?? r.id;
  * @example
  * const { diagnostics, summary } = reconcileRecommendations(matrix, report, { left: "matrix", right: "report" });
  */
-export function reconcileRecommendations(leftResult: ParseResult, rightResult: ParseResult, options: ReconcileOptions = {}): { diagnostics: Diagnostic[]; summary: ReconcileSummary } {
+export function reconcileRecommendations(leftResult: ParseResult, rightResult: ParseResult, optionsIn: ReconcileOptions = {}): { diagnostics: Diagnostic[]; summary: ReconcileSummary } {
+  const options = resolveOptions(ReconcileOptions, optionsIn, "reconcileRecommendations");
   const L = options.left ?? "matrix";
   const R = options.right ?? "report";
   const left = leftResult.recommendations.filter((r) => r.paragraphId);

@@ -9,7 +9,7 @@ import type { Language } from "../schema/source.js";
 import { countBy, groupBy, keyBy, mapValues, maxBy, orderBy, sortBy, uniq } from "lodash-es";
 import { findState } from "../taxonomy/index.js";
 import { fold } from "../internal/text.js";
-import { normalizeStatus } from "../track/status-words.js";
+import { statusOf } from "../track/status-words.js";
 import { compareParagraphIds } from "../schema/key.js";
 import { clusterAssigner, groupByCluster, type ClusterAssigner, type ClusterMap } from "./clusters.js";
 import { groupByTheme, primaryThemeOf, themeTitle } from "./themes.js";
@@ -177,7 +177,7 @@ export function statusKeyOf(
   rec?: Pick<Recommendation, "status" | "position">,
 ): StatusKey {
   if (state?.status) return state.status;
-  if (rec?.status) return normalizeStatus(rec.status, { position: rec.position }) ?? "untracked";
+  if (rec?.status) return statusOf(rec.status, rec.position) ?? "untracked";
   return "untracked";
 }
 

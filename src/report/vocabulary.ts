@@ -3,7 +3,7 @@
 // international norms" with "Ratification of & accession to international instruments". Names are mapped
 // through the crosswalk of src/taxonomy; a label the crosswalk does not know is shown as given.
 import type { ThemeLabel, PersonLabel, Recommendation, Vocabulary } from "../schema/recommendation.js";
-import { detectVocabulary, findTerm, termIn, type Term } from "../taxonomy/vocabularies.js";
+import { detectVocabulary, lookUpTerm, termIn, type Term } from "../taxonomy/vocabularies.js";
 
 /** Display names in one vocabulary. */
 export interface Namer {
@@ -46,8 +46,8 @@ export function namerFor(recommendations: readonly Pick<Recommendation, "themes"
       let hit = themes.get(k);
       if (!hit) {
         // A name the target vocabulary has too (coded and cycle3 share many) is kept as written.
-        const own = findTerm(t.name, { vocabulary: target });
-        const term = own ? undefined : findTerm({ code: t.code, name: t.name });
+        const own = lookUpTerm(t.name, { vocabulary: target });
+        const term = own ? undefined : lookUpTerm({ code: t.code, name: t.name });
         const to = term && term.vocabulary !== target ? termIn(term, target) : undefined;
         // The uncoded vocabularies print no codes: a kept name loses the v1 code readers gave it.
         const uncoded = target === "cycle4" || target === "cycle3";
@@ -62,8 +62,8 @@ export function namerFor(recommendations: readonly Pick<Recommendation, "themes"
       if (!target || p.vocabulary === target) return p.name;
       let hit = persons.get(p.name);
       if (hit === undefined) {
-        const own = findTerm(p.name, { kind: "person", vocabulary: target });
-        const term = own ? undefined : findTerm(p.name, { kind: "person" });
+        const own = lookUpTerm(p.name, { kind: "person", vocabulary: target });
+        const term = own ? undefined : lookUpTerm(p.name, { kind: "person" });
         hit = term && term.vocabulary !== target ? (termIn(term, target)?.name ?? p.name) : p.name;
         persons.set(p.name, hit);
       }

@@ -400,6 +400,7 @@ export {
   vocabularyTerms,
   termByKey,
   findTerm,
+  type FindTermOptions,
   mapTerm,
   termIn,
   conceptOf,

@@ -1,7 +1,9 @@
 // The four UHRI vocabularies (cycle4, cycle3, coded, numbered) of themes and groups of persons, and
 // the crosswalk between them, as data (data/vocabularies.json, built by scripts/build-taxonomy.ts from
 // the reviewed table in scripts/taxonomy/crosswalk.ts) with pure lookups. Browser-safe.
-import type { Vocabulary } from "../schema/recommendation.js";
+import * as z from "zod";
+import { resolveOptions } from "../errors/matrix-error.js";
+import { Vocabulary } from "../schema/recommendation.js";
 import data from "./data/vocabularies.json" with { type: "json" };
 import { normalizeKey } from "./normalize.js";
 
@@ -210,6 +212,15 @@ function isNumberedCode(code: string): boolean {
   return /^\d/.test(code.trim());
 }
 
+/** Options of findTerm. */
+export const FindTermOptions = z.object({
+  /** "theme" (default) or "person" (groups of persons). */
+  kind: z.enum(["theme", "person"]).optional(),
+  /** Look the label up in this vocabulary only. */
+  vocabulary: Vocabulary.optional(),
+});
+export type FindTermOptions = z.input<typeof FindTermOptions>;
+
 /**
  * The term a label names, in any vocabulary or in the one given: "A12 Acceptance of international
  * norms", "Theme: Ratification of & accession to international instruments", "2.1. ...", "- Women &
@@ -220,7 +231,16 @@ function isNumberedCode(code: string): boolean {
  * findTerm("Acceptance of international norms")?.vocabulary; // "cycle3"
  * findTerm("Women & girls", { kind: "person" })?.key; // "women"
  */
-export function findTerm(label: string | { code?: string | null; name: string }, options: { kind?: TermKind; vocabulary?: Vocabulary } = {}): Term | undefined {
+export function findTerm(label: string | { code?: string | null; name: string }, options: FindTermOptions = {}): Term | undefined {
+  return lookUpTerm(label, resolveOptions(FindTermOptions, options, "findTerm"));
+}
+
+/**
+ * findTerm without checking its options, for the package's own loops (they pass valid ones).
+ * @example
+ * lookUpTerm("Women & girls", { kind: "person" })?.key; // "women"
+ */
+export function lookUpTerm(label: string | { code?: string | null; name: string }, options: FindTermOptions = {}): Term | undefined {
   const kind = options.kind ?? "theme";
   const ix = index(kind);
   const { code, name } = kind === "theme" ? parseLabel(label) : { code: null, name: bare(typeof label === "string" ? label : label.name) };

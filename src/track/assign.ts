@@ -9,7 +9,7 @@ import { recommendationKey, recommendationKeys } from "../schema/key.js";
 import type { StatusEvent } from "../schema/status.js";
 import { fold } from "../internal/text.js";
 import { createEvent } from "./event.js";
-import { normalizeStatus, statusLabels, wordingToKeep } from "./status-words.js";
+import { statusOf, statusLabels, wordingToKeep } from "./status-words.js";
 
 /** One line of an assignment table: which recommendations go to which institutions. */
 export interface AssignmentRule {
@@ -176,10 +176,10 @@ export function initialEvents(recommendations: readonly Recommendation[], option
   for (const [i, rec] of recommendations.entries()) {
     const key = keys[i]!;
     const raw = rec.status?.trim() || null;
-    const status = raw ? normalizeStatus(raw, { position: rec.position }) : null;
+    const status = raw ? statusOf(raw, rec.position) : null;
     const first = firstStatus.get(key);
     if (!first) firstStatus.set(key, { raw, row: rec.place.row });
-    else if (raw && first.raw && normalizeStatus(first.raw, { position: rec.position }) !== status) {
+    else if (raw && first.raw && statusOf(first.raw, rec.position) !== status) {
       diagnostics.push({
         code: "status-conflict",
         severity: "warning",

@@ -1,5 +1,7 @@
 // Building events: defaults filled in, lists cleaned, and an id that is a hash of the content, so the
 // same event written twice (two processes, a retried append) is recognised as one.
+import * as z from "zod";
+import { resolveOptions } from "../errors/matrix-error.js";
 import type { ExtraField } from "../schema/recommendation.js";
 import { StatusEvent, type EventSource, type Status } from "../schema/status.js";
 
@@ -54,14 +56,23 @@ const cleanList = (xs: readonly string[] | undefined): string[] => {
 };
 const cleanText = (s: string | null | undefined): string | null => (s?.trim() ? s.trim() : null);
 
+/** Options of createEvent. */
+export const CreateEventOptions = z.object({
+  /** When the event is recorded, ISO 8601 with time ("2025-03-02T09:00:00.000Z"). */
+  recordedAt: StatusEvent.shape.recordedAt,
+});
+export type CreateEventOptions = z.input<typeof CreateEventOptions>;
+
 /**
- * Build a valid event from an update: lists trimmed and deduplicated, the id computed. Throws a
- * ZodError when the date or recording time is not ISO (a programming error, not bad input).
+ * Build a valid event from an update: lists trimmed and deduplicated, the id computed. Throws
+ * MatrixError("invalid-options") when `recordedAt` is not an ISO time, and a ZodError when the input's
+ * date is not ISO (a programming error, not bad input).
  * @example
  * const ev = createEvent({ recommendation: "Kenya|2|142.28", status: "in-progress", date: "2025-03-01" },
  *   { recordedAt: "2025-03-02T09:00:00.000Z" });
  */
-export function createEvent(input: EventInput, options: { recordedAt: string }): StatusEvent {
+export function createEvent(input: EventInput, options: CreateEventOptions): StatusEvent {
+  const { recordedAt } = resolveOptions(CreateEventOptions, options, "createEvent");
   const extra = (input.extra ?? []).map((x) => ({ column: x.column.trim(), value: x.value.trim() })).filter((x) => x.value !== "");
   const content = {
     recommendation: input.recommendation,
@@ -82,7 +93,7 @@ export function createEvent(input: EventInput, options: { recordedAt: string }):
       row: input.source?.row ?? null,
       round: input.source?.round ?? null,
     },
-    recordedAt: options.recordedAt,
+    recordedAt,
   };
   return StatusEvent.parse({ eventId: eventIdOf(content), ...content });
 }

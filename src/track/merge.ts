@@ -10,7 +10,7 @@ import { recommendationKeys } from "../schema/key.js";
 import type { Status, StatusEvent, TrackedState } from "../schema/status.js";
 import { createEvent, dateOf, splitList } from "./event.js";
 import { checkUpdateDate, currentStates, eventsByRecommendation, planAppend } from "./ledger.js";
-import { normalizeStatus, statusLabel, statusLabels, wordingToKeep } from "./status-words.js";
+import { statusOf, statusLabel, statusLabels, wordingToKeep } from "./status-words.js";
 import type { EditableColumn, TrackColumn, TrackWorkbookMeta } from "./workbook.js";
 
 /** A cell as read back: its text, and its date when the spreadsheet stored a real date. */
@@ -123,8 +123,8 @@ function reporterOf(meta: TrackWorkbookMeta | null, person: string, file: string
 
 const sameStatus = (a: string, b: string, position: Recommendation["position"]) => {
   if (a === b) return true;
-  const x = normalizeStatus(a, { position });
-  return x !== null && x === normalizeStatus(b, { position });
+  const x = statusOf(a, position);
+  return x !== null && x === statusOf(b, position);
 };
 
 /**
@@ -222,7 +222,7 @@ export function mergeReturnedWorkbooks(workbooks: readonly ReturnedWorkbook[], o
       let statusChanged = false;
       if (statusText && !sameStatus(statusText, before, rec.position)) {
         statusChanged = true;
-        status = normalizeStatus(statusText, { position: rec.position });
+        status = statusOf(statusText, rec.position);
         statusRaw = status ? wordingToKeep(statusText, status) : statusText;
         if (!status) {
           diagnostics.push({

@@ -1,6 +1,8 @@
 // Status wordings people type in returned workbooks, in English, French and Spanish, mapped onto the
 // canonical scale. The drop-down offers the labels; people still type their own words.
-import type { Position } from "../schema/recommendation.js";
+import * as z from "zod";
+import { resolveOptions } from "../errors/matrix-error.js";
+import { Position } from "../schema/recommendation.js";
 import type { Language } from "../schema/source.js";
 import { Status } from "../schema/status.js";
 import { fold } from "../internal/text.js";
@@ -88,6 +90,10 @@ const LOOKUP: ReadonlyMap<string, Status> = (() => {
   return m;
 })();
 
+/** What normalizeStatus knows of the recommendation: its position, which decides what "no action" means. */
+export const StatusContext = z.object({ position: Position.nullable().optional() });
+export type StatusContext = z.input<typeof StatusContext>;
+
 /**
  * Map a status as people write it ("En cours", "ongoing", "done", "Implementada") onto the canonical
  * scale; null when the wording is not recognised. "No action" means `noted-no-action` on a noted
@@ -97,10 +103,19 @@ const LOOKUP: ReadonlyMap<string, Status> = (() => {
  * normalizeStatus("Implementada"); // "fully-implemented"
  * normalizeStatus("no action", { position: "noted" }); // "noted-no-action"
  */
-export function normalizeStatus(text: string, context: { position?: Position | null } = {}): Status | null {
+export function normalizeStatus(text: string, context: StatusContext = {}): Status | null {
+  return statusOf(text, resolveOptions(StatusContext, context, "normalizeStatus").position ?? null);
+}
+
+/**
+ * normalizeStatus without checking its context, for the package's own loops.
+ * @example
+ * statusOf("no action", "noted"); // "noted-no-action"
+ */
+export function statusOf(text: string, position: Position | null): Status | null {
   const key = statusLookupKey(text);
   if (!key) return null;
-  if (AMBIGUOUS_NO_ACTION.has(key)) return context.position === "noted" ? "noted-no-action" : "not-started";
+  if (AMBIGUOUS_NO_ACTION.has(key)) return position === "noted" ? "noted-no-action" : "not-started";
   return LOOKUP.get(key) ?? null;
 }
 

@@ -8,6 +8,7 @@ import * as classifyEntry from "../../src/classify.js";
 import * as xlsxEntry from "../../src/xlsx.js";
 import * as docxEntry from "../../src/docx.js";
 import * as nodeEntry from "../../src/node/index.js";
+import * as pdfEntry from "../../src/pdf.js";
 
 // Every exported function that takes an options object, called with one bad option, throws (or rejects
 // with) a MatrixError with code "invalid-options" naming the option, before doing any work. A new export
@@ -56,17 +57,13 @@ const BAD: Record<string, BadCall> = {
   "upr-matrix/node jsonlLedgerStore": [() => nodeEntry.jsonlLedgerStore(join(dir, "ledger.jsonl"), { staleLockMs: -1 }), "staleLockMs"],
   "upr-matrix/node updateLedgerFile": [() => nodeEntry.updateLedgerFile(join(dir, "ledger.jsonl"), () => ({ append: [], result: 0 }), { lockTimeoutMs: -1 }), "lockTimeoutMs"],
   "upr-matrix readLedgerLines": [() => core.readLedgerLines([], { maxLineBytes: 0 }), "maxLineBytes"],
+  "upr-matrix/pdf parseWgReport": [() => pdfEntry.parseWgReport(bytes, { cycle: 0 }), "cycle"],
+  "upr-matrix/pdf readWgReport": [() => pdfEntry.readWgReport([], { session: -1 }), "session"],
+  "upr-matrix/pdf extractPdfText": [() => pdfEntry.extractPdfText(bytes, { pages: "some" as "all" }), "pages"],
+  "upr-matrix/pdf readDocumentText": [() => pdfEntry.readDocumentText(bytes, { file: "report.txt", extract: "pdf.js" as unknown as pdfEntry.PdfExtractor }), "extract"],
+  "upr-matrix/pdf applyAddendum": [() => pdfEntry.applyAddendum(core.parseCsv(bytes), [], "add1.txt", { paragraph: 115 as unknown as string }), "paragraph"],
+  "upr-matrix/pdf reconcileRecommendations": [() => pdfEntry.reconcileRecommendations(core.parseCsv(bytes), core.parseCsv(bytes), { left: 1 as unknown as string }), "left"],
 };
-
-// Functions whose owners have not yet turned their options into a zod schema resolved with resolveOptions:
-// these calls still throw something else (or nothing). Remove a name once its function throws MatrixError.
-const PENDING = new Set([
-  "upr-matrix readAddendumPositions",
-  "upr-matrix applyAddendumPositions",
-  "upr-matrix normalizeStatus",
-  "upr-matrix createEvent",
-  "upr-matrix/taxonomy findTerm",
-]);
 
 // Exported functions that take no options object.
 const NO_OPTIONS = new Set([
@@ -84,7 +81,7 @@ const NO_OPTIONS = new Set([
   "upr-matrix/classify sdgsFromThemes", "upr-matrix/classify themeKey", "upr-matrix/classify personKey",
   "upr-matrix/xlsx writeTrackWorkbook",
   "upr-matrix/node readRegisterFile", "upr-matrix/node writeRegisterFile", "upr-matrix/node run",
-  "upr-matrix parseClusterMap", "upr-matrix/node extractPdfTextIsolated",
+  "upr-matrix parseClusterMap", "upr-matrix/node extractPdfTextIsolated", "upr-matrix/pdf addendumParagraphs",
 ]);
 
 const ENTRIES: Record<string, Record<string, unknown>> = {
@@ -94,6 +91,7 @@ const ENTRIES: Record<string, Record<string, unknown>> = {
   "upr-matrix/xlsx": xlsxEntry,
   "upr-matrix/docx": docxEntry,
   "upr-matrix/node": nodeEntry,
+  "upr-matrix/pdf": pdfEntry,
 };
 
 const isClass = (f: unknown) => typeof f === "function" && /^class\b/.test(Function.prototype.toString.call(f));
@@ -122,8 +120,7 @@ test("every exported function is listed: with a bad-option call, or as taking no
 
 describe("a bad option throws MatrixError invalid-options", () => {
   for (const [name, [call, field]] of Object.entries(BAD)) {
-    const run = PENDING.has(name) ? test.fails : test;
-    run(name, async () => {
+    test(name, async () => {
       const e = await errorOf(call);
       expect(e).toBeInstanceOf(core.MatrixError);
       expect((e as core.MatrixError).code).toBe("invalid-options");
