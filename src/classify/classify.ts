@@ -80,7 +80,7 @@ function coverage(a: TextAnalysis, l: Lookup): number {
   return total === 0 ? 0 : known / total;
 }
 
-function inferActionCategory(models: Models, text: string, a: TextAnalysis, l: Lookup): ActionCategory {
+function inferActionCategory(models: Models, text: string, a: TextAnalysis, l: Lookup, explain: boolean): ActionCategory {
   const input = actionInput(text, a);
   const { rule } = input;
   const m = models.action;
@@ -91,8 +91,10 @@ function inferActionCategory(models: Models, text: string, a: TextAnalysis, l: L
   const p = probabilities(m, scoreLinear(m, x));
   let best = 0;
   for (let k = 1; k < p.length; k++) if (p[k]! > p[best]!) best = k;
+  const confidence = Math.round(p[best]! * 1000) / 1000;
+  if (!explain) return { category: Number(m.labels[best]), source: "classifier", confidence };
   const evidence = explainLinear(m, x, best, 3).map((f) => (f.startsWith("#r:") ? `coding-manual rule: ${rule?.evidence.join(", ") ?? "no verb rule"}` : describeFeature(f)));
-  return { category: Number(m.labels[best]), source: "classifier", confidence: Math.round(p[best]! * 1000) / 1000, evidence };
+  return { category: Number(m.labels[best]), source: "classifier", confidence, evidence };
 }
 
 /** The head vocabulary a vocabulary's themes are predicted in. */
@@ -174,7 +176,8 @@ export function classify(recommendations: readonly Recommendation[], options: Cl
         const combination: ThemeCombination = { ...tm.combination, set: { ...tm.combination.set, maxLabels: Math.min(tm.combination.set.maxLabels, o.maxLabels) } };
         if (o.threshold !== undefined) combination.set = { ...combination.set, support: 2, alone: o.threshold };
         const choice = chooseThemes(candidates, combination);
-        const labels = themeLabels(choice, voteAll, (ls) => explainLabels(tm.linear, x, ls.map((label) => tm.linear.labelIndex.get(label) ?? -1), 2).map((fs) => fs.map(describeFeature)));
+        const explain = (ls: string[]) => explainLabels(tm.linear, x, ls.map((label) => tm.linear.labelIndex.get(label) ?? -1), 2).map((fs) => fs.map(describeFeature));
+        const labels = themeLabels(choice, voteAll, o.evidence ? explain : () => []);
         themeKeys = labels.map((s) => s.label);
         const fromCluster: ThemeLabel[] = r.cluster ? [{ code: r.cluster.code, name: r.cluster.name, source: "matrix" }] : [];
         const clusterTerm = r.cluster ? lookUpTerm(r.cluster, { vocabulary }) : undefined;
@@ -230,7 +233,7 @@ export function classify(recommendations: readonly Recommendation[], options: Cl
     if (want.has("affectedPersons") && r.affectedPersons.length === 0) {
       const input = personInput(a);
       persons = input.hits;
-      const scored = predictLabels(models.persons, attach(input.x, models.persons, MODEL_SLOT.persons, l), input.hits, personCombination);
+      const scored = predictLabels(models.persons, attach(input.x, models.persons, MODEL_SLOT.persons, l), input.hits, personCombination, o.evidence);
       next.affectedPersons = personsIn(scored, vocabulary, a.tokens, o.maxLabels);
     }
 
@@ -241,13 +244,14 @@ export function classify(recommendations: readonly Recommendation[], options: Cl
 
     if (want.has("issues") && r.issues.length === 0) {
       const input = issueInput(a);
-      const scored = predictLabels(models.issues, attach(input.x, models.issues, MODEL_SLOT.issues, l), input.hits, issueCombination);
+      const scored = predictLabels(models.issues, attach(input.x, models.issues, MODEL_SLOT.issues, l), input.hits, issueCombination, o.evidence);
       next.issues = gateIssues(scored, a.tokens, persons ?? personHits(a.tokens)).map(
         (s): IssueLabel => ({ name: s.label, source: "classifier", confidence: s.confidence, evidence: s.evidence }),
       );
     }
 
-    if (want.has("actionCategory") && r.actionCategory === null) next.actionCategory = inferActionCategory(models, r.text, a, l);
+    if (want.has("actionCategory") && r.actionCategory === null) next.actionCategory = inferActionCategory(models, r.text, a, l, o.evidence);
+    if (!o.evidence) dropEvidence(next, r);
     return next;
   });
   // Disagreements within a group (a sibling of a given theme) are counted once per file, not listed.
@@ -260,6 +264,19 @@ export function classify(recommendations: readonly Recommendation[], options: Cl
     });
   }
   return { recommendations: out, diagnostics, summary };
+}
+
+// The labels classify inferred, without their evidence (`evidence: false`). Only lists classify filled
+// are touched: labels a file gives carry no evidence.
+function dropEvidence(next: Recommendation, before: Recommendation): void {
+  const strip = <T extends { evidence?: string[] }>(x: T): T => {
+    const { evidence: _unused, ...rest } = x;
+    return rest as T;
+  };
+  if (next.themes !== before.themes) next.themes = next.themes.map(strip);
+  if (next.affectedPersons !== before.affectedPersons) next.affectedPersons = next.affectedPersons.map(strip);
+  if (next.sdgs !== before.sdgs) next.sdgs = next.sdgs.map(strip);
+  if (next.issues !== before.issues) next.issues = next.issues.map(strip);
 }
 
 // A given theme as a term of the head (for comparisons and SDGs).

@@ -26,5 +26,10 @@ export const ClassifyOptions = z.object({
    * 2020 names, v1 codes, or the 2014 numbers.
    */
   vocabulary: Vocabulary.default("cycle4"),
+  /**
+   * Give each inferred label its `evidence` (default). `false` leaves it out, and the work of finding it:
+   * for bulk runs that keep labels and confidences only (they are the same either way).
+   */
+  evidence: z.boolean().default(true),
 });
 export type ClassifyOptions = z.input<typeof ClassifyOptions>;

@@ -76,10 +76,11 @@ function isShowable(f: string): boolean {
  * Multi-label prediction: model probability and keyword hit combined as a noisy-OR
  * (1 - (1 - p)(1 - ruleConfidence)), labels at or above the threshold, strongest first. When none
  * passes, the combination's fallback label if it has one (rules first), else the model's best label.
+ * Without `explain`, the labels' evidence is left empty (and not looked for).
  * @example
  * predictLabels(model, vector, hits, { threshold: 0.4, ruleConfidence: 0.5, maxLabels: 6, atLeastOne: true });
  */
-export function predictLabels(model: LinearModel, x: FeatureVector, hits: ReadonlyMap<string, string[]>, c: Combination): ScoredLabel[] {
+export function predictLabels(model: LinearModel, x: FeatureVector, hits: ReadonlyMap<string, string[]>, c: Combination, explain = true): ScoredLabel[] {
   const margins = scoreLinear(model, x);
   // Work in margin space: only labels that can pass the threshold need a probability.
   const cut = c.threshold <= 0 ? -Infinity : c.threshold >= 1 ? Infinity : Math.log(c.threshold / (1 - c.threshold));
@@ -104,8 +105,8 @@ export function predictLabels(model: LinearModel, x: FeatureVector, hits: Readon
   hit.fill(0, 0, margins.length);
   if (extra) for (const l of extra) found.consider(l, c.ruleConfidence);
   const chosen = found.choose(c.maxLabels, c.atLeastOne && c.fallback === undefined);
-  if (chosen.length === 0 && c.fallback !== undefined) return [{ label: c.fallback, confidence: round(c.fallbackReliability ?? 0.5), evidence: ["no keyword rule matched"] }];
-  const why = explainLabels(model, x, chosen.map((s) => model.labelIndex.get(s.label) ?? -1), 3);
+  if (chosen.length === 0 && c.fallback !== undefined) return [{ label: c.fallback, confidence: round(c.fallbackReliability ?? 0.5), evidence: explain ? ["no keyword rule matched"] : [] }];
+  const why = explain ? explainLabels(model, x, chosen.map((s) => model.labelIndex.get(s.label) ?? -1), 3) : null;
   // The reported confidence of a keyword hit is its measured precision, not its decision weight.
   const reliability = c.ruleReliability ?? c.ruleConfidence;
   const out: ScoredLabel[] = [];
@@ -113,8 +114,8 @@ export function predictLabels(model: LinearModel, x: FeatureVector, hits: Readon
     const { label, q } = chosen[i]!;
     const phrases = hits.get(label);
     const evidence: string[] = [];
-    if (phrases) for (const phrase of phrases) evidence.push(said("keyword", phrase));
-    for (const f of why[i]!) if (evidence.length < MAX_EVIDENCE && !phrases?.includes(f)) evidence.push(said("feature", f));
+    if (phrases && why) for (const phrase of phrases) evidence.push(said("keyword", phrase));
+    if (why) for (const f of why[i]!) if (evidence.length < MAX_EVIDENCE && !phrases?.includes(f)) evidence.push(said("feature", f));
     let confidence = q;
     if (phrases && reliability !== c.ruleConfidence) {
       const k = model.labelIndex.get(label);

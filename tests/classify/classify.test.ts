@@ -147,3 +147,28 @@ describe("errors seen when tried as a new user would (their causes fixed)", () =
     expect(r.issues.map((i) => i.name)).not.toContain("Other");
   });
 });
+
+describe("evidence: false", () => {
+  test("the same labels and confidences, without evidence; the file's own labels untouched", async () => {
+    const recs = [...(await read("upr-info.csv")), ...(await read("ohchr-en.xlsx"))];
+    const full = classify(recs).recommendations;
+    const bare = classify(recs, { evidence: false }).recommendations;
+    const strip = (x: { evidence?: string[] }) => {
+      const { evidence: _e, ...rest } = x;
+      return rest;
+    };
+    const withoutEvidence = (r: Recommendation) => ({
+      ...r,
+      themes: r.themes.map(strip),
+      affectedPersons: r.affectedPersons.map(strip),
+      sdgs: r.sdgs.map(strip),
+      issues: r.issues.map(strip),
+      actionCategory: r.actionCategory && strip(r.actionCategory),
+    });
+    expect(bare).toEqual(full.map(withoutEvidence));
+    const inferred = bare.flatMap((r) => [...r.themes, ...r.affectedPersons, ...r.sdgs, ...r.issues, ...(r.actionCategory ? [r.actionCategory] : [])]).filter((l) => l.source === "classifier");
+    expect(inferred.length).toBeGreaterThan(recs.length);
+    for (const l of inferred) expect(l).not.toHaveProperty("evidence");
+    for (const r of bare) Recommendation.parse(r);
+  });
+});

@@ -37,6 +37,16 @@ describe("upr-matrix classify", () => {
     expect(bad.stderr).toMatch(/--vocabulary must be cycle4, cycle3 or coded, not "uhri"/);
   });
 
+  test("--no-evidence: the same labels without evidence", async () => {
+    const full = JSON.parse((await cli(["--quiet", "classify", "fixtures/upr-info.csv"])).stdout) as ParseResult;
+    const r = await cli(["--quiet", "classify", "fixtures/upr-info.csv", "--no-evidence"]);
+    expect(r.code).toBe(0);
+    const bare = JSON.parse(r.stdout) as ParseResult;
+    const labels = (out: ParseResult) => out.recommendations.flatMap((x) => [...x.themes, ...x.affectedPersons, ...x.sdgs, ...x.issues].map((l) => [l.name, l.confidence ?? null, l.evidence ?? null]));
+    expect(labels(bare)).toEqual(labels(full).map(([name, confidence]) => [name, confidence, null]));
+    expect(labels(full).filter(([, , evidence]) => evidence !== null).length).toBeGreaterThan(46);
+  });
+
   test("--only and --format summary", async () => {
     const r = await cli(["classify", "fixtures/ohchr-g1-en.docx", "--only", "action,issues", "--format", "summary"]);
     expect(r.code).toBe(0);

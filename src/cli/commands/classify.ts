@@ -17,6 +17,7 @@ interface ClassifyFlags extends ReadFlags {
   threshold?: number;
   maxLabels: number;
   vocabulary: "cycle4" | "cycle3" | "coded";
+  evidence: boolean;
   addendum?: string;
   addendumParagraph?: string;
   addendumSymbol?: string;
@@ -78,6 +79,7 @@ export function registerClassify(program: Command, ctx: RunContext): void {
         "cycle4",
       ),
     )
+    .option("--no-evidence", "leave out each inferred label's evidence (faster bulk runs; the same labels and confidences)")
     .option("--addendum <file>", "an addendum (PDF, .docx or text) whose paragraph lists give positions (\"... enjoy the support of X: 117.1-117.45\")")
     .option("--addendum-paragraph <n>", "the report paragraph of bare numbers in the addendum (\"18\" → 115.18)")
     .option("--addendum-symbol <symbol>", "the addendum's symbol, recorded as positionSource (e.g. A/HRC/43/15/Add.1)")
@@ -97,6 +99,7 @@ Examples:
   upr-matrix classify exports/ --only themes,sdgs --format jsonl --out themes.jsonl
   upr-matrix classify uprinfo.csv --vocabulary coded
   upr-matrix classify tracking.xlsx --format summary
+  upr-matrix classify exports/ --format jsonl --no-evidence --out labels.jsonl
   upr-matrix classify matrix.docx --addendum add1.docx --addendum-symbol A/HRC/43/15/Add.1
 
 Exit codes: 0 done; 1 the input had errors (output still written); 2 usage error or a file could not be read.`)
@@ -107,6 +110,7 @@ Exit codes: 0 done; 1 the input had errors (output still written); 2 usage error
         vocabulary: flags.vocabulary,
         ...(flags.only ? { tasks: flags.only } : {}),
         ...(flags.threshold !== undefined ? { threshold: flags.threshold } : {}),
+        ...(flags.evidence === false ? { evidence: false } : {}),
       };
       // Classified as they are read, in the worker threads (--jobs); positions from an addendum after.
       const { result, unreadable } = await readInputs(ctx, paths, { ...readOptions(flags), classify: options });
