@@ -19,14 +19,14 @@
 // Codes cells may list several codes: the first is the concept's code in that vocabulary, the others
 // are narrower or broader codes folded into it (v1 level-2 parents, children of a merged theme).
 
-export type Basis = "same" | "renamed" | "inferred" | "assumed" | "nearest";
-export const CONFIDENCE: Readonly<Record<Basis, number>> = { same: 1, renamed: 0.8, inferred: 0.7, assumed: 0.5, nearest: 0.4 };
+// The confidence of each basis is the reader's LINK_CONFIDENCE (src/taxonomy/vocabularies.ts).
+import type { LinkBasis } from "../../src/taxonomy/vocabularies.js";
 
 /** A cell: the term(s) of one vocabulary for the row's concept. */
 export interface Cell {
   /** Names (cycle4, cycle3) or codes (coded, numbered). Names: exactly one. */
   terms: readonly string[];
-  basis: Basis;
+  basis: LinkBasis;
   /** Why, when the basis alone does not say it. */
   note?: string;
 }
@@ -41,7 +41,7 @@ export interface ThemeRow {
   numbered: Cell | null;
 }
 
-const c = (terms: string | readonly string[], basis: Basis, note?: string): Cell => ({
+const c = (terms: string | readonly string[], basis: LinkBasis, note?: string): Cell => ({
   terms: typeof terms === "string" ? [terms] : terms,
   basis,
   ...(note ? { note } : {}),

@@ -2,8 +2,8 @@
 // group, whether a real list shows them, sources) and the crosswalk rows of scripts/taxonomy/crosswalk.ts,
 // checked against the label lists. Called by scripts/build-taxonomy.ts.
 import { normalizeKey } from "../../src/taxonomy/normalize.js";
+import { LINK_CONFIDENCE, type CellData, type KindData, type LinkBasis, type RowData, type TermData, type VocabulariesData } from "../../src/taxonomy/vocabularies.js";
 import {
-  CONFIDENCE,
   NUMBERED_PERSONS,
   NUMBERED_PERSONS_SOURCE,
   PERSON_ROWS,
@@ -11,7 +11,6 @@ import {
   RENAMES_SOURCE,
   THEME_ROWS,
   THEME_VARIANTS,
-  type Basis,
   type Cell,
 } from "./crosswalk.js";
 
@@ -37,47 +36,11 @@ export interface PersonEntry {
   sources: string[];
 }
 
-export interface TermOut {
-  key: string;
-  name: string;
-  /** Omitted when empty. */
-  aliases?: string[];
-  group: string | null;
-  /** v1 level (1-3) of coded terms, the number of segments of numbered ones; omitted for names. */
-  level?: number;
-  observed: boolean;
-  /** Indexes into VocabulariesOut.sources. */
-  sources: number[];
-}
-export interface CellOut {
-  terms: string[];
-  /** The confidence of the link is CONFIDENCE[basis] (src/taxonomy/vocabularies.ts). */
-  basis: Basis;
-  /** Index into VocabulariesOut.sources. */
-  source: number;
-  note?: string;
-}
-export interface RowOut {
-  key: string;
-  group: string | null;
-  cells: Partial<Record<Vocab, CellOut>>;
-}
-export interface VocabularyOut {
-  terms: Record<Vocab, TermOut[]>;
-  rows: RowOut[];
-}
-export interface VocabulariesOut {
-  /** Every source named by a term or a link, once. */
-  sources: string[];
-  themes: VocabularyOut;
-  persons: VocabularyOut;
-}
-
 const ASSUMED = "not seen in a list of this generation: the name is assumed unchanged (scripts/taxonomy/crosswalk.ts)";
 const NEAREST = "no counterpart in this vocabulary: the nearest label (scripts/taxonomy/crosswalk.ts)";
 const BY_MEANING = "by meaning, no list shows the two labels side by side (scripts/taxonomy/crosswalk.ts)";
 
-function cellSource(basis: Basis, termSources: readonly string[]): string {
+function cellSource(basis: LinkBasis, termSources: readonly string[]): string {
   switch (basis) {
     case "same":
       return termSources[0] ?? "the same label";
@@ -104,7 +67,7 @@ function build(
   variants: readonly (readonly [Vocab, string, string, string])[],
   intern: (source: string) => number,
   fail: (m: string) => never,
-): VocabularyOut {
+): KindData {
   const coded = (v: Vocab) => kind === "theme" && (v === "coded" || v === "numbered");
   const keyOf = (v: Vocab, t: string) => (coded(v) ? t.replace(/\.$/, "").toUpperCase() : normalizeKey(t));
   // Home row of each term: the row where its link is strongest (first such row on a tie).
@@ -126,14 +89,14 @@ function build(
           if (cell.basis === "assumed" && seen) fail(`${kind} crosswalk ${r.key}: ${v} "${t}" is "assumed" but a real list shows it`);
         }
         const id = `${v}\u0000${keyOf(v, t)}`;
-        const conf = CONFIDENCE[cell.basis] * (i === 0 ? 1 : 0.9);
+        const conf = LINK_CONFIDENCE[cell.basis] * (i === 0 ? 1 : 0.9);
         const h = home.get(id);
         if (!h || conf > h.confidence) home.set(id, { row: r.key, confidence: conf });
       });
     }
   }
   // Terms: every term of every list must be reachable from a row (level-1 group letters aside).
-  const terms = {} as Record<Vocab, (Omit<TermOut, "sources" | "aliases" | "level"> & { aliases: string[]; level: number | null; sources: string[] })[]>;
+  const terms = {} as Record<Vocab, (Omit<TermData, "sources" | "aliases" | "level"> & { aliases: string[]; level: number | null; sources: string[] })[]>;
   const variantKeys = new Set(variants.map(([v, , variant]) => `${v}\u0000${keyOf(v, variant)}`));
   const termKey = (v: Vocab, t: string): string => (coded(v) ? keyOf(v, t) : home.get(`${v}\u0000${keyOf(v, t)}`)!.row);
   for (const v of VOCABULARIES) {
@@ -189,8 +152,8 @@ function build(
     }
   }
   for (const v of VOCABULARIES) terms[v].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  const outRows: RowOut[] = rows.map((r) => {
-    const cells: Partial<Record<Vocab, CellOut>> = {};
+  const outRows: RowData[] = rows.map((r) => {
+    const cells: Partial<Record<Vocab, CellData>> = {};
     for (const v of VOCABULARIES) {
       const cell = r[v];
       if (!cell) continue;
@@ -204,7 +167,7 @@ function build(
     }
     return { key: r.key, group: r.group ?? null, cells };
   });
-  const out = {} as Record<Vocab, TermOut[]>;
+  const out = {} as Record<Vocab, TermData[]>;
   for (const v of VOCABULARIES) {
     out[v] = terms[v].map(({ aliases, level, ...t }) => ({
       ...t,
@@ -231,7 +194,7 @@ export function buildVocabularies(
   persons: readonly PersonEntry[],
   clusterLabels: ReadonlyMap<string, string>,
   fail: (m: string) => never,
-): VocabulariesOut {
+): VocabulariesData {
   const isCycle4 = (t: ThemeEntry) =>
     t.taxonomy === "uhri-2025" || t.observedIn.some((o) => o.startsWith("2025") || o.startsWith("2024-25")) || clusterLabels.has(normalizeKey(t.name));
   const cycle4: [string, ThemeEntry][] = [];
@@ -312,7 +275,7 @@ export function buildVocabularies(
   const personRows = PERSON_ROWS.map((r) => {
     if (r.numbered) return r;
     const t = personKnown.numbered.byKey.get(normalizeKey(r.coded.terms[0]!));
-    const basis: Basis = r.coded.basis === "nearest" ? "nearest" : t?.observed ? r.coded.basis : "assumed";
+    const basis: LinkBasis = r.coded.basis === "nearest" ? "nearest" : t?.observed ? r.coded.basis : "assumed";
     return { ...r, numbered: { terms: r.coded.terms, basis } };
   });
   addAssumed(personKnown, personRows);

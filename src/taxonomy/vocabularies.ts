@@ -70,29 +70,45 @@ export const VOCABULARIES: readonly VocabularyInfo[] = Object.freeze([
 
 const ORDER: readonly Vocabulary[] = ["cycle4", "cycle3", "coded", "numbered"];
 
-interface TermData {
+/** A term as data/vocabularies.json holds it (written by scripts/build-taxonomy.ts). */
+export interface TermData {
   key: string;
   name: string;
+  /** Omitted when empty. */
   aliases?: string[];
   group: string | null;
+  /** v1 level (1-3) of coded terms, the number of segments of numbered ones; omitted for names. */
   level?: number;
   observed: boolean;
+  /** Indexes into VocabulariesData.sources. */
   sources: number[];
 }
-interface CellData {
+/** A crosswalk cell: the terms of one vocabulary a row's concept goes to, and why. */
+export interface CellData {
   terms: string[];
-  basis: string;
+  /** The link's confidence is LINK_CONFIDENCE[basis]. */
+  basis: LinkBasis;
+  /** Index into VocabulariesData.sources. */
   source: number;
   note?: string;
 }
-interface RowData {
+/** A crosswalk row: one concept, its cells in each vocabulary. */
+export interface RowData {
   key: string;
   group: string | null;
   cells: Partial<Record<Vocabulary, CellData>>;
 }
-interface KindData {
+/** The terms and crosswalk rows of one kind (themes or persons). */
+export interface KindData {
   terms: Record<Vocabulary, TermData[]>;
   rows: RowData[];
+}
+/** data/vocabularies.json. */
+export interface VocabulariesData {
+  /** Every source named by a term or a link, once. */
+  sources: string[];
+  themes: KindData;
+  persons: KindData;
 }
 
 interface Index {
@@ -268,7 +284,7 @@ function rowTerm(kind: TermKind, row: RowData, v: Vocabulary, at = 0): Term | un
 }
 
 function cellConfidence(cell: CellData, at: number): number {
-  return (LINK_CONFIDENCE[cell.basis as LinkBasis] ?? 0) * (at === 0 ? 1 : 0.9);
+  return (LINK_CONFIDENCE[cell.basis] ?? 0) * (at === 0 ? 1 : 0.9);
 }
 
 /**
