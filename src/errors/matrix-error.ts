@@ -1,34 +1,16 @@
 import * as z from "zod";
-import type { Diagnostic } from "../schema/diagnostic.js";
+import { MATRIX_ERROR_CODES, MatrixError } from "./error.js";
+
+export { MatrixError } from "./error.js";
 
 /**
- * Why a call could not go ahead at all. Everything else is a diagnostic in the result: only bad options,
- * input that cannot be read as a whole, a locked or foreign ledger, `strict: true`, or an output beyond a
- * documented size limit (`limit-exceeded`) throw.
- */
-export const MatrixErrorCode = z.enum(["invalid-options", "unreadable-input", "ledger-locked", "not-a-ledger", "strict", "limit-exceeded"]);
-export type MatrixErrorCode = z.infer<typeof MatrixErrorCode>;
-
-/**
- * The one error upr-matrix throws, with a stable `code` and the diagnostics behind it.
- *
+ * Why a call could not go ahead at all (see MatrixError): bad options, input that cannot be read as a
+ * whole, a locked or foreign ledger, `strict: true`, or an output beyond a documented size limit.
  * @example
- * try {
- *   buildReport(recs, { lang: "de" });
- * } catch (e) {
- *   if (e instanceof MatrixError && e.code === "invalid-options") console.error(e.message);
- * }
+ * MatrixErrorCode.parse("invalid-options");
  */
-export class MatrixError extends Error {
-  readonly code: MatrixErrorCode;
-  readonly diagnostics: Diagnostic[];
-  constructor(code: MatrixErrorCode, message: string, diagnostics: Diagnostic[] = []) {
-    super(message);
-    this.name = "MatrixError";
-    this.code = code;
-    this.diagnostics = diagnostics;
-  }
-}
+export const MatrixErrorCode = z.enum(MATRIX_ERROR_CODES);
+export type MatrixErrorCode = z.infer<typeof MatrixErrorCode>;
 
 /**
  * Resolves loose options against their zod schema once, up front: defaults filled in, and a

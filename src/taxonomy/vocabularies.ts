@@ -1,9 +1,8 @@
 // The four UHRI vocabularies (cycle4, cycle3, coded, numbered) of themes and groups of persons, and
 // the crosswalk between them, as data (data/vocabularies.json, built by scripts/build-taxonomy.ts from
 // the reviewed table in scripts/taxonomy/crosswalk.ts) with pure lookups. Browser-safe.
-import * as z from "zod";
-import { resolveOptions } from "../errors/matrix-error.js";
-import { Vocabulary } from "../schema/recommendation.js";
+import { MatrixError } from "../errors/error.js";
+import type { Vocabulary } from "../schema/recommendation.js";
 import data from "./data/vocabularies.json" with { type: "json" };
 import { normalizeKey } from "./normalize.js";
 
@@ -228,14 +227,16 @@ function isNumberedCode(code: string): boolean {
   return /^\d/.test(code.trim());
 }
 
-/** Options of findTerm. */
-export const FindTermOptions = z.object({
+/**
+ * Options of findTerm. A plain type checked by hand, unlike the other options: the taxonomy entry has
+ * no zod (88 KiB and 3 MB of heap for two fields).
+ */
+export interface FindTermOptions {
   /** "theme" (default) or "person" (groups of persons). */
-  kind: z.enum(["theme", "person"]).optional(),
+  kind?: TermKind;
   /** Look the label up in this vocabulary only. */
-  vocabulary: Vocabulary.optional(),
-});
-export type FindTermOptions = z.input<typeof FindTermOptions>;
+  vocabulary?: Vocabulary;
+}
 
 /**
  * The term a label names, in any vocabulary or in the one given: "A12 Acceptance of international
@@ -248,7 +249,12 @@ export type FindTermOptions = z.input<typeof FindTermOptions>;
  * findTerm("Women & girls", { kind: "person" })?.key; // "women"
  */
 export function findTerm(label: string | { code?: string | null; name: string }, options: FindTermOptions = {}): Term | undefined {
-  return lookUpTerm(label, resolveOptions(FindTermOptions, options, "findTerm"));
+  const bad = [
+    options.kind !== undefined && options.kind !== "theme" && options.kind !== "person" ? `kind: must be "theme" or "person", not ${JSON.stringify(options.kind)}` : "",
+    options.vocabulary !== undefined && !ORDER.includes(options.vocabulary) ? `vocabulary: must be one of ${ORDER.join(", ")}, not ${JSON.stringify(options.vocabulary)}` : "",
+  ].filter(Boolean);
+  if (bad.length) throw new MatrixError("invalid-options", `findTerm: invalid options: ${bad.join("; ")}.`);
+  return lookUpTerm(label, options);
 }
 
 /**
