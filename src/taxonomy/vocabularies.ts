@@ -249,12 +249,13 @@ export interface FindTermOptions {
  * findTerm("Women & girls", { kind: "person" })?.key; // "women"
  */
 export function findTerm(label: string | { code?: string | null; name: string }, options: FindTermOptions = {}): Term | undefined {
+  const o: FindTermOptions = options ?? {};
   const bad = [
-    options.kind !== undefined && options.kind !== "theme" && options.kind !== "person" ? `kind: must be "theme" or "person", not ${JSON.stringify(options.kind)}` : "",
-    options.vocabulary !== undefined && !ORDER.includes(options.vocabulary) ? `vocabulary: must be one of ${ORDER.join(", ")}, not ${JSON.stringify(options.vocabulary)}` : "",
+    o.kind !== undefined && o.kind !== "theme" && o.kind !== "person" ? `kind: must be "theme" or "person", not ${JSON.stringify(o.kind)}` : "",
+    o.vocabulary !== undefined && !ORDER.includes(o.vocabulary) ? `vocabulary: must be one of ${ORDER.join(", ")}, not ${JSON.stringify(o.vocabulary)}` : "",
   ].filter(Boolean);
   if (bad.length) throw new MatrixError("invalid-options", `findTerm: invalid options: ${bad.join("; ")}.`);
-  return lookUpTerm(label, options);
+  return lookUpTerm(label, o);
 }
 
 /**
