@@ -11,7 +11,7 @@ import { analyzeText, type TextAnalysis } from "./features.js";
 import { actionInput, issueInput, personInput, themeInput } from "./inputs.js";
 import { explainLinear, probabilities, scoreLinear, type FeatureVector, type LinearModel } from "./linear.js";
 import { defaultModels, MODEL_SLOT, sharedIndex, SLOTS, type Models, type SharedIndex } from "./models.js";
-import { votes } from "./neighbours.js";
+import { votesOf } from "./neighbours.js";
 import { ClassifyOptions } from "./options.js";
 import { personsIn } from "./person-vocabulary.js";
 import { describeFeature, explainLabels, predictLabels } from "./predict.js";
@@ -49,14 +49,21 @@ interface Lookup {
   index: SharedIndex;
   /** Feature id of each text feature (-1: in no model). */
   ids: number[];
+  /** Neighbour-index id of each text feature but lead ones (the input of votesOf). */
+  neighbourIds: number[];
 }
 
 function lookUp(models: Models, a: TextAnalysis): Lookup {
   const index = sharedIndex(models);
   // Plain arrays of small integers: cheaper to make than typed arrays at this size.
   const ids: number[] = [];
-  for (const f of a.features) ids.push(index.ids.get(f) ?? -1);
-  return { index, ids };
+  const neighbourIds: number[] = [];
+  for (const f of a.features) {
+    const id = index.ids.get(f) ?? -1;
+    ids.push(id);
+    if (f.charCodeAt(0) !== 94) neighbourIds.push(id < 0 ? -1 : index.neighbour[id]!); // "^": lead features
+  }
+  return { index, ids, neighbourIds };
 }
 
 // The input with the places of its features' weights in one model attached: text features from
@@ -169,7 +176,7 @@ export function classify(recommendations: readonly Recommendation[], options: Cl
       const input = themeInput(a, head);
       const x = attach(input.x, tm.linear, MODEL_SLOT[`themes-${head}`], l);
       const margins = scoreLinear(tm.linear, x);
-      const { full: voteFull, all: voteAll } = votes(models.neighbours, a.features, head);
+      const { full: voteFull, all: voteAll } = votesOf(models.neighbours, l.neighbourIds, head);
       const candidates = themeCandidates(tm.linear, margins, voteFull, voteAll, input.hits, tm.combination);
       const given = r.themes.filter((t) => t.source === "matrix");
       if (r.themes.length === 0) {

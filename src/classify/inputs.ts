@@ -14,9 +14,23 @@ export interface RuleInput {
   hits: Map<string, string[]>;
 }
 
+// "#r:<label>" for each rule label, made once: the same string object each time, so that looking it
+// up in a model's table hashes nothing new (labels are the rule tables' own, a bounded set).
+const RULE_NAMES = new Map<string, string>();
+function ruleName(label: string): string {
+  let name = RULE_NAMES.get(label);
+  if (name === undefined) RULE_NAMES.set(label, (name = `#r:${label}`));
+  return name;
+}
+
 function ruleFeatures(hits: ReadonlyMap<string, string[]>): FeatureVector {
-  const names = [...hits.keys()].map((k) => `#r:${k}`);
-  return { names, values: names.map(() => 1) };
+  const names: string[] = [];
+  const values: number[] = [];
+  for (const k of hits.keys()) {
+    names.push(ruleName(k));
+    values.push(1);
+  }
+  return { names, values };
 }
 
 function analysis(a: string | TextAnalysis): TextAnalysis {

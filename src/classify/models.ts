@@ -35,7 +35,7 @@ export const SLOTS = 5;
 let cache: Models | undefined;
 
 /**
- * The weights of the five linear models packed per feature: feature f's weights in model m (slots in
+ * The weights of the five linear models packed per feature, and each feature's id in the neighbour index: feature f's weights in model m (slots in
  * MODEL_SLOT) are `cells[start[SLOTS * f + m]..start[SLOTS * f + m + 1])`, as (label, weight) pairs, so
  * that classify() looks each feature up once and reads its weights for every model from one stretch of
  * memory.
@@ -46,6 +46,8 @@ export interface SharedIndex {
   cells: Float64Array;
   /** Bit m set: model m has a row for the feature (a row, even an empty one). */
   present: Uint8Array;
+  /** The feature's id in the neighbour index, -1 when it has none (features of the index alone are in `ids` too). */
+  neighbour: Int32Array;
 }
 
 const indexes = new WeakMap<Models, SharedIndex>();
@@ -70,10 +72,13 @@ export function sharedIndex(models: Models): SharedIndex {
     total += m.cells.length;
     for (const name of m.rows.keys()) if (!ids.has(name)) ids.set(name, ids.size);
   }
+  for (const name of models.neighbours.ids.keys()) if (!ids.has(name)) ids.set(name, ids.size);
   const n = ids.size;
   const start = new Int32Array(n * list.length + 1);
   const cells = new Float64Array(total);
   const present = new Uint8Array(n);
+  const neighbour = new Int32Array(n).fill(-1);
+  for (const [name, i] of models.neighbours.ids) neighbour[ids.get(name)!] = i;
   let at = 0;
   let f = 0;
   for (const name of ids.keys()) {
@@ -87,7 +92,7 @@ export function sharedIndex(models: Models): SharedIndex {
     f++;
   }
   start[n * list.length] = at;
-  const index = { ids, start, cells, present };
+  const index = { ids, start, cells, present, neighbour };
   indexes.set(models, index);
   return index;
 }
