@@ -66,20 +66,39 @@ export function themeCandidates(
   c: Pick<ThemeCombination, "ruleReliability" | "defaultReliability">,
 ): ThemeCandidate[] {
   const out: ThemeCandidate[] = [];
-  const seen = new Set<string>();
   const add = (label: string, probability: number) => {
-    seen.add(label);
     const neighbours = voteFull?.scores.get(label) ?? 0;
     const neighboursAll = voteAll?.scores.get(label) ?? 0;
     const phrases = hits.get(label);
     const rule = phrases ? (c.ruleReliability[label] ?? c.defaultReliability) : 0;
     if (probability > 0.02 || neighbours > 0 || neighboursAll > 0 || rule > 0) out.push({ label, probability, neighbours, neighboursAll, rule, phrases });
   };
-  for (let k = 0; k < margins.length; k++) add(model.labels[k]!, sigmoid(margins[k]!));
+  // The model's labels that a vote or a rule names (flags by label index), and those the model lacks:
+  // a label of low probability is looked up only when some source names it.
+  const named = scratch(margins.length);
+  const others: string[] = [];
+  for (const v of [voteFull, voteAll]) if (v) for (const l of v.scores.keys()) mark(l);
+  for (const l of hits.keys()) mark(l);
+  function mark(l: string): void {
+    const k = model.labelIndex.get(l);
+    if (k !== undefined) named[k] = 1;
+    else if (!others.includes(l)) others.push(l);
+  }
+  for (let k = 0; k < margins.length; k++) {
+    const p = sigmoid(margins[k]!);
+    if (p > 0.02 || named[k]) add(model.labels[k]!, p);
+  }
+  named.fill(0, 0, margins.length);
   // Neighbours and rules can name a theme the model does not have.
-  for (const v of [voteFull, voteAll]) if (v) for (const l of v.scores.keys()) if (!seen.has(l)) add(l, 0);
-  for (const l of hits.keys()) if (!seen.has(l)) add(l, 0);
+  for (const l of others) add(l, 0);
   return out;
+}
+
+// A reused flag buffer (classification is synchronous).
+let flags = new Uint8Array(256);
+function scratch(n: number): Uint8Array {
+  if (flags.length < n) flags = new Uint8Array(n * 2);
+  return flags;
 }
 
 /** How sure a given theme is: the strongest of its model probability, its full-list neighbours' vote, its rule's reliability. */
