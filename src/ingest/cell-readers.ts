@@ -208,14 +208,16 @@ export const NO_THEMES: ThemesCell = Object.freeze({ themes: [], persons: [], sd
 
 
 // A one-line text cell, cleaned, whose first character is printable ASCII but not a digit (a paragraph
-// id) nor s/f (a "Source of position" / "Fuente de la posición" line): readRecommendationCell
-// (ingest/cell.ts) would find no id and no source line in it, only States. Most UPR Info and UHRI texts
-// are such cells. Told by indexOf, which runs faster than a regular expression over a long text.
+// id), and that does not start as a "Source of position" / "Fuente de la posición" line does:
+// readRecommendationCell (ingest/cell.ts) would find no id and no source line in it, only States. Most
+// UPR Info and UHRI texts are such cells. Told by indexOf, which runs faster than a regular expression
+// over a long text.
 function isOneLineText(cell: string): boolean {
   const c = cell.charCodeAt(0);
-  if (!(c > 32 && c < 127) || (c >= 48 && c <= 57) || c === 115 || c === 83 || c === 102 || c === 70) return false;
-  return cell.indexOf("\n") < 0;
+  if (!(c > 32 && c < 127) || (c >= 48 && c <= 57)) return false;
+  return !SOURCE_START.test(cell) && cell.indexOf("\n") < 0;
 }
+const SOURCE_START = /^(?:source|fuente)/i;
 
 /** Shared and frozen: an empty list in a recommendation (copy it to add to it). */
 export const EMPTY: readonly never[] = Object.freeze([]);

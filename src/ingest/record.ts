@@ -71,6 +71,8 @@ export class RecordBuilder {
   // values (the State under review's group), which are then matched by comparing, not by hashing.
   private readonly lastValues: string[] = [];
   private readonly lastNodes: ExtraNode[] = [];
+  /** How many of lastValues and lastNodes are the last row's. */
+  private lastDepth = 0;
   private readonly col: Columns;
   /** Guess recommending States from the end of the text (no States column). */
   private readonly tailStates: boolean;
@@ -288,14 +290,11 @@ export class RecordBuilder {
     for (let i = 0; i < columns.length; i++) {
       const v = cells[columns[i]!.index] ?? "";
       if (v) any = true;
-      if (same && v === this.lastValues[i]) {
+      if (same && i < this.lastDepth && v === this.lastValues[i]) {
         node = this.lastNodes[i]!;
         continue;
       }
-      if (same) {
-        same = false;
-        this.lastValues.length = i; // the way below this column is another
-      }
+      same = false;
       let next = node.next?.get(v);
       if (!next) {
         if (this.shared >= MAX_SHARED_EXTRA || v.length > 200) return any ? this.ownExtra(cells) : EMPTY;
@@ -306,6 +305,7 @@ export class RecordBuilder {
       node = next;
       this.lastValues[i] = v;
       this.lastNodes[i] = node;
+      this.lastDepth = i + 1; // what lies deeper was another row's way
     }
     if (!any) return EMPTY;
     return (node.list ??= this.ownExtra(cells));
