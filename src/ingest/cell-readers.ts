@@ -4,7 +4,7 @@ import { readPosition, type PositionReading } from "../classify/position.js";
 import { fold } from "../internal/text.js";
 import { splitKnown } from "../internal/split.js";
 import { findIssue, findPerson, findState, findTheme } from "../taxonomy/index.js";
-import { readRecommendationCell, type RecommendationCell } from "./cell.js";
+import { readRecommendationCell, readRecommendingStates, type RecommendationCell } from "./cell.js";
 import { matchHeader, type HeaderMatch } from "./fields.js";
 import { Memo } from "./memo.js";
 import { readThemesCell, type ThemesCell } from "./themes-cell.js";
@@ -32,14 +32,15 @@ export function headerMatch(cell: string): HeaderMatch | undefined {
   return matchHeader(cell);
 }
 
-const positions = new Memo((raw) => readPosition(raw));
+const positions = new Memo((raw) => ({ reading: readPosition(raw), raw }));
 
 /**
- * A position cell read (memoised readPosition).
+ * A position cell read (memoised readPosition), with the wording as the memo keeps it: rows that say
+ * the same keep that one string as `positionRaw`, not one each.
  * @example
- * positionCell("Supported").position; // "supported"
+ * positionCell("Supported").reading.position; // "supported"
  */
-export function positionCell(raw: string): PositionReading {
+export function positionCell(raw: string): { reading: PositionReading; raw: string } {
   return positions.get(raw);
 }
 
@@ -206,27 +207,32 @@ export const NO_THEMES: ThemesCell = Object.freeze({ themes: [], persons: [], sd
 
 
 
-// A one-line text cell, cleaned, without "(" and not starting with a digit (a paragraph id) or s/f (a
-// "Source of position" / "Fuente de la posición" line): readRecommendationCell (ingest/cell.ts) finds
-// no id, no States group and no source line in it. Most UPR Info and UHRI texts are such cells. Told
-// by indexOf, which runs faster than a regular expression over a long text.
-function isPlainText(cell: string): boolean {
+// A one-line text cell, cleaned, whose first character is printable ASCII but not a digit (a paragraph
+// id), and that does not start as a "Source of position" / "Fuente de la posición" line does:
+// readRecommendationCell (ingest/cell.ts) would find no id and no source line in it, only States. Most
+// UPR Info and UHRI texts are such cells. Told by indexOf, which runs faster than a regular expression
+// over a long text.
+function isOneLineText(cell: string): boolean {
   const c = cell.charCodeAt(0);
-  // Not empty, not a digit, not s, S, f, F or "(" first; no "(" and no line break anywhere.
-  if (cell.length === 0 || (c >= 48 && c <= 57) || c === 115 || c === 83 || c === 102 || c === 70 || c === 40 || c === 10) return false;
-  return cell.indexOf("(") < 0 && cell.indexOf("\n") < 0;
+  if (!(c > 32 && c < 127) || (c >= 48 && c <= 57)) return false;
+  return !SOURCE_START.test(cell) && cell.indexOf("\n") < 0;
 }
+const SOURCE_START = /^(?:source|fuente)/i;
 
 /** Shared and frozen: an empty list in a recommendation (copy it to add to it). */
 export const EMPTY: readonly never[] = Object.freeze([]);
 
 /**
- * readRecommendationCell, without its work on plain cells (see isPlainText). `tailFallback`: guess
+ * readRecommendationCell, without its work on one-line cells (see isOneLineText). `tailFallback`: guess
  * States from the last words of the text (when there is no States column).
  * @example
  * textCell("117.1 Ratify OP-CAT (Denmark);", true).paragraphId; // "117.1"
  */
 export function textCell(cell: string, tailFallback: boolean): RecommendationCell {
-  if (tailFallback || !isPlainText(cell)) return readRecommendationCell(cell, tailFallback);
-  return { paragraphId: null, text: cell, recommendingStates: EMPTY as never[], unknownStates: EMPTY as never[], positionSource: null, positionSourceParagraph: null };
+  if (!isOneLineText(cell)) return readRecommendationCell(cell, tailFallback);
+  // Without "(" and without the guess from the last words, no States either.
+  const { states, unknown } = tailFallback || cell.includes("(") ? readRecommendingStates(cell, tailFallback) : NO_STATES;
+  return { paragraphId: null, text: cell, recommendingStates: states, unknownStates: unknown, positionSource: null, positionSourceParagraph: null };
 }
+
+const NO_STATES = { states: EMPTY as never[], unknown: EMPTY as never[] };

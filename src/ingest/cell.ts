@@ -1,5 +1,6 @@
 import { cleanLine, lines } from "../internal/text.js";
 import { findState } from "../taxonomy/index.js";
+import { Memo } from "./memo.js";
 
 /** A recommendation cell split into its parts. */
 export interface RecommendationCell {
@@ -146,7 +147,7 @@ function looksLikeStateName(s: string): boolean {
 }
 
 /** Read a parenthesised group as recommending States, or null when it is not one. */
-function readStateGroup(inner: string): { states: string[]; unknown: string[] } | null {
+function readStateGroupOnce(inner: string): { states: string[]; unknown: string[] } | null {
   const states: string[] = [];
   const unknown: string[] = [];
   let known = 0;
@@ -170,6 +171,9 @@ function readStateGroup(inner: string): { states: string[]; unknown: string[] } 
   return { states, unknown };
 }
 
+// Groups repeat from text to text ("(France)", "(CEDAW)"): read once each. The lists are shared, not to be changed.
+const stateGroups = new Memo(readStateGroupOnce);
+
 // What may follow a States group: the end, ";", ".", ",", another group, or a line break.
 const AFTER_GROUP = /^\s*(?:$|[;.,:]|\(|\n|and\b|et\b|y\b)/;
 
@@ -185,7 +189,7 @@ export function readRecommendingStates(text: string, tailFallback = true): { sta
   const unknown: string[] = [];
   for (const g of topLevelGroups(text)) {
     if (!AFTER_GROUP.test(text.slice(g.end, g.end + 8))) continue;
-    const read = readStateGroup(g.inner);
+    const read = stateGroups.get(g.inner);
     if (!read) continue;
     for (const s of read.states) if (!states.includes(s)) states.push(s);
     unknown.push(...read.unknown);

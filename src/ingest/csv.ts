@@ -4,7 +4,7 @@
 import Papa from "papaparse";
 import type { Diagnostic } from "../schema/diagnostic.js";
 import type { ParseResult } from "../schema/result.js";
-import { findUncleanBesidesBreaks } from "../internal/text.js";
+import { findUncleanCharBesidesBreaks } from "../internal/text.js";
 import { quote } from "../internal/quote.js";
 import { IncrementalDecoder } from "./decode.js";
 import { requireRecommendations } from "./guard.js";
@@ -22,6 +22,20 @@ const GUESS_CHARS = 1 << 20;
 const MAX_BYTE_NOTES = 20;
 
 type Newline = "\r\n" | "\r" | "\n";
+
+// What CsvRows.find() looks for: a line feed, a carriage return, a double space, another character
+// cleanCell() would change.
+const LF = 0;
+const CR = 1;
+const DOUBLE_SPACE = 2;
+const UNCLEAN_CHAR = 3;
+type Search = typeof LF | typeof CR | typeof DOUBLE_SPACE | typeof UNCLEAN_CHAR;
+const SEARCHES: readonly ((text: string, from: number) => number)[] = [
+  (text, from) => text.indexOf("\n", from),
+  (text, from) => text.indexOf("\r", from),
+  (text, from) => text.indexOf("  ", from),
+  findUncleanCharBesidesBreaks,
+];
 
 /** papaparse's core parser (the one its streamers drive), which @types/papaparse does not declare. */
 interface CoreParser {
@@ -81,13 +95,10 @@ export class CsvRows {
   private row = 0;
   private line = 1;
   private offset = 0;
-  // The next "\n" and "\r" (global offsets, -1 for none up to `scanned`), remembered between records so
-  // that the text is scanned once.
-  private readonly next: [number, number] = [-1, -1];
-  private readonly scanned: [number, number] = [0, 0];
-  // The next character cleanCell() would change (global offset, -1 for none up to `uncleanScanned`).
-  private nextUnclean = -1;
-  private uncleanScanned = 0;
+  // The next of each Search (global offsets, -1 for none up to `scanned`), remembered between records so
+  // that the text is scanned once for each.
+  private readonly next = [-1, -1, -1, -1];
+  private readonly scanned = [0, 0, 0, 0];
   /** Invalid bytes waiting for the record they fall in (offsets in the text), and how many were noted. */
   private byteNotes: { offset: number; value: number; char: string; byte: number }[] = [];
   private bytesNoted = 0;
@@ -344,8 +355,8 @@ export class CsvRows {
     const text = this.text;
     const base = this.base;
     for (let i = this.offset; i < to; ) {
-      const n = this.find(0, i);
-      const r = this.find(1, i);
+      const n = this.find(LF, i);
+      const r = this.find(CR, i);
       const next = n < 0 ? r : r < 0 ? n : Math.min(n, r);
       if (next < 0 || next >= to) break;
       this.line++;
@@ -356,30 +367,19 @@ export class CsvRows {
 
   /** Does the text from `from` to `to` hold no character cleanCell() would change, line breaks aside? */
   private isPlain(from: number, to: number): boolean {
-    const at = this.findUnclean(from);
-    return at < 0 || at >= to;
+    const double = this.find(DOUBLE_SPACE, from);
+    const char = this.find(UNCLEAN_CHAR, from);
+    return (double < 0 || double >= to) && (char < 0 || char >= to);
   }
 
-  /** The offset of the next character cleanCell() would change (line breaks aside) at or after `i`, or -1 when the text so far has none. */
-  private findUnclean(i: number): number {
-    const at = this.nextUnclean;
-    if (at >= i) return at;
-    if (at === -1 && this.uncleanScanned >= this.length) return -1;
-    // A space that ended the text scanned so far may start a double space with the next chunk.
-    const from = at === -1 ? Math.max(i, this.uncleanScanned - 1) : i;
-    const found = findUncleanBesidesBreaks(this.text, from - this.base);
-    this.nextUnclean = found < 0 ? -1 : found + this.base;
-    this.uncleanScanned = this.length;
-    return this.nextUnclean;
-  }
-
-  /** The offset of the next "\n" (k = 0) or "\r" (k = 1) at or after `i`, or -1 when the text so far has none. */
-  private find(k: 0 | 1, i: number): number {
+  /** The offset of the next `k` at or after `i`, or -1 when the text so far has none. */
+  private find(k: Search, i: number): number {
     const at = this.next[k]!;
     if (at >= i) return at;
     if (at === -1 && this.scanned[k]! >= this.length) return -1;
-    const from = at === -1 ? Math.max(i, this.scanned[k]!) : i;
-    const found = this.text.indexOf(k === 0 ? "\n" : "\r", from - this.base);
+    // A space that ended the text scanned so far may start a double space with the next chunk.
+    const from = at === -1 ? Math.max(i, this.scanned[k]! - (k === DOUBLE_SPACE ? 1 : 0)) : i;
+    const found = SEARCHES[k]!(this.text, from - this.base);
     this.next[k] = found < 0 ? -1 : found + this.base;
     this.scanned[k] = this.length;
     return this.next[k]!;

@@ -67,6 +67,12 @@ export class RecordBuilder {
   /** `extra` lists by their cells, column after column, shared by the rows that hold the same; and how many values it holds. */
   private readonly extras: ExtraNode = {};
   private shared = 0;
+  // The last row's way down that tree, column by column: consecutive rows mostly repeat their first
+  // values (the State under review's group), which are then matched by comparing, not by hashing.
+  private readonly lastValues: string[] = [];
+  private readonly lastNodes: ExtraNode[] = [];
+  /** How many of lastValues and lastNodes are the last row's. */
+  private lastDepth = 0;
   private readonly col: Columns;
   /** Guess recommending States from the end of the text (no States column). */
   private readonly tailStates: boolean;
@@ -200,8 +206,9 @@ export class RecordBuilder {
       this.diag("unknown-state", "info", `${quote(u, 120)} looks like a recommending State but is not in the list of States; kept as written.`, this.placeOf(r, "text"), { actual: u });
     }
 
-    const positionRaw = row.positionCell || null;
-    const reading = positionRaw ? positionCell(positionRaw) : sectionPosition;
+    const cell = row.positionCell ? positionCell(row.positionCell) : null;
+    const positionRaw = cell?.raw ?? null;
+    const reading = cell ? cell.reading : sectionPosition;
     const position = reading?.position ?? "unknown";
     if (positionRaw && position === "unknown") {
       this.diag("unknown-position", "warning", `Position ${quote(positionRaw, 120)} is not a known wording (English, French or Spanish); read as unknown.`, this.placeOf(r, "position"), {
@@ -279,9 +286,15 @@ export class RecordBuilder {
     // The lists already made, by their cells column after column (no key string to build and hash).
     let node: ExtraNode = this.extras;
     let any = false;
+    let same = true;
     for (let i = 0; i < columns.length; i++) {
       const v = cells[columns[i]!.index] ?? "";
       if (v) any = true;
+      if (same && i < this.lastDepth && v === this.lastValues[i]) {
+        node = this.lastNodes[i]!;
+        continue;
+      }
+      same = false;
       let next = node.next?.get(v);
       if (!next) {
         if (this.shared >= MAX_SHARED_EXTRA || v.length > 200) return any ? this.ownExtra(cells) : EMPTY;
@@ -290,6 +303,9 @@ export class RecordBuilder {
         this.shared++;
       }
       node = next;
+      this.lastValues[i] = v;
+      this.lastNodes[i] = node;
+      this.lastDepth = i + 1; // what lies deeper was another row's way
     }
     if (!any) return EMPTY;
     return (node.list ??= this.ownExtra(cells));

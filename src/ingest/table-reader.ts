@@ -66,7 +66,7 @@ export class TableReader {
 
   /**
    * Feed the next row. `plain` (for readers in this package): the caller has checked that no cell
-   * holds a character cleanCell() would change (see findUnclean), so cells are only trimmed.
+   * holds a character cleanCell() would change (see CsvRows.isPlain), so cells are only trimmed.
    */
   push(row: TableRow, plain = false): void {
     this.rows++;

@@ -40,16 +40,19 @@ export function findUnclean(text: string, from: number): number {
   return UNCLEAN.test(text) ? UNCLEAN.lastIndex - 1 : -1;
 }
 
-// The same, line feeds and carriage returns aside.
-const UNCLEAN_IN_LINE = new RegExp(`${NEEDS_CLEANING.source.replace("\\t-\\r", "\\t\\v\\f")}| (?= )`, "g");
+// The characters alone, line feeds and carriage returns aside: a class alone scans faster than with the
+// double space as an alternative, and indexOf finds double spaces faster still.
+const UNCLEAN_CHAR_IN_LINE = new RegExp(NEEDS_CLEANING.source.replace("\\t-\\r", "\\t\\v\\f"), "g");
 
 /**
- * findUnclean, line breaks aside: a CSV reader that counts the lines of each record tells the records
- * that span lines apart, and scans a whole text of one-line records without stopping at each line end.
+ * findUnclean, line breaks and double spaces aside: a CSV reader that counts the lines of each record
+ * tells the records that span lines apart, and looks for double spaces apart (by indexOf).
+ * @example
+ * findUncleanCharBesidesBreaks("a  b\r\nc&amp;", 0); // 7
  */
-export function findUncleanBesidesBreaks(text: string, from: number): number {
-  UNCLEAN_IN_LINE.lastIndex = from;
-  return UNCLEAN_IN_LINE.test(text) ? UNCLEAN_IN_LINE.lastIndex - 1 : -1;
+export function findUncleanCharBesidesBreaks(text: string, from: number): number {
+  UNCLEAN_CHAR_IN_LINE.lastIndex = from;
+  return UNCLEAN_CHAR_IN_LINE.test(text) ? UNCLEAN_CHAR_IN_LINE.lastIndex - 1 : -1;
 }
 
 /** Normalise whitespace of a multi-line cell: each line cleaned, blank lines dropped. */
