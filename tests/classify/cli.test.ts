@@ -1,10 +1,12 @@
 // `upr-matrix classify`, run in-process through run(argv, io).
-import { writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { tempDir } from "../cli/built.js";
 import { runCli as cli } from "../cli/run-cli.js";
 import type { ParseResult } from "../../src/schema/result.js";
+import { classify } from "../../src/classify/classify.js";
+import { readMatrixFile } from "../../src/node/index.js";
 
 describe("upr-matrix classify", () => {
   test("JSON out: inferred labels marked classifier, given ones kept; exit 0", async () => {
@@ -45,6 +47,27 @@ describe("upr-matrix classify", () => {
     const labels = (out: ParseResult) => out.recommendations.flatMap((x) => [...x.themes, ...x.affectedPersons, ...x.sdgs, ...x.issues].map((l) => [l.name, l.confidence ?? null, l.evidence ?? null]));
     expect(labels(bare)).toEqual(labels(full).map(([name, confidence]) => [name, confidence, null]));
     expect(labels(full).filter(([, , evidence]) => evidence !== null).length).toBeGreaterThan(46);
+  });
+
+  test("JSON and JSON Lines stream file by file (nothing kept): the bytes of classify() over the whole input; a folder gets one output per input", async () => {
+    const files = ["fixtures/upr-info.csv", "fixtures/ohchr-g1-en.docx"];
+    const recs = [];
+    for (const f of files) recs.push(...(await readMatrixFile(f)).recommendations);
+    const expected = classify(recs).recommendations;
+    for (const jobs of ["1", "2"]) {
+      const lines = await cli(["--json", "--jobs", jobs, "classify", ...files, "--format", "jsonl"]);
+      expect(lines.code).toBe(0);
+      expect(lines.stdout).toBe(expected.map((r) => `${JSON.stringify(r)}\n`).join(""));
+      // The end-of-batch summary line, as parse prints it.
+      expect(lines.stderr).toMatch(/^\{"summary":\{"command":"classify","files":2,"recommendations":104,/m);
+      const doc = JSON.parse((await cli(["--quiet", "--jobs", jobs, "classify", ...files])).stdout) as ParseResult;
+      expect(doc.recommendations).toEqual(expected);
+    }
+    const folder = join(tempDir("classify-folder"), "each") + "/";
+    const each = await cli(["--quiet", "classify", ...files, "--format", "jsonl", "--out", folder]);
+    expect(each.code).toBe(0);
+    expect(readdirSync(folder).sort()).toEqual(["ohchr-g1-en.docx.jsonl", "upr-info.csv.jsonl"]);
+    expect(readFileSync(join(folder, "upr-info.csv.jsonl"), "utf8").trim().split("\n")).toHaveLength(46);
   });
 
   test("--only and --format summary", async () => {

@@ -32,6 +32,8 @@ describe.skipIf(!existsSync("/dev/full"))("a write that fails is exit 2, never a
       "parse json": ["parse", CSV, "--out", "/dev/full"],
       "parse jsonl --json": ["--json", "parse", CSV, "--format", "jsonl", "--out", "/dev/full"],
       "parse summary": ["parse", CSV, "--format", "summary", "--out", "/dev/full"],
+      "classify jsonl --json": ["--json", "classify", CSV, "--format", "jsonl", "--out", "/dev/full"],
+      "classify summary": ["classify", CSV, "--format", "summary", "--out", "/dev/full"],
       report: ["report", CSV, "--format", "html", "--out", "/dev/full"],
       skeleton: ["skeleton", DOCX, "--out", "/dev/full"],
       "track status": ["track", "status", "--dir", dir, "--out", "/dev/full"],
@@ -40,7 +42,7 @@ describe.skipIf(!existsSync("/dev/full"))("a write that fails is exit 2, never a
       const r = await runCli(args);
       expect([name, r.code], r.stderr).toEqual([name, 2]);
       expect(r.stderr, name).toContain("upr-matrix: Cannot write /dev/full: ENOSPC");
-      expect(r.stderr, name).not.toMatch(/Wrote|"summary"|^parse: /m);
+      expect(r.stderr, name).not.toMatch(/Wrote|"summary"|^(?:parse|classify): /m);
     }
   });
 

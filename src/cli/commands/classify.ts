@@ -8,6 +8,7 @@ import { flag, type ReadFlags, readOptions } from "../flags.js";
 import { readInputs } from "../inputs.js";
 import { CliError, type RunContext } from "../io.js";
 import { displayName } from "../safe-text.js";
+import { writeBatch } from "../write-batch.js";
 import { readAddendumFile, withAddendum } from "../addendum.js";
 
 interface ClassifyFlags extends ReadFlags {
@@ -68,7 +69,7 @@ export function registerClassify(program: Command, ctx: RunContext): void {
     .description("Fill missing UHRI themes, affected persons, SDG goals, UPR Info issues and action categories (with confidence and evidence); read positions from an addendum.")
     .argument("<files...>", "matrices (XLSX, CSV, DOCX) or folders")
     .addOption(flag.format(["json", "jsonl", "summary"], "json", "json | jsonl | summary"))
-    .addOption(flag.out("write to this file instead of stdout"))
+    .addOption(flag.out("write to this file (all inputs merged), or, for json and jsonl, to this folder (ending in /: one output per input)"))
     .addOption(flag.only())
     .addOption(flag.threshold())
     .addOption(flag.maxLabels())
@@ -104,7 +105,6 @@ Examples:
 
 Exit codes: 0 done; 1 the input had errors (output still written); 2 usage error or a file could not be read.`)
     .action(async (paths: string[], flags: ClassifyFlags) => {
-      await ctx.writesTo(flags.out);
       const options: ClassifyOptions = {
         maxLabels: flags.maxLabels,
         vocabulary: flags.vocabulary,
@@ -112,7 +112,13 @@ Exit codes: 0 done; 1 the input had errors (output still written); 2 usage error
         ...(flags.threshold !== undefined ? { threshold: flags.threshold } : {}),
         ...(flags.evidence === false ? { evidence: false } : {}),
       };
-      // Classified as they are read, in the worker threads (--jobs); positions from an addendum after.
+      // Classified as they are read, in the worker threads (--jobs). JSON and JSON Lines stream as parse's
+      // do (the workers render them; nothing is kept); the summary and an addendum need every object.
+      if (flags.format !== "summary" && !flags.addendum) {
+        await writeBatch(ctx, { command: "classify", paths, format: flags.format, out: flags.out, strict: flags.strict, options: { ...readOptions(flags), classify: options, render: flags.format }, noun: "classified recommendations" });
+        return;
+      }
+      await ctx.writesTo(flags.out);
       const { result, unreadable } = await readInputs(ctx, paths, { ...readOptions(flags), classify: options });
       let out: ParseResult = result;
       if (flags.addendum) {
