@@ -35,10 +35,10 @@ export const SLOTS = 5;
 let cache: Models | undefined;
 
 /**
- * The weights of the five linear models packed per feature, and each feature's id in the neighbour index: feature f's weights in model m (slots in
- * MODEL_SLOT) are `cells[start[SLOTS * f + m]..start[SLOTS * f + m + 1])`, as (label, weight) pairs, so
- * that classify() looks each feature up once and reads its weights for every model from one stretch of
- * memory.
+ * The weights of the five linear models packed per feature, and each feature's id in the neighbour
+ * index: feature f's weights in model m (slots in MODEL_SLOT) are
+ * `cells[start[SLOTS * f + m]..start[SLOTS * f + m + 1])`, as (label, weight) pairs, so that classify()
+ * looks each feature up once and reads its weights for every model from one stretch of memory.
  */
 export interface SharedIndex {
   ids: Map<string, number>;

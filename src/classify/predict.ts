@@ -1,5 +1,6 @@
 // Turning model scores and keyword hits into labels with a confidence and the evidence that decided.
 import { scoreLinear, sigmoid, spansIn, type Combination, type FeatureVector, type LinearModel } from "./linear.js";
+import { labelFlags } from "./scratch.js";
 
 /** One inferred label: the label key, a confidence in 0..1, and the evidence. */
 export interface ScoredLabel {
@@ -44,12 +45,7 @@ function said(kind: "feature" | "keyword", s: string): string {
 // Words too common to explain anything on their own ("of the", "de").
 const FILLER = new Set(["a", "an", "the", "of", "and", "or", "to", "in", "on", "for", "with", "its", "by", "as", "at", "from", "all", "that", "de", "la", "le", "les", "des", "du", "el", "los", "las", "y", "et", "en"]);
 
-// Reused flag buffers (classification is synchronous): no typed-array allocation per text.
-let flags = new Uint8Array(256);
-function scratch(n: number): Uint8Array {
-  if (flags.length < n) flags = new Uint8Array(n * 2);
-  return flags;
-}
+// A reused slot buffer (classification is synchronous): no typed-array allocation per text.
 let slots = new Int16Array(256).fill(-1);
 
 // Per weight row (keyed by where it starts in its cells): 2 not decided yet, 1 showable, 0 not.
@@ -84,7 +80,7 @@ export function predictLabels(model: LinearModel, x: FeatureVector, hits: Readon
   const margins = scoreLinear(model, x);
   // Work in margin space: only labels that can pass the threshold need a probability.
   const cut = c.threshold <= 0 ? -Infinity : c.threshold >= 1 ? Infinity : Math.log(c.threshold / (1 - c.threshold));
-  const hit = scratch(margins.length);
+  const hit = labelFlags(margins.length);
   let extra: string[] | null = null; // hits on labels the model does not know
   for (const l of hits.keys()) {
     const k = model.labelIndex.get(l);

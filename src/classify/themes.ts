@@ -7,6 +7,7 @@
 import { sigmoid, type LinearModel } from "./linear.js";
 import type { NeighbourVote } from "./neighbours.js";
 import type { ScoredLabel } from "./predict.js";
+import { labelFlags } from "./scratch.js";
 
 /** Weights of the model probability, the neighbours' vote and a keyword hit (summing to 1). */
 export interface ThemeWeights {
@@ -75,7 +76,7 @@ export function themeCandidates(
   };
   // The model's labels that a vote or a rule names (flags by label index), and those the model lacks:
   // a label of low probability is looked up only when some source names it.
-  const named = scratch(margins.length);
+  const named = labelFlags(margins.length);
   const others: string[] = [];
   for (const v of [voteFull, voteAll]) if (v) for (const l of v.scores.keys()) mark(l);
   for (const l of hits.keys()) mark(l);
@@ -92,13 +93,6 @@ export function themeCandidates(
   // Neighbours and rules can name a theme the model does not have.
   for (const l of others) add(l, 0);
   return out;
-}
-
-// A reused flag buffer (classification is synchronous).
-let flags = new Uint8Array(256);
-function scratch(n: number): Uint8Array {
-  if (flags.length < n) flags = new Uint8Array(n * 2);
-  return flags;
 }
 
 /** How sure a given theme is: the strongest of its model probability, its full-list neighbours' vote, its rule's reliability. */
