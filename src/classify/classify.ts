@@ -17,7 +17,7 @@ import { personsIn } from "./person-vocabulary.js";
 import { describeFeature, explainLabels, predictLabels } from "./predict.js";
 import { gateIssues } from "./issue-rules.js";
 import { personHits } from "./person-rules.js";
-import { sdgsFromThemes } from "./sdgs.js";
+import { sdgLabels } from "./sdgs.js";
 import type { ThemeHead } from "./theme-rules.js";
 import { chooseThemes, themeCandidates, themeLabels, type ThemeCombination } from "./themes.js";
 
@@ -93,6 +93,7 @@ function inferActionCategory(models: Models, text: string, a: TextAnalysis, l: L
   const m = models.action;
   const x = attach(input.x, m, MODEL_SLOT.action, l);
   if (rule && coverage(a, l) < MIN_COVERAGE) {
+    if (!explain) return { category: rule.category, source: "classifier", confidence: 0.6 };
     return { category: rule.category, source: "classifier", confidence: 0.6, evidence: ["coding-manual rule (text mostly unknown to the model)", ...rule.evidence] };
   }
   const p = probabilities(m, scoreLinear(m, x));
@@ -184,7 +185,7 @@ export function classify(recommendations: readonly Recommendation[], options: Cl
         if (o.threshold !== undefined) combination.set = { ...combination.set, support: 2, alone: o.threshold };
         const choice = chooseThemes(candidates, combination);
         const explain = (ls: string[]) => explainLabels(tm.linear, x, ls.map((label) => tm.linear.labelIndex.get(label) ?? -1), 2).map((fs) => fs.map(describeFeature));
-        const labels = themeLabels(choice, voteAll, o.evidence ? explain : () => []);
+        const labels = themeLabels(choice, voteAll, o.evidence ? explain : null);
         themeKeys = labels.map((s) => s.label);
         const fromCluster: ThemeLabel[] = r.cluster ? [{ code: r.cluster.code, name: r.cluster.name, source: "matrix" }] : [];
         const clusterTerm = r.cluster ? lookUpTerm(r.cluster, { vocabulary }) : undefined;
@@ -194,7 +195,11 @@ export function classify(recommendations: readonly Recommendation[], options: Cl
           const t = inVocabulary(head, s.label, vocabulary);
           if (!t || seen.has(t.key)) continue;
           seen.add(t.key);
-          inferred.push({ code: t.key, name: t.name, source: "classifier", confidence: s.confidence, evidence: s.evidence, vocabulary: t.vocabulary });
+          inferred.push(
+            o.evidence
+              ? { code: t.key, name: t.name, source: "classifier", confidence: s.confidence, evidence: s.evidence, vocabulary: t.vocabulary }
+              : { code: t.key, name: t.name, source: "classifier", confidence: s.confidence, vocabulary: t.vocabulary },
+          );
         }
         if (want.has("themes")) next.themes = [...fromCluster, ...inferred];
       } else {
@@ -241,11 +246,11 @@ export function classify(recommendations: readonly Recommendation[], options: Cl
       const input = personInput(a);
       persons = input.hits;
       const scored = predictLabels(models.persons, attach(input.x, models.persons, MODEL_SLOT.persons, l), input.hits, personCombination, o.evidence);
-      next.affectedPersons = personsIn(scored, vocabulary, a.tokens, o.maxLabels);
+      next.affectedPersons = personsIn(scored, vocabulary, a.tokens, o.maxLabels, o.evidence);
     }
 
     if (want.has("sdgs") && r.sdgs.length === 0) {
-      const sdgs: SdgLabel[] = sdgsFromThemes(themeKeys, a.tokens, vocabulary);
+      const sdgs: SdgLabel[] = sdgLabels(themeKeys, a.tokens, vocabulary, o.evidence);
       next.sdgs = sdgs;
     }
 
@@ -253,12 +258,11 @@ export function classify(recommendations: readonly Recommendation[], options: Cl
       const input = issueInput(a);
       const scored = predictLabels(models.issues, attach(input.x, models.issues, MODEL_SLOT.issues, l), input.hits, issueCombination, o.evidence);
       next.issues = gateIssues(scored, a.tokens, persons ?? personHits(a.tokens)).map(
-        (s): IssueLabel => ({ name: s.label, source: "classifier", confidence: s.confidence, evidence: s.evidence }),
+        (s): IssueLabel => (o.evidence ? { name: s.label, source: "classifier", confidence: s.confidence, evidence: s.evidence } : { name: s.label, source: "classifier", confidence: s.confidence }),
       );
     }
 
     if (want.has("actionCategory") && r.actionCategory === null) next.actionCategory = inferActionCategory(models, r.text, a, l, o.evidence);
-    if (!o.evidence) dropEvidence(next, r);
     return next;
   });
   // Disagreements within a group (a sibling of a given theme) are counted once per file, not listed.
@@ -271,19 +275,6 @@ export function classify(recommendations: readonly Recommendation[], options: Cl
     });
   }
   return { recommendations: out, diagnostics, summary };
-}
-
-// The labels classify inferred, without their evidence (`evidence: false`). Only lists classify filled
-// are touched: labels a file gives carry no evidence.
-function dropEvidence(next: Recommendation, before: Recommendation): void {
-  const strip = <T extends { evidence?: string[] }>(x: T): T => {
-    const { evidence: _unused, ...rest } = x;
-    return rest as T;
-  };
-  if (next.themes !== before.themes) next.themes = next.themes.map(strip);
-  if (next.affectedPersons !== before.affectedPersons) next.affectedPersons = next.affectedPersons.map(strip);
-  if (next.sdgs !== before.sdgs) next.sdgs = next.sdgs.map(strip);
-  if (next.issues !== before.issues) next.issues = next.issues.map(strip);
 }
 
 // A given theme as a term of the head (for comparisons and SDGs).

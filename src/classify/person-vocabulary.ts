@@ -25,18 +25,21 @@ function named(concept: string, vocabulary: Vocabulary): Term | undefined {
   return nameIn(concept, vocabulary, "person");
 }
 
-function label(t: Term, confidence: number, evidence: string[]): PersonLabel {
+// Without evidence (null), the label has no `evidence` key (classify's `evidence: false`).
+function label(t: Term, confidence: number, evidence: string[] | null): PersonLabel {
+  if (!evidence) return { code: t.key, name: t.name, source: "classifier", confidence, vocabulary: t.vocabulary };
   return { code: t.key, name: t.name, source: "classifier", confidence, evidence, vocabulary: t.vocabulary };
 }
 
 /**
  * The groups of persons of a recommendation in a vocabulary, from the persons model's labels (v1
- * names) and, for the current lists, their own conventions; strongest first, at most `max`.
+ * names) and, for the current lists, their own conventions; strongest first, at most `max`. With
+ * `explain` false the labels carry no evidence (none is built).
  * @example
  * personsIn([{ label: "Women", confidence: 0.9, evidence: ['keyword "women"'] }], "cycle4", ["women"], 6).map((p) => p.name);
  * // ["Public officials", "Women & girls"]
  */
-export function personsIn(scored: readonly ScoredLabel[], vocabulary: Vocabulary, tokens: readonly string[], max: number): PersonLabel[] {
+export function personsIn(scored: readonly ScoredLabel[], vocabulary: Vocabulary, tokens: readonly string[], max: number, explain = true): PersonLabel[] {
   const out: PersonLabel[] = [];
   const seen = new Set<string>();
   const push = (p: PersonLabel) => {
@@ -47,7 +50,7 @@ export function personsIn(scored: readonly ScoredLabel[], vocabulary: Vocabulary
   const current = vocabulary === "cycle4";
   if (current) {
     const duty = named("public-officials", vocabulary);
-    if (duty) push(label(duty, DUTY_BEARERS_CONFIDENCE, ["current lists name the duty bearers on recommendations to the State"]));
+    if (duty) push(label(duty, DUTY_BEARERS_CONFIDENCE, explain ? ["current lists name the duty bearers on recommendations to the State"] : null));
   }
   for (const s of scored) {
     const v1 = lookUpTerm(s.label, { kind: "person", vocabulary: "coded" });
@@ -56,13 +59,13 @@ export function personsIn(scored: readonly ScoredLabel[], vocabulary: Vocabulary
     if (current && v1.key === "general") continue;
     const link = mapTerm(v1, vocabulary)[0];
     if (!link) continue;
-    push(label(link.to, Math.round(Math.min(s.confidence, link.confidence === 1 ? 1 : Math.max(link.confidence, s.confidence * 0.9)) * 1000) / 1000, s.evidence));
+    push(label(link.to, Math.round(Math.min(s.confidence, link.confidence === 1 ? 1 : Math.max(link.confidence, s.confidence * 0.9)) * 1000) / 1000, explain ? s.evidence : null));
   }
   if (vocabulary === "cycle4" || vocabulary === "cycle3") {
     matcher ??= new KeywordMatcher(CURRENT_PERSON_KEYWORDS);
     for (const [concept, phrases] of matcher.match(tokens)) {
       const t = named(concept, vocabulary);
-      if (t) push(label(t, 0.7, phrases.map((p) => `keyword "${p}"`)));
+      if (t) push(label(t, 0.7, explain ? phrases.map((p) => `keyword "${p}"`) : null));
     }
   }
   return out;

@@ -80,6 +80,16 @@ export function sdgName(goal: number): string {
  * sdgsFromThemes(["education"], []).map((s) => s.name); // ["4 - QUALITY EDUCATION"]
  */
 export function sdgsFromThemes(codes: readonly string[], tokens: readonly string[], vocabulary: Vocabulary = "cycle4"): SdgLabel[] {
+  return sdgLabels(codes, tokens, vocabulary, true);
+}
+
+/**
+ * sdgsFromThemes, with its evidence only when `explain` (classify's `evidence: false` builds none: the
+ * labels then have no `evidence` key).
+ * @example
+ * sdgLabels(["education"], [], "cycle4", false); // [{ goal: 4, code: "4", name: "4 - QUALITY EDUCATION", ... }]
+ */
+export function sdgLabels(codes: readonly string[], tokens: readonly string[], vocabulary: Vocabulary, explain: boolean): SdgLabel[] {
   const found = new Map<number, { evidence: string[]; theme: boolean; keyword: boolean }>();
   for (const code of codes) {
     const concept = conceptOfKey(code);
@@ -87,8 +97,9 @@ export function sdgsFromThemes(codes: readonly string[], tokens: readonly string
     if (!goals) continue;
     for (const g of goals) {
       const f = found.get(g);
-      if (f) f.evidence.push(`theme ${code}`);
-      else found.set(g, { evidence: [`theme ${code}`], theme: true, keyword: false });
+      if (f) {
+        if (explain) f.evidence.push(`theme ${code}`);
+      } else found.set(g, { evidence: explain ? [`theme ${code}`] : [], theme: true, keyword: false });
     }
   }
   matcher ??= new KeywordMatcher(SDG_KEYWORDS);
@@ -104,12 +115,13 @@ export function sdgsFromThemes(codes: readonly string[], tokens: readonly string
       found.set(goal, f);
     }
     f.keyword = true;
-    for (const p of phrases) f.evidence.push(`keyword "${p}"`);
+    if (explain) for (const p of phrases) f.evidence.push(`keyword "${p}"`);
   }
   const out: SdgLabel[] = [];
   for (const goal of [...found.keys()].sort((a, b) => a - b)) {
     const f = found.get(goal)!;
-    out.push({ goal, code: String(goal), name: sdgName(goal), source: "classifier", confidence: f.theme && f.keyword ? 0.8 : 0.6, evidence: f.evidence, vocabulary });
+    const confidence = f.theme && f.keyword ? 0.8 : 0.6;
+    out.push(explain ? { goal, code: String(goal), name: sdgName(goal), source: "classifier", confidence, evidence: f.evidence, vocabulary } : { goal, code: String(goal), name: sdgName(goal), source: "classifier", confidence, vocabulary });
   }
   return out;
 }

@@ -139,11 +139,12 @@ const round = (x: number) => Math.round(x * 1000) / 1000;
 /**
  * The given themes as labels with a confidence and evidence: keyword phrases and treaties, the model's
  * strongest words (from `explain`), and the closest labelled recommendation that carries the theme.
- * The confidence is themeConfidence.
+ * The confidence is themeConfidence. Without `explain` (null), no evidence is looked for: empty lists.
  * @example
  * themeLabels(choice, voteAll, (labels) => labels.map(() => ['"death penalty"']));
  */
-export function themeLabels(choice: ThemeChoice, vote: NeighbourVote | null, explain: (labels: string[]) => string[][]): ScoredLabel[] {
+export function themeLabels(choice: ThemeChoice, vote: NeighbourVote | null, explain: ((labels: string[]) => string[][]) | null): ScoredLabel[] {
+  if (!explain) return choice.given.map(({ candidate: s, score }) => ({ label: s.label, confidence: round(Math.min(1, Math.max(score, 0))), evidence: [] }));
   const words = explain(choice.given.map((g) => g.candidate.label));
   return choice.given.map(({ candidate: s, score }, i) => {
     const evidence: string[] = [];
