@@ -48,7 +48,7 @@ async function timed(threads: number, data: Record<string, unknown>): Promise<nu
   const workers = Array.from({ length: threads }, () => new Worker(WORKER, { eval: true, workerData: data }));
   await Promise.all(workers.map((w) => new Promise((resolve, reject) => (w.once("message", resolve), w.once("error", reject)))));
   const t0 = performance.now();
-  await Promise.all(workers.map((w) => new Promise((resolve) => (w.once("message", resolve), w.postMessage("go")))));
+  await Promise.all(workers.map((w) => new Promise((resolve, reject) => (w.once("message", resolve), w.once("error", reject), w.postMessage("go")))));
   const wall = performance.now() - t0;
   await Promise.all(workers.map((w) => w.terminate()));
   return wall;
