@@ -17,7 +17,8 @@ const corpus = fileURLToPath(new URL("../../../shared/corpus/", import.meta.url)
 const fixtures = fileURLToPath(new URL("../../fixtures/", import.meta.url));
 const dist = pathToFileURL(fileURLToPath(new URL("../../dist/classify.js", import.meta.url))).href;
 const N = 100_000;
-const TARGET_SECONDS = 10;
+// Issue 16: 100,000 recommendations in under 5 s in one thread, model load included (< 50 µs each).
+const TARGET_SECONDS = 5;
 
 async function inputs(say: (s: string) => void): Promise<Recommendation[]> {
   const files: string[] = [];

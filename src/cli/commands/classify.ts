@@ -101,6 +101,7 @@ Examples:
   upr-matrix classify uprinfo.csv --vocabulary coded
   upr-matrix classify tracking.xlsx --format summary
   upr-matrix classify exports/ --format jsonl --no-evidence --out labels.jsonl
+  upr-matrix classify exports/ --format jsonl --out classified/     one JSON Lines file per input
   upr-matrix classify matrix.docx --addendum add1.docx --addendum-symbol A/HRC/43/15/Add.1
 
 Exit codes: 0 done; 1 the input had errors (output still written); 2 usage error or a file could not be read.`)
