@@ -4,7 +4,7 @@
 // heading only: a part of the truth), and UPR Info rows whose issues map to themes (weak labels).
 // Deterministic: seeded training, sorted inputs.
 import { groupBy, sortBy, uniq } from "lodash-es";
-import { analyzeText, type TextAnalysis } from "../../src/classify/features.js";
+import { analyzeText } from "../../src/classify/features.js";
 import { themeInput } from "../../src/classify/inputs.js";
 import { ISSUE_THEMES } from "../../src/classify/issue-map.js";
 import { loadLinearModel, scoreLinear, type FeatureVector, type LinearModel, type LinearModelData } from "../../src/classify/linear.js";
@@ -29,7 +29,7 @@ const PRUNE = 0.02;
 export interface ThemeItem {
   ref: string;
   state: string;
-  a: TextAnalysis;
+  a: ReturnType<typeof analyzeText>;
   /** Only the cluster heading is known. */
   partial: boolean;
   /** From UPR Info issues. */
@@ -140,7 +140,7 @@ export interface ThemeFold {
 }
 
 /** The features the neighbour index keeps: words and bigrams (lead features are the action model's). */
-export function neighbourFeatures(a: TextAnalysis): string[] {
+export function neighbourFeatures(a: { features: readonly string[] }): string[] {
   return a.features.filter((f) => f.charCodeAt(0) !== 94);
 }
 

@@ -49,7 +49,7 @@ function levelOfForm(word: string): number | undefined {
  * actionFeatures(parseAction("Develop a national strategy to combat trafficking")).names;
  * // ["#r:5", "#a:o5 national", "#a:o5 strategy", "v>develop:national", ...]
  */
-export function actionFeatures(p: ActionParse): FeatureVector {
+export function actionFeatures(p: ActionParse, withVerbWords = true): FeatureVector {
   const r = p.result;
   const names: string[] = [r ? `#r:${r.category}` : "#r:none"];
   const values: number[] = [RULE_VALUE];
@@ -91,11 +91,31 @@ export function actionFeatures(p: ActionParse): FeatureVector {
   }
   if (means) add(`#a:means ${level} ${means}`);
   if (later) add(`#a:later ${level} ${later}`);
-  // The lead verb with every later word: "develop ... plan" is 5, "develop ... strategy" 4.
-  const verb = t[p.at]!;
+  const vw = withVerbWords ? verbWords(p) : null;
+  if (vw) for (const w of vw.words) add(`v>${vw.verb}:${w}`, verbWordValue(vw.words.size));
+  return { names, values };
+}
+
+/**
+ * The lead verb and the later words it is crossed with ("v>verb:word" features: "develop ... plan"
+ * is 5, "develop ... strategy" 4), each word once, in order; null without a lead verb. classify()
+ * looks them up as token-id pairs (actionFeatures(p, false) leaves them out).
+ * @example
+ * verbWords(parseAction("Develop a national plan"))?.words; // Set { "national", "plan" }
+ */
+export function verbWords(p: ActionParse): { verb: string; words: Set<string> } | null {
+  if (p.at < 0) return null;
+  const t = p.tokens;
   const words = new Set<string>();
   for (let j = p.at + 1; j < t.length; j++) if (t[j]!.length > 2) words.add(t[j]!);
-  const v = 1 / Math.sqrt(Math.max(1, words.size));
-  for (const w of words) add(`v>${verb}:${w}`, v);
-  return { names, values };
+  return { verb: t[p.at]!, words };
+}
+
+/**
+ * The value of each "v>verb:word" feature of a text with `count` of them: unit length, like the text's words.
+ * @example
+ * verbWordValue(4); // 0.5
+ */
+export function verbWordValue(count: number): number {
+  return 1 / Math.sqrt(Math.max(1, count));
 }

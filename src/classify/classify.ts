@@ -7,8 +7,13 @@ import type { ActionCategory, IssueLabel, Recommendation, SdgLabel, ThemeLabel, 
 import { resolveOptions } from "../errors/matrix-error.js";
 import { detectVocabulary, termByKey, termIn, type Term } from "../taxonomy/index.js";
 import { lookUpTerm } from "../taxonomy/vocabularies.js";
-import { analyzeText, type TextAnalysis } from "./features.js";
-import { actionInput, issueInput, personInput, themeInput } from "./inputs.js";
+import { LEAD_VALUE, readText, type TextAnalysis } from "./features.js";
+import { textFeatureIds, verbWordIds, type TextFeatureIds } from "./feature-ids.js";
+import { verbWords, verbWordValue } from "./action-features.js";
+import type { ActionRuleResult } from "./action-rules.js";
+import { actionParts, ruleFeatures } from "./inputs.js";
+import { issueMatcher } from "./issue-rules.js";
+import { themeHits } from "./theme-rules.js";
 import { explainLinear, probabilities, scoreLinear, type FeatureVector, type LinearModel } from "./linear.js";
 import { defaultModels, MODEL_SLOT, sharedIndex, SLOTS, type Models, type SharedIndex } from "./models.js";
 import { votesOf } from "./neighbours.js";
@@ -44,55 +49,81 @@ export interface ClassifyResult {
 // English): the action category then follows the coding-manual rules.
 const MIN_COVERAGE = 0.25;
 
-// The text features of one recommendation looked up once in all the linear models (see sharedIndex).
+// The text features of one recommendation looked up once for all the linear models (see sharedIndex).
 interface Lookup {
   index: SharedIndex;
-  /** Feature id of each text feature (-1: in no model). */
-  ids: number[];
-  /** Neighbour-index id of each text feature but lead ones (the input of votesOf). */
+  text: TextFeatureIds;
+  /** The value of each known text feature (textVector's: lead features constant, the others L2-normalised). */
+  values: number[];
+  /** Whether evidence is asked for; else `names` is empty (scoring reads ids, only evidence reads names). */
+  explain: boolean;
+  /** The name of each known text feature. */
+  names: string[];
+  /** Neighbour-index id of each known text feature but lead ones (the input of votesOf). */
   neighbourIds: number[];
 }
 
-function lookUp(models: Models, a: TextAnalysis): Lookup {
+function lookUp(models: Models, a: TextAnalysis, explain: boolean): Lookup {
   const index = sharedIndex(models);
-  // Plain arrays of small integers: cheaper to make than typed arrays at this size.
-  const ids: number[] = [];
+  const text = textFeatureIds(index.tables, a.tokens);
+  const { ids, leads } = text;
+  const v = 1 / Math.sqrt(Math.max(1, text.plain));
+  const values: number[] = [];
   const neighbourIds: number[] = [];
-  for (const f of a.features) {
-    const id = index.ids.get(f) ?? -1;
-    ids.push(id);
-    if (f.charCodeAt(0) !== 94) neighbourIds.push(id < 0 ? -1 : index.neighbour[id]!); // "^": lead features
+  for (let i = 0; i < ids.length; i++) {
+    values.push(i < leads ? LEAD_VALUE : v);
+    if (i >= leads) neighbourIds.push(index.neighbour[ids[i]!]!);
   }
-  return { index, ids, neighbourIds };
+  return { index, text, values, explain, names: explain ? ids.map((id) => index.names[id]!) : [], neighbourIds };
 }
 
-// The input with the places of its features' weights in one model attached: text features from
-// the lookup, the task's own features ("#r:" rule hits) looked up here.
-function attach(x: FeatureVector, model: LinearModel, slot: number, l: Lookup): FeatureVector {
-  const n = x.names.length;
-  const ids = l.ids.slice();
-  for (let i = l.ids.length; i < n; i++) ids.push(l.index.ids.get(x.names[i]!) ?? -1);
-  return { names: x.names, values: x.values, spans: { cells: l.index.cells, start: l.index.start, stride: SLOTS, slot, ids }, model };
+// A task's input: the text's features and the task's own ("#r:" rule hits, action features), with
+// the places of their weights in one model.
+function attach(extra: FeatureVector, model: LinearModel, slot: number, l: Lookup, extraIds?: number[]): FeatureVector {
+  const ids = l.text.ids.slice();
+  if (extraIds) for (const id of extraIds) ids.push(id);
+  else for (const name of extra.names) ids.push(l.index.ids.get(name) ?? -1);
+  return {
+    names: l.explain ? l.names.concat(extra.names) : l.names,
+    values: l.values.concat(extra.values),
+    spans: { cells: l.index.cells, start: l.index.start, stride: SLOTS, slot, ids },
+    model,
+  };
 }
 
-function coverage(a: TextAnalysis, l: Lookup): number {
+// The action model's input: its own features ("#r:", "#a:") looked up by name, its "v>verb:word"
+// ones by token ids (verbWordIds), and their names only when evidence is asked for.
+function actionVector(m: LinearModel, a: TextAnalysis, l: Lookup): { x: FeatureVector; rule: ActionRuleResult | null } {
+  const { extra, parse } = actionParts(a, false);
+  const ids: number[] = [];
+  for (const name of extra.names) ids.push(l.index.ids.get(name) ?? -1);
+  const vw = verbWords(parse);
+  if (vw) {
+    const value = verbWordValue(vw.words.size);
+    for (const id of verbWordIds(l.index.tables, vw.verb, vw.words)) {
+      ids.push(id);
+      extra.values.push(value);
+    }
+    if (l.explain) for (const w of vw.words) extra.names.push(`v>${vw.verb}:${w}`);
+  }
+  return { x: attach(extra, m, MODEL_SLOT.action, l, ids), rule: parse.result };
+}
+
+// The share of the text's words the action model knows.
+function coverage(l: Lookup): number {
+  const { ids, leads, unigrams } = l.text;
   let known = 0;
-  let total = 0;
-  a.features.forEach((f, i) => {
-    if (f.charCodeAt(0) === 94 || f.includes(" ")) return; // lead features and bigrams
-    total++;
-    const id = l.ids[i]!;
-    if (id >= 0 && l.index.present[id]! & (1 << MODEL_SLOT.action)) known++;
-  });
-  return total === 0 ? 0 : known / total;
+  for (let i = leads; i < ids.length; i++) {
+    const id = ids[i]!;
+    if (l.index.tables.isUnigram[id] && l.index.present[id]! & (1 << MODEL_SLOT.action)) known++;
+  }
+  return unigrams === 0 ? 0 : known / unigrams;
 }
 
-function inferActionCategory(models: Models, text: string, a: TextAnalysis, l: Lookup, explain: boolean): ActionCategory {
-  const input = actionInput(text, a);
-  const { rule } = input;
+function inferActionCategory(models: Models, a: TextAnalysis, l: Lookup, explain: boolean): ActionCategory {
   const m = models.action;
-  const x = attach(input.x, m, MODEL_SLOT.action, l);
-  if (rule && coverage(a, l) < MIN_COVERAGE) {
+  const { x, rule } = actionVector(m, a, l);
+  if (rule && coverage(l) < MIN_COVERAGE) {
     if (!explain) return { category: rule.category, source: "classifier", confidence: 0.6 };
     return { category: rule.category, source: "classifier", confidence: 0.6, evidence: ["coding-manual rule (text mostly unknown to the model)", ...rule.evidence] };
   }
@@ -167,18 +198,18 @@ export function classify(recommendations: readonly Recommendation[], options: Cl
     if (!r.text.trim()) return r;
     const vocabulary = detected.get(r.place.file ?? "") ?? o.vocabulary;
     const head = headOf(vocabulary);
-    const a = analyzeText(r.text);
-    const l = lookUp(models, a);
+    const a = readText(r.text);
+    const l = lookUp(models, a, o.evidence);
     const next: Recommendation = { ...r };
 
     let themeKeys: string[] = [];
     if (want.has("themes") || want.has("sdgs")) {
       const tm = models.themes[head];
-      const input = themeInput(a, head);
-      const x = attach(input.x, tm.linear, MODEL_SLOT[`themes-${head}`], l);
+      const hits = themeHits(a.tokens, head);
+      const x = attach(ruleFeatures(hits), tm.linear, MODEL_SLOT[`themes-${head}`], l);
       const margins = scoreLinear(tm.linear, x);
       const { full: voteFull, all: voteAll } = votesOf(models.neighbours, l.neighbourIds, head);
-      const candidates = themeCandidates(tm.linear, margins, voteFull, voteAll, input.hits, tm.combination);
+      const candidates = themeCandidates(tm.linear, margins, voteFull, voteAll, hits, tm.combination);
       const given = r.themes.filter((t) => t.source === "matrix");
       if (r.themes.length === 0) {
         const combination: ThemeCombination = { ...tm.combination, set: { ...tm.combination.set, maxLabels: Math.min(tm.combination.set.maxLabels, o.maxLabels) } };
@@ -243,9 +274,8 @@ export function classify(recommendations: readonly Recommendation[], options: Cl
     // The groups a text names: the persons' rule hits, also the issues' gate (computed once).
     let persons: Map<string, string[]> | undefined;
     if (want.has("affectedPersons") && r.affectedPersons.length === 0) {
-      const input = personInput(a);
-      persons = input.hits;
-      const scored = predictLabels(models.persons, attach(input.x, models.persons, MODEL_SLOT.persons, l), input.hits, personCombination, o.evidence);
+      persons = personHits(a.tokens);
+      const scored = predictLabels(models.persons, attach(ruleFeatures(persons), models.persons, MODEL_SLOT.persons, l), persons, personCombination, o.evidence);
       next.affectedPersons = personsIn(scored, vocabulary, a.tokens, o.maxLabels, o.evidence);
     }
 
@@ -255,14 +285,14 @@ export function classify(recommendations: readonly Recommendation[], options: Cl
     }
 
     if (want.has("issues") && r.issues.length === 0) {
-      const input = issueInput(a);
-      const scored = predictLabels(models.issues, attach(input.x, models.issues, MODEL_SLOT.issues, l), input.hits, issueCombination, o.evidence);
+      const hits = issueMatcher().match(a.tokens);
+      const scored = predictLabels(models.issues, attach(ruleFeatures(hits), models.issues, MODEL_SLOT.issues, l), hits, issueCombination, o.evidence);
       next.issues = gateIssues(scored, a.tokens, persons ?? personHits(a.tokens)).map(
         (s): IssueLabel => (o.evidence ? { name: s.label, source: "classifier", confidence: s.confidence, evidence: s.evidence } : { name: s.label, source: "classifier", confidence: s.confidence }),
       );
     }
 
-    if (want.has("actionCategory") && r.actionCategory === null) next.actionCategory = inferActionCategory(models, r.text, a, l, o.evidence);
+    if (want.has("actionCategory") && r.actionCategory === null) next.actionCategory = inferActionCategory(models, a, l, o.evidence);
     return next;
   });
   // Disagreements within a group (a sibling of a given theme) are counted once per file, not listed.

@@ -56,7 +56,21 @@ const LEAD_SKIP = new Set([
   "further", "also", "without", "delay", "as", "soon", "possible", "urgently", "immediately",
 ]);
 
-function leadIndex(tokens: readonly string[]): number {
+/**
+ * Whether a word is a stop word: no unigram feature of its own, and no bigram with another one.
+ * @example
+ * isStopWord("the"); // true
+ */
+export function isStopWord(w: string): boolean {
+  return STOP.has(w);
+}
+
+/**
+ * The index of the lead verb in a text's tokens (see leadVerb).
+ * @example
+ * leadIndex(["further", "consider", "ratifying"]); // 1
+ */
+export function leadIndex(tokens: readonly string[]): number {
   let s = 0;
   while (s < tokens.length - 1 && s < 5 && (LEAD_SKIP.has(tokens[s]!) || /ly$/.test(tokens[s]!))) s++;
   return s;
@@ -88,7 +102,8 @@ export interface TextAnalysis {
   /** textForFeatures(text): the content without paragraph id and recommending States. */
   content: string;
   tokens: string[];
-  features: string[];
+  /** The features of the tokens (featuresOfTokens), made on first use by textVector when not given. */
+  features?: string[];
   /** The text part of every model input (see textVector), computed on first use. */
   vector?: FeatureVector;
 }
@@ -98,10 +113,21 @@ export interface TextAnalysis {
  * @example
  * analyzeText("Abolish the death penalty (France);").tokens; // ["abolish", "the", "death", "penalty"]
  */
-export function analyzeText(text: string): TextAnalysis {
+export function analyzeText(text: string): TextAnalysis & { features: string[] } {
   const content = textForFeatures(text);
   const tokens = contentTokens(content);
   return { content, tokens, features: featuresOfTokens(tokens) };
+}
+
+/**
+ * analyzeText without the string features: what classify() reads (it takes the features as ids,
+ * see feature-ids.ts).
+ * @example
+ * readText("Abolish the death penalty (France);").content; // "Abolish the death penalty"
+ */
+export function readText(text: string): TextAnalysis {
+  const content = textForFeatures(text);
+  return { content, tokens: contentTokens(content) };
 }
 
 function featuresOfTokens(tokens: readonly string[]): string[] {
@@ -151,7 +177,7 @@ export const LEAD_VALUE = 0.6;
 export function textVector(text: string | TextAnalysis, extra?: FeatureVector): FeatureVector {
   let base: FeatureVector;
   if (typeof text === "string") base = baseVector(textFeatures(text));
-  else base = text.vector ??= baseVector(text.features);
+  else base = text.vector ??= baseVector((text.features ??= featuresOfTokens(text.tokens)));
   if (!extra || extra.names.length === 0) return base;
   return { names: base.names.concat(extra.names), values: base.values.concat(extra.values) };
 }

@@ -1,7 +1,7 @@
 // The model input of each task, built the same way for training (scripts/train-models.ts) and for
 // inference (classify): text features plus the task's keyword-rule hits as "#r:<label>" features.
 import { actionFeatures } from "./action-features.js";
-import { parseAction, type ActionRuleResult } from "./action-rules.js";
+import { parseAction, type ActionParse, type ActionRuleResult } from "./action-rules.js";
 import { analyzeText, textVector, type TextAnalysis } from "./features.js";
 import { issueMatcher } from "./issue-rules.js";
 import type { FeatureVector } from "./linear.js";
@@ -23,7 +23,12 @@ function ruleName(label: string): string {
   return name;
 }
 
-function ruleFeatures(hits: ReadonlyMap<string, string[]>): FeatureVector {
+/**
+ * A task's keyword hits as model features: "#r:<label>" at 1 each (added to the text's features).
+ * @example
+ * ruleFeatures(new Map([["D23", ["death penalty"]]])).names; // ["#r:D23"]
+ */
+export function ruleFeatures(hits: ReadonlyMap<string, string[]>): FeatureVector {
   const names: string[] = [];
   const values: number[] = [];
   for (const k of hits.keys()) {
@@ -78,6 +83,18 @@ export function personInput(text: string | TextAnalysis): RuleInput {
  * actionInput("Ratify OP-CAT").rule?.category; // 5
  */
 export function actionInput(text: string, a: TextAnalysis = analyzeText(text)): { x: FeatureVector; rule: ActionRuleResult | null } {
+  const { extra, parse } = actionParts(a);
+  return { x: textVector(a, extra), rule: parse.result };
+}
+
+/**
+ * What the action-category model adds to the text's features (classify() takes the text's features
+ * as ids, feature-ids.ts): the coding manual's rule decision and the action features, with or
+ * without the "v>verb:word" ones (classify() looks those up as ids: verbWords).
+ * @example
+ * actionParts(analyzeText("Ratify OP-CAT")).parse.result?.category; // 5
+ */
+export function actionParts(a: TextAnalysis, withVerbWords = true): { extra: FeatureVector; parse: ActionParse } {
   const parse = parseAction(a);
-  return { x: textVector(a, actionFeatures(parse)), rule: parse.result };
+  return { extra: actionFeatures(parse, withVerbWords), parse };
 }

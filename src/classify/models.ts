@@ -6,6 +6,7 @@ import neighboursData from "./models/neighbours.json" with { type: "json" };
 import personsData from "./models/persons.json" with { type: "json" };
 import themesCodedData from "./models/themes-coded.json" with { type: "json" };
 import themesCycle4Data from "./models/themes-cycle4.json" with { type: "json" };
+import { featureTables, type FeatureTables } from "./feature-ids.js";
 import { loadLinearModel, type LinearModel, type LinearModelData } from "./linear.js";
 import { loadNeighbours, type NeighbourIndex, type NeighbourIndexData } from "./neighbours.js";
 import type { ThemeHead } from "./theme-rules.js";
@@ -42,6 +43,10 @@ let cache: Models | undefined;
  */
 export interface SharedIndex {
   ids: Map<string, number>;
+  /** Feature id → name. */
+  names: string[];
+  /** The text features of `ids` by token ids (feature-ids.ts). */
+  tables: FeatureTables;
   start: Int32Array;
   cells: Float64Array;
   /** Bit m set: model m has a row for the feature (a row, even an empty one). */
@@ -92,7 +97,7 @@ export function sharedIndex(models: Models): SharedIndex {
     f++;
   }
   start[n * list.length] = at;
-  const index = { ids, start, cells, present, neighbour };
+  const index = { ids, names: [...ids.keys()], tables: featureTables(ids), start, cells, present, neighbour };
   indexes.set(models, index);
   return index;
 }
