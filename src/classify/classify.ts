@@ -208,7 +208,7 @@ export function classify(recommendations: readonly Recommendation[], options: Cl
       const hits = themeHits(a.tokens, head);
       const x = attach(ruleFeatures(hits), tm.linear, MODEL_SLOT[`themes-${head}`], l);
       const margins = scoreLinear(tm.linear, x);
-      const { full: voteFull, all: voteAll } = votesOf(models.neighbours, l.neighbourIds, head);
+      const { full: voteFull, all: voteAll } = votesOf(models.neighbours, l.neighbourIds, head, o.evidence);
       const candidates = themeCandidates(tm.linear, margins, voteFull, voteAll, hits, tm.combination);
       const given = r.themes.filter((t) => t.source === "matrix");
       if (r.themes.length === 0) {

@@ -185,7 +185,7 @@ export function textFeatureIds(t: FeatureTables, tokens: readonly string[]): Tex
   // A huge text leaves a huge table: not kept, as clearing it would cost every later text.
   if (unknownPairs.size > 4096) unknownPairs = new PairMap(256);
   else unknownPairs.clear();
-  unknownTokens.clear();
+  if (unknownTokens.size > 0) unknownTokens.clear();
   return { ids, leads, plain, unigrams };
 }
 

@@ -132,7 +132,7 @@ export function loadLinearModel(data: LinearModelData): LinearModel {
  * const margins = scoreLinear(model, vector);
  */
 export function scoreLinear(model: LinearModel, x: FeatureVector): Float64Array {
-  const s = Float64Array.from(model.bias);
+  const s = model.bias.slice(); // (Float64Array.from goes through the iterator protocol: 10x slower)
   const { cells, start, stride, slot, ids } = spansIn(model, x);
   for (let i = 0; i < ids.length; i++) {
     const f = ids[i]!;

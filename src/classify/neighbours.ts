@@ -164,10 +164,11 @@ export function votes(index: NeighbourIndex, features: readonly string[], head: 
 
 /**
  * votes() for a text whose features were looked up already (featureIds, or classify's shared table).
+ * Without `withNearest`, the votes' `nearest` lists are left empty (they are evidence only).
  * @example
  * votesOf(index, featureIds(index, analyzeText("Ratify OP-CAT").features), "cycle4");
  */
-export function votesOf(index: NeighbourIndex, ids: ArrayLike<number>, head: string): { all: NeighbourVote; full: NeighbourVote } {
+export function votesOf(index: NeighbourIndex, ids: ArrayLike<number>, head: string, withNearest = true): { all: NeighbourVote; full: NeighbourVote } {
   const n = index.docs.length;
   if (acc.length < n) {
     acc = new Float64Array(n);
@@ -206,7 +207,7 @@ export function votesOf(index: NeighbourIndex, ids: ArrayLike<number>, head: str
     if (s > allCut) allCut = keepBest(allBest, k, d, s);
     if (!partial[d] && s > fullCut) fullCut = keepBest(fullBest, k, d, s);
   }
-  return { all: tally(index, allBest, head), full: tally(index, fullBest, head) };
+  return { all: tally(index, allBest, head, withNearest), full: tally(index, fullBest, head, withNearest) };
 }
 
 function clear(best: Best, k: number): void {
@@ -239,7 +240,7 @@ function keepBest(best: Best, k: number, d: number, s: number): number {
 let sums = new Float64Array(64);
 let order = new Int32Array(64);
 
-function tally(index: NeighbourIndex, best: Best, head: string): NeighbourVote {
+function tally(index: NeighbourIndex, best: Best, head: string, withNearest: boolean): NeighbourVote {
   const scores = new Map<string, number>();
   const nearest: { doc: NeighbourDoc; similarity: number }[] = [];
   const h = index.heads.get(head);
@@ -252,7 +253,7 @@ function tally(index: NeighbourIndex, best: Best, head: string): NeighbourVote {
   for (let i = 0; i < best.size; i++) {
     const s = best.s[i]!;
     const d = best.d[i]!;
-    nearest.push({ doc: index.docs[d]!, similarity: s });
+    if (withNearest) nearest.push({ doc: index.docs[d]!, similarity: s });
     const w = s ** index.power;
     total += w;
     if (!h) continue;
