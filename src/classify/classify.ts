@@ -55,15 +55,11 @@ interface Lookup {
   text: TextFeatureIds;
   /** The value of each known text feature (textVector's: lead features constant, the others L2-normalised). */
   values: number[];
-  /** Whether evidence is asked for; else `names` is empty (scoring reads ids, only evidence reads names). */
-  explain: boolean;
-  /** The name of each known text feature. */
-  names: string[];
   /** Neighbour-index id of each known text feature but lead ones (the input of votesOf). */
   neighbourIds: number[];
 }
 
-function lookUp(models: Models, a: TextAnalysis, explain: boolean): Lookup {
+function lookUp(models: Models, a: TextAnalysis): Lookup {
   const index = sharedIndex(models);
   const text = textFeatureIds(index.tables, a.tokens);
   const { ids, leads } = text;
@@ -74,25 +70,22 @@ function lookUp(models: Models, a: TextAnalysis, explain: boolean): Lookup {
     values.push(i < leads ? LEAD_VALUE : v);
     if (i >= leads) neighbourIds.push(index.neighbour[ids[i]!]!);
   }
-  return { index, text, values, explain, names: explain ? ids.map((id) => index.names[id]!) : [], neighbourIds };
+  return { index, text, values, neighbourIds };
 }
 
+const NO_NAMES: string[] = [];
+
 // A task's input: the text's features and the task's own ("#r:" rule hits, action features), with
-// the places of their weights in one model.
+// the places of their weights in one model. Names are read from the shared table (Spans.names).
 function attach(extra: FeatureVector, model: LinearModel, slot: number, l: Lookup, extraIds?: number[]): FeatureVector {
   const ids = l.text.ids.slice();
   if (extraIds) for (const id of extraIds) ids.push(id);
   else for (const name of extra.names) ids.push(l.index.ids.get(name) ?? -1);
-  return {
-    names: l.explain ? l.names.concat(extra.names) : l.names,
-    values: l.values.concat(extra.values),
-    spans: { cells: l.index.cells, start: l.index.start, stride: SLOTS, slot, ids },
-    model,
-  };
+  return { names: NO_NAMES, values: l.values.concat(extra.values), spans: { cells: l.index.cells, start: l.index.start, stride: SLOTS, slot, ids, names: l.index.names }, model };
 }
 
 // The action model's input: its own features ("#r:", "#a:") looked up by name, its "v>verb:word"
-// ones by token ids (verbWordIds), and their names only when evidence is asked for.
+// ones by token ids (verbWordIds).
 function actionVector(m: LinearModel, a: TextAnalysis, l: Lookup): { x: FeatureVector; rule: ActionRuleResult | null } {
   const { extra, parse } = actionParts(a, false);
   const ids: number[] = [];
@@ -104,7 +97,6 @@ function actionVector(m: LinearModel, a: TextAnalysis, l: Lookup): { x: FeatureV
       ids.push(id);
       extra.values.push(value);
     }
-    if (l.explain) for (const w of vw.words) extra.names.push(`v>${vw.verb}:${w}`);
   }
   return { x: attach(extra, m, MODEL_SLOT.action, l, ids), rule: parse.result };
 }
@@ -199,7 +191,7 @@ export function classify(recommendations: readonly Recommendation[], options: Cl
     const vocabulary = detected.get(r.place.file ?? "") ?? o.vocabulary;
     const head = headOf(vocabulary);
     const a = readText(r.text);
-    const l = lookUp(models, a, o.evidence);
+    const l = lookUp(models, a);
     const next: Recommendation = { ...r };
 
     let themeKeys: string[] = [];

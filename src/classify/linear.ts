@@ -66,7 +66,8 @@ export interface LinearModel {
  * each. A model's own table has stride 1 and slot 0; classify's table of the four models packed per
  * feature (see sharedIndex) has stride 4. Label and weight side by side, so that scoring a feature
  * touches one stretch of memory (lookups in separate arrays were most of the scoring time: cache
- * misses, not arithmetic).
+ * misses, not arithmetic). With `names` (feature id → name: classify's table), a feature's name is
+ * read there, and the input's own `names` may be left empty.
  */
 export interface Spans {
   cells: Float64Array;
@@ -74,6 +75,16 @@ export interface Spans {
   stride: number;
   slot: number;
   ids: readonly number[];
+  names?: readonly string[];
+}
+
+/**
+ * The name of input feature i, a known one (`spans.ids[i] >= 0`).
+ * @example
+ * featureName(x, spansIn(model, x), 0); // "^ratify"
+ */
+export function featureName(x: FeatureVector, spans: Spans, i: number): string {
+  return spans.names ? spans.names[spans.ids[i]!]! : x.names[i]!;
 }
 
 /** A sparse input: feature names with their values (same length). */
@@ -179,7 +190,8 @@ export function probabilities(model: LinearModel, margins: Float64Array): Float6
  */
 export function explainLinear(model: LinearModel, x: FeatureVector, label: number, k = 3): string[] {
   const found: [string, number][] = [];
-  const { cells, start, stride, slot, ids } = spansIn(model, x);
+  const spans = spansIn(model, x);
+  const { cells, start, stride, slot, ids } = spans;
   for (let i = 0; i < ids.length; i++) {
     const f = ids[i]!;
     if (f < 0) continue;
@@ -187,7 +199,7 @@ export function explainLinear(model: LinearModel, x: FeatureVector, label: numbe
     for (let j = start[b]!, end = start[b + 1]!; j < end; j += 2) {
       if (cells[j] === label) {
         const c = cells[j + 1]! * x.values[i]!;
-        if (c > 0) found.push([x.names[i]!, c]);
+        if (c > 0) found.push([featureName(x, spans, i), c]);
         break;
       }
     }

@@ -1,5 +1,5 @@
 // Turning model scores and keyword hits into labels with a confidence and the evidence that decided.
-import { scoreLinear, sigmoid, spansIn, type Combination, type FeatureVector, type LinearModel } from "./linear.js";
+import { featureName, scoreLinear, sigmoid, spansIn, type Combination, type FeatureVector, type LinearModel } from "./linear.js";
 import { labelFlags } from "./scratch.js";
 
 /** One inferred label: the label key, a confidence in 0..1, and the evidence. */
@@ -163,7 +163,8 @@ export function explainLabels(model: LinearModel, x: FeatureVector, labels: read
   });
   const bestAt = new Int32Array(n * k).fill(-1);
   const bestC = new Float64Array(n * k);
-  const { cells, start, stride, slot: modelSlot, ids } = spansIn(model, x);
+  const spans = spansIn(model, x);
+  const { cells, start, stride, slot: modelSlot, ids } = spans;
   const show = showableRows(cells);
   for (let i = 0; i < ids.length; i++) {
     const f = ids[i]!;
@@ -175,7 +176,7 @@ export function explainLabels(model: LinearModel, x: FeatureVector, labels: read
       if (s < 0) continue;
       const c = cells[j + 1]! * x.values[i]!;
       if (c <= 0 || c <= bestC[s * k + k - 1]! && bestAt[s * k + k - 1]! >= 0) continue;
-      if (show[row] === 2) show[row] = isShowable(x.names[i]!) ? 1 : 0;
+      if (show[row] === 2) show[row] = isShowable(featureName(x, spans, i)) ? 1 : 0;
       if (show[row] === 0) continue;
       // Insert into the slot's sorted top-k (ties: earlier feature first, as a stable sort would).
       let p = s * k + k - 1;
@@ -192,7 +193,7 @@ export function explainLabels(model: LinearModel, x: FeatureVector, labels: read
   const out: string[][] = [];
   for (let s = 0; s < n; s++) {
     const names: string[] = [];
-    for (let q = s * k; q < s * k + k && bestAt[q]! >= 0; q++) names.push(x.names[bestAt[q]!]!);
+    for (let q = s * k; q < s * k + k && bestAt[q]! >= 0; q++) names.push(featureName(x, spans, bestAt[q]!));
     out.push(names);
   }
   return out;
