@@ -77,6 +77,9 @@ function isShowable(f: string): boolean {
  * predictLabels(model, vector, hits, { threshold: 0.4, ruleConfidence: 0.5, maxLabels: 6, atLeastOne: true });
  */
 export function predictLabels(model: LinearModel, x: FeatureVector, hits: ReadonlyMap<string, string[]>, c: Combination, explain = true): ScoredLabel[] {
+  const fallback = (label: string): ScoredLabel[] => [{ label, confidence: round(c.fallbackReliability ?? 0.5), evidence: explain ? ["no keyword rule matched"] : [] }];
+  // Rules first and no rule hit: no label can pass on the model alone, so the fallback, unscored.
+  if (c.fallback !== undefined && c.threshold >= 1 && hits.size === 0) return fallback(c.fallback);
   const margins = scoreLinear(model, x);
   // Work in margin space: only labels that can pass the threshold need a probability.
   const cut = c.threshold <= 0 ? -Infinity : c.threshold >= 1 ? Infinity : Math.log(c.threshold / (1 - c.threshold));
@@ -101,7 +104,7 @@ export function predictLabels(model: LinearModel, x: FeatureVector, hits: Readon
   hit.fill(0, 0, margins.length);
   if (extra) for (const l of extra) found.consider(l, c.ruleConfidence);
   const chosen = found.choose(c.maxLabels, c.atLeastOne && c.fallback === undefined);
-  if (chosen.length === 0 && c.fallback !== undefined) return [{ label: c.fallback, confidence: round(c.fallbackReliability ?? 0.5), evidence: explain ? ["no keyword rule matched"] : [] }];
+  if (chosen.length === 0 && c.fallback !== undefined) return fallback(c.fallback);
   const why = explain ? explainLabels(model, x, chosen.map((s) => model.labelIndex.get(s.label) ?? -1), 3) : null;
   // The reported confidence of a keyword hit is its measured precision, not its decision weight.
   const reliability = c.ruleReliability ?? c.ruleConfidence;
