@@ -55,6 +55,9 @@ const MEANS = /\b(?:by|through|including|notably|via|such as)(?: by| through| th
 // Opening phrases before the recommendation proper: "In line with ..., consider ...".
 const OPENING = /^(?:in|while|with|noting|welcoming|taking|following|given|bearing|recognizing|recognising|acknowledging|as|on|within|after|building|based|according|guided|mindful|pursuant|consistent|together|commending|having|for|during|at|to this end)\b[^,;:]{0,200}[,;:]\s*/i;
 const PASSIVE = /\b(?:is|are|be|was|were) (?:encouraged|invited|urged|called upon|requested|recommended) to\s+|\bencourages? (?:it|the government|them) to\s+|\brecommended that (?:\w+ ){1,4}?(?:should )?/i;
+// Each passive formula names one of these words within its first 16 characters, and only formulas
+// starting in the first 80 count: texts without one in their first 100 characters are not searched.
+const PASSIVE_WORD = /encourage|invited|urged|called upon|requested|recommended/i;
 const OTHERS_AS_SUBJECT = /^(?:the )?(?:international community|donor|donors|other states|all states|states|developed countries|united nations|un agencies|ohchr|office of the high commissioner|communaute internationale|comunidad internacional)\b/;
 const HELP_OBJECT = /\b(?:assistance|support|advice|help|cooperation|experience|experiences|best practices|good practices|information|expertise|lessons)\b/;
 
@@ -136,14 +139,14 @@ export function actionCategoryByRules(text: string | TextAnalysis): ActionRuleRe
 export function parseAction(text: string | TextAnalysis): ActionParse {
   const content = typeof text === "string" ? textForFeatures(text) : text.content;
   let plain = content.replace(OPENING, "");
-  const passive = PASSIVE.exec(plain);
+  const passive = PASSIVE_WORD.test(plain.slice(0, 100)) ? PASSIVE.exec(plain) : null;
   if (passive && passive.index < 80) plain = plain.slice(passive.index + passive[0].length);
   // The analysis' tokens serve when nothing was cut off the front (most texts).
   const tokens = typeof text !== "string" && plain === content ? text.tokens : tokenize(plain);
   const none = (start: number): ActionParse => ({ tokens, at: -1, start, verbLevel: undefined, adjust: "", result: null });
   if (tokens.length === 0) return none(0);
   let s = 0;
-  while (s < tokens.length - 1 && s < 5 && (SKIP.has(tokens[s]!) || (/ly$/.test(tokens[s]!) && !LEVEL.has(tokens[s]!)))) s++;
+  while (s < tokens.length - 1 && s < 5 && (SKIP.has(tokens[s]!) || (tokens[s]!.endsWith("ly") && !LEVEL.has(tokens[s]!)))) s++;
   // The longest subject of others is six words ("the office of the high commissioner"): the regexp
   // reads no further than the word after it.
   if (OTHERS_AS_SUBJECT.test(tokens.slice(s, s + 7).join(" "))) {
