@@ -4,7 +4,8 @@ import { tokenize } from "./features.js";
 
 interface Phrase {
   words: string[];
-  prefix: boolean[];
+  /** Bit j set: word j is a prefix (one number, not an array: matching reads it for every candidate). */
+  prefixes: number;
   label: string;
   text: string;
 }
@@ -35,7 +36,7 @@ function buildTables(): Tables {
   };
   phrasesOf.forEach((phrases, id) => {
     for (const p of phrases) {
-      if (p.prefix[0]) add(prefixed, key3(p.words[0]!), id, p);
+      if (p.prefixes & 1) add(prefixed, key3(p.words[0]!), id, p);
       else add(exact, p.words[0]!, id, p);
     }
   });
@@ -95,19 +96,20 @@ export class KeywordMatcher {
     for (const [label, phrases] of rules) {
       for (const text of phrases) {
         const words: string[] = [];
-        const prefix: boolean[] = [];
+        let prefixes = 0;
         for (const part of text.split(/\s+/)) {
           const star = part.endsWith("*");
           const toks = tokenize(star ? part.slice(0, -1) : part);
           toks.forEach((t, i) => {
+            if (star && i === toks.length - 1) prefixes |= 1 << words.length;
             words.push(t);
-            prefix.push(star && i === toks.length - 1);
           });
         }
         if (words.length === 0) continue;
         // Prefixes are at least 3 letters ("ngo*" would be too loose anyway).
-        if (prefix[0] && words[0]!.length < 3) throw new Error(`keyword prefix too short: ${text}`);
-        list.push({ words, prefix, label, text });
+        if (prefixes & 1 && words[0]!.length < 3) throw new Error(`keyword prefix too short: ${text}`);
+        if (words.length > 31) throw new Error(`keyword phrase too long: ${text}`);
+        list.push({ words, prefixes, label, text });
       }
     }
     phrasesOf.push(list);
@@ -147,7 +149,7 @@ function matchesAt(p: Phrase, tokens: readonly string[], i: number): boolean {
   for (let j = 0; j < p.words.length; j++) {
     const t = tokens[i + j]!;
     const w = p.words[j]!;
-    if (p.prefix[j] ? !t.startsWith(w) : t !== w) return false;
+    if ((p.prefixes >> j) & 1 ? !t.startsWith(w) : t !== w) return false;
   }
   return true;
 }
