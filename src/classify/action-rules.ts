@@ -55,18 +55,26 @@ const MEANS = /\b(?:by|through|including|notably|via|such as)(?: by| through| th
 // Opening phrases before the recommendation proper: "In line with ..., consider ...".
 const OPENING = /^(?:in|while|with|noting|welcoming|taking|following|given|bearing|recognizing|recognising|acknowledging|as|on|within|after|building|based|according|guided|mindful|pursuant|consistent|together|commending|having|for|during|at|to this end)\b[^,;:]{0,200}[,;:]\s*/i;
 const PASSIVE = /\b(?:is|are|be|was|were) (?:encouraged|invited|urged|called upon|requested|recommended) to\s+|\bencourages? (?:it|the government|them) to\s+|\brecommended that (?:\w+ ){1,4}?(?:should )?/i;
+// Each passive formula names one of these words within its first 16 characters, and only formulas
+// starting in the first 80 count: texts without one in their first 100 characters are not searched.
+const PASSIVE_WORD = /encourage|invited|urged|called upon|requested|recommended/i;
 const OTHERS_AS_SUBJECT = /^(?:the )?(?:international community|donor|donors|other states|all states|states|developed countries|united nations|un agencies|ohchr|office of the high commissioner|communaute internationale|comunidad internacional)\b/;
 const HELP_OBJECT = /\b(?:assistance|support|advice|help|cooperation|experience|experiences|best practices|good practices|information|expertise|lessons)\b/;
 
 const LEVEL = new Map<string, ActionLevel>();
 for (const level of [1, 2, 3, 5, 4] as const) for (const v of VERBS[level]) if (!LEVEL.has(v)) LEVEL.set(v, level);
-// Second word that marks a phrasal verb of another level ("take note" is not "take measures").
-const PHRASAL: ReadonlyMap<string, ActionLevel> = new Map([
+// Second word that marks a phrasal verb of another level ("take note" is not "take measures"); verb →
+// second word → level, so that looking a pair up makes no string.
+const PHRASAL = new Map<string, Map<string, ActionLevel>>();
+for (const [pair, level] of [
   ["look into", 3], ["look at", 3], ["take into", 3], ["carry out", 5], ["set up", 5], ["put in", 5], ["put an", 5], ["bring into", 5],
   ["step up", 4], ["speed up", 4], ["follow up", 4], ["make available", 5], ["keep on", 2], ["carry on", 2], ["give continuity", 2], ["raise awareness", 4], ["give consideration", 3], ["give positive", 3], ["give serious", 3],
   ["give due", 3], ["pay attention", 4], ["pay particular", 4], ["pay special", 4], ["invite the", 5], ["extend an", 5], ["extend a", 5],
   ["mettre en", 5], ["mettre fin", 5], ["prendre des", 4], ["adoptar medidas", 4], ["adopter des", 4], ["take the", 4],
-]);
+] as const) {
+  const [verb, second] = pair.split(" ") as [string, string];
+  PHRASAL.set(verb, (PHRASAL.get(verb) ?? new Map()).set(second, level));
+}
 
 const SKIP = new Set(["not", "recommend", "that", "the", "government", "state", "should", "to", "it", "is", "recommended", "recommends", "we", "please", "also", "without", "delay", "as", "soon", "possible", "urgently", "immediately", "further"]);
 
@@ -131,16 +139,17 @@ export function actionCategoryByRules(text: string | TextAnalysis): ActionRuleRe
 export function parseAction(text: string | TextAnalysis): ActionParse {
   const content = typeof text === "string" ? textForFeatures(text) : text.content;
   let plain = content.replace(OPENING, "");
-  const passive = PASSIVE.exec(plain);
+  const passive = PASSIVE_WORD.test(plain.slice(0, 100)) ? PASSIVE.exec(plain) : null;
   if (passive && passive.index < 80) plain = plain.slice(passive.index + passive[0].length);
   // The analysis' tokens serve when nothing was cut off the front (most texts).
   const tokens = typeof text !== "string" && plain === content ? text.tokens : tokenize(plain);
   const none = (start: number): ActionParse => ({ tokens, at: -1, start, verbLevel: undefined, adjust: "", result: null });
   if (tokens.length === 0) return none(0);
   let s = 0;
-  while (s < tokens.length - 1 && s < 5 && (SKIP.has(tokens[s]!) || (/ly$/.test(tokens[s]!) && !LEVEL.has(tokens[s]!)))) s++;
-  const rest = tokens.slice(s).join(" ");
-  if (OTHERS_AS_SUBJECT.test(rest)) {
+  while (s < tokens.length - 1 && s < 5 && (SKIP.has(tokens[s]!) || (tokens[s]!.endsWith("ly") && !LEVEL.has(tokens[s]!)))) s++;
+  // The longest subject of others is six words ("the office of the high commissioner"): the regexp
+  // reads no further than the word after it.
+  if (OTHERS_AS_SUBJECT.test(tokens.slice(s, s + 7).join(" "))) {
     return { tokens, at: -1, start: s, verbLevel: undefined, adjust: "others", result: { category: 1, evidence: ["addressed to others than the State under review"] } };
   }
   let verb = tokens[s]!;
@@ -150,19 +159,21 @@ export function parseAction(text: string | TextAnalysis): ActionParse {
     verb = tokens[s + 2]!;
     at = s + 2;
   }
-  const phrasal = PHRASAL.get(`${verb} ${tokens[at + 1] ?? ""}`);
+  const phrasal = PHRASAL.get(verb)?.get(tokens[at + 1] ?? "");
   let level = phrasal ?? LEVEL.get(verb);
   if (level === undefined) return none(s);
   const verbLevel = level;
   let adjust = "";
   const evidence = [phrasal ? `${verb} ${tokens[at + 1]}` : verb];
   if (at !== s) evidence.unshift(`second of two verbs (${tokens[s]} ... ${verb})`);
-  const after = tokens.slice(at + 1).join(" ");
   if (level === 1 && !HELP_OBJECT.test(tokens.slice(at, at + 12).join(" "))) {
     level = verb === "call" || verb === "appeal" ? 4 : 5;
     adjust = "help";
   }
-  if (level === 5 && SOFTEN.has(verb) && GENERAL_OBJECT.test(after)) {
+  // The words after the verb as one string, for the two adjustments below (only they read it).
+  const soften = level === 5 && SOFTEN.has(verb);
+  const after = soften || level === 4 || level === 2 ? tokens.slice(at + 1).join(" ") : "";
+  if (soften && GENERAL_OBJECT.test(after)) {
     level = 4;
     adjust = "soften";
     evidence.push(`${verb} ... ${GENERAL_OBJECT.exec(after)![0].split(" ").pop()}`);

@@ -4,51 +4,87 @@ import { tokenize } from "./features.js";
 
 interface Phrase {
   words: string[];
-  prefix: boolean[];
+  /** Bit j set: word j is a prefix (one number, not an array: matching reads it for every candidate). */
+  prefixes: number;
   label: string;
   text: string;
 }
 
-const NONE: readonly Phrase[] = [];
-/** The phrases each matcher (by id) can start at one token. */
-type TokenEntry = (readonly Phrase[] | undefined)[];
-// token → its entry, for all matchers; cleared when the vocabulary grows large.
-const byToken = new Map<string, TokenEntry>();
-const MAX_TOKENS = 200_000;
-// Longer tokens are not remembered (no phrase word is this long; a file could hold huge ones).
-const MAX_TOKEN_LENGTH = 64;
-let matchers = 0;
+/** The phrases of each matcher (by id) that can start at a token. */
+type Entry = (readonly Phrase[] | undefined)[];
 
-// The entries of the tokens matched last: classify matches one text's tokens with four matchers in a
-// row, so the tokens are looked up once, not once per matcher. Token arrays are never changed after
-// tokenize() makes them; the length check guards the rest.
-let lastTokens: readonly string[] | null = null;
-let lastEntries: TokenEntry[] = [];
-function entriesOf(tokens: readonly string[]): TokenEntry[] {
-  if (tokens === lastTokens && lastEntries.length === tokens.length) return lastEntries;
-  const entries: TokenEntry[] = [];
-  for (const token of tokens) {
-    let entry = byToken.get(token);
-    if (entry === undefined) {
-      entry = [];
-      if (token.length <= MAX_TOKEN_LENGTH) {
-        if (byToken.size >= MAX_TOKENS) byToken.clear();
-        byToken.set(token, entry);
-      }
+// Every matcher's phrases in two tables shared by all matchers, so that one scan of a text finds the
+// places where any phrase can start: classify matches one text with five or six matchers in a row, and
+// most tokens start no phrase of any. Rebuilt when a matcher is made (a handful, once each).
+interface Tables {
+  /** Exact first word → phrases per matcher (those with a prefix that fits the word included). */
+  exact: Map<string, Entry>;
+  /** First 3 letters of a prefix first word ("discriminat*") → phrases per matcher. */
+  prefixed: Map<number, Entry>;
+}
+// The phrases of each matcher, in rule order (index: the matcher's id).
+const phrasesOf: Phrase[][] = [];
+let tables: Tables | null = null;
+
+function buildTables(): Tables {
+  const exact = new Map<string, Entry>();
+  const prefixed = new Map<number, Entry>();
+  const add = <K>(m: Map<K, Entry>, key: K, id: number, p: Phrase) => {
+    let entry = m.get(key);
+    if (!entry) m.set(key, (entry = []));
+    ((entry[id] as Phrase[] | undefined) ??= []).push(p);
+  };
+  phrasesOf.forEach((phrases, id) => {
+    for (const p of phrases) {
+      if (p.prefixes & 1) add(prefixed, key3(p.words[0]!), id, p);
+      else add(exact, p.words[0]!, id, p);
     }
+  });
+  // A word with exact phrases takes the prefixed ones it fits after them (the order phrases are tried in).
+  for (const [word, entry] of exact) {
+    const pre = prefixed.get(key3(word));
+    if (!pre) continue;
+    pre.forEach((ps, id) => {
+      const fit = ps?.filter((p) => word.startsWith(p.words[0]!));
+      if (fit?.length) entry[id] = [...(entry[id] ?? []), ...fit];
+    });
+  }
+  return { exact, prefixed };
+}
+
+/** Where phrases can start in one text: token indexes and their entries. */
+interface Starts {
+  at: number[];
+  entries: Entry[];
+}
+
+// The starts of the tokens scanned last: the matchers of one text share them. Token arrays are never
+// changed after tokenize() makes them; the length check guards the rest.
+let lastTokens: readonly string[] | null = null;
+let lastLength = 0;
+let lastStarts: Starts = { at: [], entries: [] };
+
+function startsOf(tokens: readonly string[]): Starts {
+  if (tokens === lastTokens && lastLength === tokens.length) return lastStarts;
+  const t = (tables ??= buildTables());
+  const at: number[] = [];
+  const entries: Entry[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    const entry = t.exact.get(token) ?? (t.prefixed.size ? t.prefixed.get(key3(token)) : undefined);
+    if (entry === undefined) continue;
+    at.push(i);
     entries.push(entry);
   }
   lastTokens = tokens;
-  lastEntries = entries;
-  return entries;
+  lastLength = tokens.length;
+  lastStarts = { at, entries };
+  return lastStarts;
 }
 
 /** A compiled set of keyword rules: label → phrases. */
 export class KeywordMatcher {
-  private readonly byFirst = new Map<string, Phrase[]>();
-  // Phrases whose first word is a prefix ("discriminat*"), indexed by that word's first 3 letters.
-  private readonly prefixed = new Map<number, Phrase[]>();
-  private readonly id = matchers++;
+  private readonly id = phrasesOf.length;
 
   /**
    * Compile the rules (phrases in any case, with or without accents).
@@ -56,34 +92,29 @@ export class KeywordMatcher {
    * new KeywordMatcher([["D23", ["death penalty", "capital punishment"]]]);
    */
   constructor(rules: Iterable<readonly [string, readonly string[]]>) {
+    const list: Phrase[] = [];
     for (const [label, phrases] of rules) {
       for (const text of phrases) {
         const words: string[] = [];
-        const prefix: boolean[] = [];
+        let prefixes = 0;
         for (const part of text.split(/\s+/)) {
           const star = part.endsWith("*");
           const toks = tokenize(star ? part.slice(0, -1) : part);
           toks.forEach((t, i) => {
+            if (star && i === toks.length - 1) prefixes |= 1 << words.length;
             words.push(t);
-            prefix.push(star && i === toks.length - 1);
           });
         }
         if (words.length === 0) continue;
-        const p: Phrase = { words, prefix, label, text };
-        if (prefix[0]) {
-          // Prefixes are at least 3 letters ("ngo*" would be too loose anyway).
-          if (words[0]!.length < 3) throw new Error(`keyword prefix too short: ${text}`);
-          const key = key3(words[0]!);
-          const list = this.prefixed.get(key) ?? [];
-          list.push(p);
-          this.prefixed.set(key, list);
-        } else {
-          const list = this.byFirst.get(words[0]!) ?? [];
-          list.push(p);
-          this.byFirst.set(words[0]!, list);
-        }
+        // Prefixes are at least 3 letters ("ngo*" would be too loose anyway).
+        if (prefixes & 1 && words[0]!.length < 3) throw new Error(`keyword prefix too short: ${text}`);
+        if (words.length > 31) throw new Error(`keyword phrase too long: ${text}`);
+        list.push({ words, prefixes, label, text });
       }
     }
+    phrasesOf.push(list);
+    tables = null;
+    lastTokens = null;
   }
 
   /**
@@ -93,29 +124,16 @@ export class KeywordMatcher {
    */
   match(tokens: readonly string[]): Map<string, string[]> {
     const found = new Map<string, string[]>();
-    const entries = entriesOf(tokens);
-    for (let i = 0; i < tokens.length; i++) {
-      const candidates = this.startingWith(entries[i]!, tokens[i]!);
-      if (candidates === NONE) continue;
+    const { at, entries } = startsOf(tokens);
+    for (let k = 0; k < at.length; k++) {
+      const candidates = entries[k]![this.id];
+      if (candidates === undefined) continue;
       for (const p of candidates) {
-        if (!matchesAt(p, tokens, i)) continue;
+        if (!matchesAt(p, tokens, at[k]!)) continue;
         const list = found.get(p.label);
         if (!list) found.set(p.label, [p.text]);
         else if (!list.includes(p.text)) list.push(p.text);
       }
-    }
-    return found;
-  }
-
-  // The phrases that can start at a token: exact first words, then prefixed ones, remembered in the
-  // token's entry (see entriesOf).
-  private startingWith(entry: TokenEntry, token: string): readonly Phrase[] {
-    let found = entry[this.id];
-    if (found === undefined) {
-      const exact = this.byFirst.get(token);
-      const pre = this.prefixed.size ? this.prefixed.get(key3(token)) : undefined;
-      found = exact && pre ? [...exact, ...pre] : (exact ?? pre ?? NONE);
-      entry[this.id] = found;
     }
     return found;
   }
@@ -131,7 +149,7 @@ function matchesAt(p: Phrase, tokens: readonly string[], i: number): boolean {
   for (let j = 0; j < p.words.length; j++) {
     const t = tokens[i + j]!;
     const w = p.words[j]!;
-    if (p.prefix[j] ? !t.startsWith(w) : t !== w) return false;
+    if ((p.prefixes >> j) & 1 ? !t.startsWith(w) : t !== w) return false;
   }
   return true;
 }

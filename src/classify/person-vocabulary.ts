@@ -4,7 +4,7 @@
 // recommendation to the State (DOMAIN-DETAIL §2.7), and have groups of their own (Roma, civil society,
 // children in vulnerable situations), found by keywords.
 import type { PersonLabel, Vocabulary } from "../schema/recommendation.js";
-import { mapTerm, nameIn, type Term } from "../taxonomy/index.js";
+import { mapTerm, nameIn, type CrosswalkLink, type Term } from "../taxonomy/index.js";
 import { lookUpTerm } from "../taxonomy/vocabularies.js";
 import { KeywordMatcher } from "./keywords.js";
 import type { ScoredLabel } from "./predict.js";
@@ -31,6 +31,22 @@ function label(t: Term, confidence: number, evidence: string[] | null): PersonLa
   return { code: t.key, name: t.name, source: "classifier", confidence, evidence, vocabulary: t.vocabulary };
 }
 
+// The persons model's label (a v1 name) → its first link in a vocabulary, or null when it names no
+// group there; looked up once per label (the taxonomy is fixed), not once per recommendation.
+const links = new Map<Vocabulary, Map<string, CrosswalkLink | null>>();
+function linkOf(label: string, vocabulary: Vocabulary): CrosswalkLink | null {
+  let byLabel = links.get(vocabulary);
+  if (!byLabel) links.set(vocabulary, (byLabel = new Map()));
+  let link = byLabel.get(label);
+  if (link === undefined) {
+    const v1 = lookUpTerm(label, { kind: "person", vocabulary: "coded" });
+    // v1 "General" names no group: current lists have only the duty bearers for it.
+    link = !v1 || (vocabulary === "cycle4" && v1.key === "general") ? null : (mapTerm(v1, vocabulary)[0] ?? null);
+    byLabel.set(label, link);
+  }
+  return link;
+}
+
 /**
  * The groups of persons of a recommendation in a vocabulary, from the persons model's labels (v1
  * names) and, for the current lists, their own conventions; strongest first, at most `max`. With
@@ -53,11 +69,7 @@ export function personsIn(scored: readonly ScoredLabel[], vocabulary: Vocabulary
     if (duty) push(label(duty, DUTY_BEARERS_CONFIDENCE, explain ? ["current lists name the duty bearers on recommendations to the State"] : null));
   }
   for (const s of scored) {
-    const v1 = lookUpTerm(s.label, { kind: "person", vocabulary: "coded" });
-    if (!v1) continue;
-    // v1 "General" names no group: current lists have only the duty bearers for it.
-    if (current && v1.key === "general") continue;
-    const link = mapTerm(v1, vocabulary)[0];
+    const link = linkOf(s.label, vocabulary);
     if (!link) continue;
     push(label(link.to, Math.round(Math.min(s.confidence, link.confidence === 1 ? 1 : Math.max(link.confidence, s.confidence * 0.9)) * 1000) / 1000, explain ? s.evidence : null));
   }

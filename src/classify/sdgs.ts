@@ -68,8 +68,11 @@ let matcher: KeywordMatcher | undefined;
  * sdgName(5); // "5 - GENDER EQUALITY"
  */
 export function sdgName(goal: number): string {
-  return `${goal} - ${(SDG_GOALS[goal - 1]?.en ?? "").toUpperCase()}`;
+  return SDG_NAMES.get(goal) ?? `${goal} - `;
 }
+
+// Goal → its printed name, made once (classify names goals on every recommendation).
+const SDG_NAMES: ReadonlyMap<number, string> = new Map(SDG_GOALS.map((g, i) => [i + 1, `${i + 1} - ${g.en.toUpperCase()}`]));
 
 /**
  * SDG goals for a recommendation from its themes (v1 codes or concept keys, THEME_SDGS) and, when no
@@ -90,38 +93,39 @@ export function sdgsFromThemes(codes: readonly string[], tokens: readonly string
  * sdgLabels(["education"], [], "cycle4", false); // [{ goal: 4, code: "4", name: "4 - QUALITY EDUCATION", ... }]
  */
 export function sdgLabels(codes: readonly string[], tokens: readonly string[], vocabulary: Vocabulary, explain: boolean): SdgLabel[] {
-  const found = new Map<number, { evidence: string[]; theme: boolean; keyword: boolean }>();
+  // By goal number, so that reading it in order sorts the goals.
+  const found: ({ evidence: string[] | null; theme: boolean; keyword: boolean } | undefined)[] = [];
+  let byThemes = false;
   for (const code of codes) {
     const concept = conceptOfKey(code);
     const goals = concept ? THEME_SDGS.get(concept) : undefined;
     if (!goals) continue;
     for (const g of goals) {
-      const f = found.get(g);
-      if (f) {
-        if (explain) f.evidence.push(`theme ${code}`);
-      } else found.set(g, { evidence: explain ? [`theme ${code}`] : [], theme: true, keyword: false });
+      byThemes = true;
+      const f = found[g];
+      if (f) f.evidence?.push(`theme ${code}`);
+      else found[g] = { evidence: explain ? [`theme ${code}`] : null, theme: true, keyword: false };
     }
   }
   matcher ??= new KeywordMatcher(SDG_KEYWORDS);
-  const byThemes = found.size > 0;
   for (const [g, phrases] of matcher.match(tokens)) {
     const goal = Number(g);
     // Keywords confirm a goal the themes gave, or add goals only when the themes gave none (themes
     // are the UHRI way).
-    let f = found.get(goal);
+    let f = found[goal];
     if (!f) {
       if (byThemes) continue;
-      f = { evidence: [], theme: false, keyword: false };
-      found.set(goal, f);
+      f = found[goal] = { evidence: explain ? [] : null, theme: false, keyword: false };
     }
     f.keyword = true;
-    if (explain) for (const p of phrases) f.evidence.push(`keyword "${p}"`);
+    if (f.evidence) for (const p of phrases) f.evidence.push(`keyword "${p}"`);
   }
   const out: SdgLabel[] = [];
-  for (const goal of [...found.keys()].sort((a, b) => a - b)) {
-    const f = found.get(goal)!;
+  for (let goal = 1; goal < found.length; goal++) {
+    const f = found[goal];
+    if (!f) continue;
     const confidence = f.theme && f.keyword ? 0.8 : 0.6;
-    out.push(explain ? { goal, code: String(goal), name: sdgName(goal), source: "classifier", confidence, evidence: f.evidence, vocabulary } : { goal, code: String(goal), name: sdgName(goal), source: "classifier", confidence, vocabulary });
+    out.push(f.evidence ? { goal, code: String(goal), name: sdgName(goal), source: "classifier", confidence, evidence: f.evidence, vocabulary } : { goal, code: String(goal), name: sdgName(goal), source: "classifier", confidence, vocabulary });
   }
   return out;
 }

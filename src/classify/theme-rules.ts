@@ -159,11 +159,12 @@ export function ruleTarget(key: string, head: ThemeHead): string | null {
  */
 export function themeHits(tokens: readonly string[], head: ThemeHead): Map<string, string[]> {
   const out = new Map<string, string[]>();
-  const add = (key: string, phrases: readonly string[]) => {
+  // The phrase lists passed are this call's own: the first of a term is kept as it is.
+  const add = (key: string, phrases: string[]) => {
     const k = ruleTarget(key, head);
     if (!k) return;
     const list = out.get(k);
-    if (!list) out.set(k, [...phrases]);
+    if (!list) out.set(k, phrases);
     else for (const p of phrases) if (!list.includes(p)) list.push(p);
   };
   for (const [key, phrases] of themeMatcher().match(tokens)) add(key, phrases);

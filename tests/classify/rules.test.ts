@@ -17,6 +17,13 @@ describe("features", () => {
     expect(textForFeatures("Ratify the Convention (CEDAW)")).toBe("Ratify the Convention (CEDAW)");
     expect(tokenize("Abolish the death penalty by 2015, women's rights")).toEqual(["abolish", "the", "death", "penalty", "by", "#year", "women", "rights"]);
   });
+  test("ASCII and other texts are tokenized alike (the ASCII scan is fold() in one pass)", () => {
+    // Possessives with either apostrophe, "&", an "'s" that is not one, years and other numbers, underscores.
+    const text = "Women's & Girls` RIGHTS, O'Sullivan's law_reform ('s) it'sX 1999/20155 res.1325";
+    const expected = ["women", "and", "girls", "rights", "o", "sullivan", "law", "reform", "it", "sx", "#year", "20155", "res", "1325"];
+    expect(tokenize(text)).toEqual(expected);
+    expect(tokenize(`${text} é`)).toEqual([...expected, "e"]);
+  });
   test("lead features find the verb after subjects and adverbs, and the second of two verbs", () => {
     expect(leadVerb("That the Government further actively consider ratifying OP-CAT")).toBe("consider");
     expect(textFeatures("Continue and strengthen efforts")).toEqual(expect.arrayContaining(["^continue", "^&strengthen", "^v:continue", "strengthen efforts"]));
