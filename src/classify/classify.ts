@@ -8,7 +8,7 @@ import { resolveOptions } from "../errors/matrix-error.js";
 import { detectVocabulary, termByKey, termIn, type Term } from "../taxonomy/index.js";
 import { lookUpTerm } from "../taxonomy/vocabularies.js";
 import { LEAD_VALUE, readText, type TextAnalysis } from "./features.js";
-import { textFeatureIds, verbWordIds, type TextFeatureIds } from "./feature-ids.js";
+import { textFeatureIds, verbWordIds, verbWordIdsAt, type TextFeatureIds } from "./feature-ids.js";
 import { verbWords, verbWordValue } from "./action-features.js";
 import type { ActionRuleResult } from "./action-rules.js";
 import { actionParts, ruleFeatures } from "./inputs.js";
@@ -85,15 +85,21 @@ function attach(extra: FeatureVector, model: LinearModel, slot: number, l: Looku
 }
 
 // The action model's input: its own features ("#r:", "#a:") looked up by name, its "v>verb:word"
-// ones by token ids (verbWordIds).
+// ones by token ids (verbWordIdsAt, or verbWordIds when the parse cut the text's front off).
 function actionVector(m: LinearModel, a: TextAnalysis, l: Lookup): { x: FeatureVector; rule: ActionRuleResult | null } {
   const { extra, parse } = actionParts(a, false);
   const ids: number[] = [];
   for (const name of extra.names) ids.push(l.index.ids.get(name) ?? -1);
-  const vw = verbWords(parse);
-  if (vw) {
-    const value = verbWordValue(vw.words.size);
-    for (const id of verbWordIds(l.index.tables, vw.verb, vw.words)) {
+  if (parse.at >= 0) {
+    const t = l.index.tables;
+    let vw: number[];
+    if (parse.tokens === l.text.tokens) vw = verbWordIdsAt(t, l.text, parse.at);
+    else {
+      const { verb, words } = verbWords(parse)!;
+      vw = verbWordIds(t, verb, words);
+    }
+    const value = verbWordValue(vw.length);
+    for (const id of vw) {
       ids.push(id);
       extra.values.push(value);
     }

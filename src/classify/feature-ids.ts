@@ -91,6 +91,9 @@ export function featureTables(ids: ReadonlyMap<string, number>): FeatureTables {
 
 /** The text features of one text as ids, and the counts of those the tables do not know. */
 export interface TextFeatureIds {
+  /** The tokens read, and their ids (ids past the tables' own for unknown words, the same for the same word). */
+  tokens: readonly string[];
+  tokenIds: Int32Array;
   /** Ids of the known features, in featuresOfTokens() order: the `leads` lead features ("^...") first. */
   ids: number[];
   leads: number;
@@ -121,11 +124,7 @@ export function textFeatureIds(t: FeatureTables, tokens: readonly string[]): Tex
   const known = t.tokens.size;
   if (tids.length < n) tids = new Int32Array(n * 2);
   if (featureSeen.length < t.isUnigram.length) featureSeen = new Int32Array(t.isUnigram.length);
-  if (++stamp === 0x3fffffff) {
-    featureSeen.fill(0);
-    tokenSeen.fill(0);
-    stamp = 1;
-  }
+  nextStamp();
   for (let i = 0; i < n; i++) {
     const w = tokens[i]!;
     let id = t.tokens.get(w);
@@ -186,7 +185,37 @@ export function textFeatureIds(t: FeatureTables, tokens: readonly string[]): Tex
   if (unknownPairs.size > 4096) unknownPairs = new PairMap(256);
   else unknownPairs.clear();
   if (unknownTokens.size > 0) unknownTokens.clear();
-  return { ids, leads, plain, unigrams };
+  return { tokens, tokenIds: tids.slice(0, n), ids, leads, plain, unigrams };
+}
+
+function nextStamp(): void {
+  if (++stamp === 0x3fffffff) {
+    featureSeen.fill(0);
+    tokenSeen.fill(0);
+    stamp = 1;
+  }
+}
+
+/**
+ * verbWordIds for an action parse that reads the text's own tokens (most texts): the words after the
+ * lead verb (token `at`) taken by their token ids, without a string or a set made.
+ * @example
+ * const text = textFeatureIds(tables, tokens);
+ * verbWordIdsAt(tables, text, parse.at); // the same as verbWordIds(tables, verb, words)
+ */
+export function verbWordIdsAt(t: FeatureTables, text: TextFeatureIds, at: number): number[] {
+  const { tokens, tokenIds } = text;
+  const known = t.tokens.size;
+  const v = tokenIds[at]!;
+  const ids: number[] = [];
+  nextStamp();
+  for (let j = at + 1; j < tokens.length; j++) {
+    const w = tokenIds[j]!;
+    if (tokens[j]!.length <= 2 || tokenSeen[w] === stamp) continue;
+    tokenSeen[w] = stamp;
+    ids.push(v < known && w < known ? t.verbWord.get(v, w) : -1);
+  }
+  return ids;
 }
 
 /**

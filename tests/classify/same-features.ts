@@ -2,7 +2,7 @@
 import { expect } from "vitest";
 import { verbWords } from "../../src/classify/action-features.js";
 import { parseAction } from "../../src/classify/action-rules.js";
-import { textFeatureIds, verbWordIds } from "../../src/classify/feature-ids.js";
+import { textFeatureIds, verbWordIds, verbWordIdsAt } from "../../src/classify/feature-ids.js";
 import { analyzeText } from "../../src/classify/features.js";
 import type { SharedIndex } from "../../src/classify/models.js";
 
@@ -15,7 +15,11 @@ export function expectSameFeatures(index: Pick<SharedIndex, "ids" | "names" | "t
   expect(got.leads, text).toBe(known.filter((f) => f.startsWith("^")).length);
   expect(got.plain, text).toBe(a.features.filter((f) => !f.startsWith("^")).length);
   expect(got.unigrams, text).toBe(a.features.filter((f) => !f.startsWith("^") && !f.includes(" ")).length);
-  const vw = verbWords(parseAction(a));
-  if (vw) expect(verbWordIds(index.tables, vw.verb, vw.words), text).toEqual([...vw.words].map((w) => index.ids.get(`v>${vw.verb}:${w}`) ?? -1));
+  const parse = parseAction(a);
+  const vw = verbWords(parse);
+  if (!vw) return;
+  const expected = [...vw.words].map((w) => index.ids.get(`v>${vw.verb}:${w}`) ?? -1);
+  expect(verbWordIds(index.tables, vw.verb, vw.words), text).toEqual(expected);
+  if (parse.tokens === a.tokens) expect(verbWordIdsAt(index.tables, got, parse.at), text).toEqual(expected);
 }
 
