@@ -92,7 +92,10 @@ export function actionFeatures(p: ActionParse, withVerbWords = true): FeatureVec
   if (means) add(`#a:means ${level} ${means}`);
   if (later) add(`#a:later ${level} ${later}`);
   const vw = withVerbWords ? verbWords(p) : null;
-  if (vw) for (const w of vw.words) add(`v>${vw.verb}:${w}`, verbWordValue(vw.words.size));
+  if (vw) {
+    const v = verbWordValue(vw.words.size);
+    for (const w of vw.words) add(`v>${vw.verb}:${w}`, v);
+  }
   return { names, values };
 }
 

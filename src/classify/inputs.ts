@@ -1,5 +1,6 @@
 // The model input of each task, built the same way for training (scripts/train-models.ts) and for
 // inference (classify): text features plus the task's keyword-rule hits as "#r:<label>" features.
+// classify() takes the text features as ids (feature-ids.ts) and the task's own parts from here.
 import { actionFeatures } from "./action-features.js";
 import { parseAction, type ActionParse, type ActionRuleResult } from "./action-rules.js";
 import { analyzeText, textVector, type TextAnalysis } from "./features.js";

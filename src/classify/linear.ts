@@ -63,8 +63,8 @@ export interface LinearModel {
 /**
  * Where the weights of each feature of an input are: feature i (when `ids[i] >= 0`) has its
  * (label, weight) pairs in `cells[start[b]..start[b + 1])` with `b = ids[i] * stride + slot`, two numbers
- * each. A model's own table has stride 1 and slot 0; classify's table of the four models packed per
- * feature (see sharedIndex) has stride 4. Label and weight side by side, so that scoring a feature
+ * each. A model's own table has stride 1 and slot 0; classify's table of the five models packed per
+ * feature (see sharedIndex) has stride 5. Label and weight side by side, so that scoring a feature
  * touches one stretch of memory (lookups in separate arrays were most of the scoring time: cache
  * misses, not arithmetic). With `names` (feature id → name: classify's table), a feature's name is
  * read there, and the input's own `names` may be left empty.
