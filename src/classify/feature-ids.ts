@@ -123,6 +123,7 @@ export function textFeatureIds(t: FeatureTables, tokens: readonly string[]): Tex
   const n = tokens.length;
   const known = t.tokens.size;
   if (tids.length < n) tids = new Int32Array(n * 2);
+  // isUnigram has one entry per feature id: the size of the feature table.
   if (featureSeen.length < t.isUnigram.length) featureSeen = new Int32Array(t.isUnigram.length);
   nextStamp();
   for (let i = 0; i < n; i++) {

@@ -114,9 +114,8 @@ export interface TextAnalysis {
  * analyzeText("Abolish the death penalty (France);").tokens; // ["abolish", "the", "death", "penalty"]
  */
 export function analyzeText(text: string): TextAnalysis & { features: string[] } {
-  const content = textForFeatures(text);
-  const tokens = contentTokens(content);
-  return { content, tokens, features: featuresOfTokens(tokens) };
+  const a = readText(text);
+  return { ...a, features: featuresOfTokens(a.tokens) };
 }
 
 /**
